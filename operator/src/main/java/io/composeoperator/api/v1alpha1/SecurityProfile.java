@@ -1,0 +1,13 @@
+package io.composeoperator.api.v1alpha1;
+
+/** The Pod Security Standard a project runs under (DESIGN §6), ordered from strictest. */
+public enum SecurityProfile {
+  restricted,
+  baseline,
+  privileged;
+
+  /** True when this profile allows no more than {@code other}. */
+  public boolean atMost(SecurityProfile other) {
+    return ordinal() <= other.ordinal();
+  }
+}

@@ -1,0 +1,35 @@
+package io.composeoperator.compose;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the loader reads: the Compose text and the project files it may refer to, handed in by
+ * the caller (the CLI reads them from disk, the operator from {@code spec.files}).
+ *
+ * @param fileName the Compose file's name for messages ({@code compose.yaml})
+ * @param text the Compose document
+ * @param files project files by path relative to the Compose file's directory ({@code
+ *     ./proxy/nginx.conf} and {@code proxy/nginx.conf} are the same file)
+ * @param variables variables for interpolation
+ * @param profiles the active profiles
+ */
+public record ComposeSource(
+    String fileName,
+    String text,
+    Map<String, String> files,
+    Variables variables,
+    List<String> profiles) {
+
+  public ComposeSource {
+    files = Collections.unmodifiableMap(new TreeMap<>(files));
+    profiles = List.copyOf(profiles);
+  }
+
+  /** A source with no files, no variables and no profiles. */
+  public static ComposeSource of(String fileName, String text) {
+    return new ComposeSource(fileName, text, Map.of(), Variables.NONE, List.of());
+  }
+}

@@ -1,0 +1,617 @@
+package io.composeoperator.compose.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * One Compose service, normalized. Collections are never null (empty when unset); scalars are null
+ * when the file does not set them, unless documented otherwise.
+ *
+ * @param name the Compose service name, as written in the file
+ * @param image {@code image}, or null
+ * @param build {@code build} (string or long form), or null
+ * @param command {@code command} as argv (a string is split as a shell would); null = keep the
+ *     image's CMD, empty = override to empty
+ * @param entrypoint {@code entrypoint} as argv; null = keep the image's ENTRYPOINT
+ * @param environment the effective environment in order: {@code env_file} entries first, then
+ *     {@code environment}, later entries replacing earlier ones of the same name; entries that
+ *     resolve to "unset" are removed
+ * @param ports published and unpublished {@code ports}, ranges expanded, one entry per port
+ * @param expose {@code expose}, ranges expanded (only target and protocol are set)
+ * @param volumes {@code volumes} and {@code tmpfs} (as type {@code tmpfs}), in file order
+ * @param secrets {@code secrets} with targets resolved to absolute paths
+ * @param configs {@code configs} with targets resolved to absolute paths
+ * @param healthcheck the effective healthcheck with Compose's defaults filled in; null when the
+ *     file sets none or disables it (see {@code healthcheckDisabled})
+ * @param healthcheckDisabled true for {@code disable: true} or {@code test: ["NONE"]}
+ * @param dependsOn {@code depends_on} plus the implicit dependencies of {@code links}, {@code
+ *     volumes_from} and {@code service:x} namespaces, by service name
+ * @param restart the effective restart policy ({@code deploy.restart_policy} wins over {@code
+ *     restart}); null when neither is set
+ * @param replicas {@code deploy.replicas} / {@code scale} (checked to agree); null when neither is
+ *     set
+ * @param resources limits and reservations from {@code deploy.resources} and the legacy keys
+ * @param user {@code user} as written ({@code 1000}, {@code 1000:1000}, {@code postgres})
+ * @param stopGracePeriod {@code stop_grace_period}, or null
+ * @param networks the networks this service joins, by network key; a service that sets none joins
+ *     {@code default} (unless {@code network_mode} is set)
+ * @param links {@code links} as service name to alias (alias = the name when none is given)
+ * @param labels {@code labels} (list or map form), sorted
+ * @param deployLabels {@code deploy.labels}, sorted
+ * @param annotations {@code annotations}, sorted
+ * @param sysctls {@code sysctls}, sorted
+ * @param extraHosts {@code extra_hosts} as {@code host → ip} pairs in file order
+ * @param profiles {@code profiles}
+ * @param kubernetes the service's {@code x-kubernetes} block, or null
+ * @param unmodelledKeys keys that Compose knows, that are set on this service and that this model
+ *     does not carry, as YAML paths ({@code services.api.develop}); translate warns about each so
+ *     that nothing is dropped silently
+ */
+public record ServiceConfig(
+    String name,
+    String image,
+    BuildConfig build,
+    List<String> command,
+    List<String> entrypoint,
+    List<EnvVar> environment,
+    List<ServicePortConfig> ports,
+    List<ServicePortConfig> expose,
+    List<ServiceVolumeConfig> volumes,
+    List<ServiceFileRef> secrets,
+    List<ServiceFileRef> configs,
+    HealthCheckConfig healthcheck,
+    boolean healthcheckDisabled,
+    SortedMap<String, ServiceDependency> dependsOn,
+    RestartPolicy restart,
+    Integer replicas,
+    ResourcesConfig resources,
+    String user,
+    List<String> groupAdd,
+    List<String> capAdd,
+    List<String> capDrop,
+    boolean privileged,
+    boolean readOnly,
+    List<String> securityOpt,
+    SortedMap<String, String> sysctls,
+    List<String> devices,
+    String networkMode,
+    String pid,
+    String ipc,
+    String uts,
+    String cgroup,
+    String userns,
+    Duration stopGracePeriod,
+    String stopSignal,
+    String hostname,
+    String domainname,
+    String containerName,
+    List<ExtraHost> extraHosts,
+    List<String> dns,
+    List<String> dnsSearch,
+    List<String> dnsOpt,
+    String workingDir,
+    boolean tty,
+    boolean stdinOpen,
+    String pullPolicy,
+    String platform,
+    ByteSize shmSize,
+    boolean init,
+    SortedMap<String, ServiceNetworkConfig> networks,
+    SortedMap<String, String> links,
+    List<String> volumesFrom,
+    SortedMap<String, String> labels,
+    SortedMap<String, String> deployLabels,
+    SortedMap<String, String> annotations,
+    List<String> profiles,
+    ServiceKubernetesConfig kubernetes,
+    List<String> unmodelledKeys) {
+
+  public ServiceConfig {
+    command = command == null ? null : List.copyOf(command);
+    entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+    environment = List.copyOf(environment);
+    ports = List.copyOf(ports);
+    expose = List.copyOf(expose);
+    volumes = List.copyOf(volumes);
+    secrets = List.copyOf(secrets);
+    configs = List.copyOf(configs);
+    dependsOn = ComposeModel.frozen(dependsOn);
+    resources = resources == null ? ResourcesConfig.NONE : resources;
+    groupAdd = List.copyOf(groupAdd);
+    capAdd = List.copyOf(capAdd);
+    capDrop = List.copyOf(capDrop);
+    securityOpt = List.copyOf(securityOpt);
+    sysctls = ComposeModel.frozen(sysctls);
+    devices = List.copyOf(devices);
+    extraHosts = List.copyOf(extraHosts);
+    dns = List.copyOf(dns);
+    dnsSearch = List.copyOf(dnsSearch);
+    dnsOpt = List.copyOf(dnsOpt);
+    networks = ComposeModel.frozen(networks);
+    links = ComposeModel.frozen(links);
+    volumesFrom = List.copyOf(volumesFrom);
+    labels = ComposeModel.frozen(labels);
+    deployLabels = ComposeModel.frozen(deployLabels);
+    annotations = ComposeModel.frozen(annotations);
+    profiles = List.copyOf(profiles);
+    unmodelledKeys = List.copyOf(unmodelledKeys);
+  }
+
+  /** Starts a builder for a service of this name; every collection starts empty. */
+  public static Builder builder(String name) {
+    return new Builder().name(name);
+  }
+
+  /** Returns a builder holding this service's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.image = image;
+    b.build = build;
+    b.command = command == null ? null : new java.util.ArrayList<>(command);
+    b.entrypoint = entrypoint == null ? null : new java.util.ArrayList<>(entrypoint);
+    b.environment = environment == null ? null : new java.util.ArrayList<>(environment);
+    b.ports = ports == null ? null : new java.util.ArrayList<>(ports);
+    b.expose = expose == null ? null : new java.util.ArrayList<>(expose);
+    b.volumes = volumes == null ? null : new java.util.ArrayList<>(volumes);
+    b.secrets = secrets == null ? null : new java.util.ArrayList<>(secrets);
+    b.configs = configs == null ? null : new java.util.ArrayList<>(configs);
+    b.healthcheck = healthcheck;
+    b.healthcheckDisabled = healthcheckDisabled;
+    b.dependsOn = new java.util.TreeMap<>(dependsOn);
+    b.restart = restart;
+    b.replicas = replicas;
+    b.resources = resources;
+    b.user = user;
+    b.groupAdd = groupAdd == null ? null : new java.util.ArrayList<>(groupAdd);
+    b.capAdd = capAdd == null ? null : new java.util.ArrayList<>(capAdd);
+    b.capDrop = capDrop == null ? null : new java.util.ArrayList<>(capDrop);
+    b.privileged = privileged;
+    b.readOnly = readOnly;
+    b.securityOpt = securityOpt == null ? null : new java.util.ArrayList<>(securityOpt);
+    b.sysctls = new java.util.TreeMap<>(sysctls);
+    b.devices = devices == null ? null : new java.util.ArrayList<>(devices);
+    b.networkMode = networkMode;
+    b.pid = pid;
+    b.ipc = ipc;
+    b.uts = uts;
+    b.cgroup = cgroup;
+    b.userns = userns;
+    b.stopGracePeriod = stopGracePeriod;
+    b.stopSignal = stopSignal;
+    b.hostname = hostname;
+    b.domainname = domainname;
+    b.containerName = containerName;
+    b.extraHosts = extraHosts == null ? null : new java.util.ArrayList<>(extraHosts);
+    b.dns = dns == null ? null : new java.util.ArrayList<>(dns);
+    b.dnsSearch = dnsSearch == null ? null : new java.util.ArrayList<>(dnsSearch);
+    b.dnsOpt = dnsOpt == null ? null : new java.util.ArrayList<>(dnsOpt);
+    b.workingDir = workingDir;
+    b.tty = tty;
+    b.stdinOpen = stdinOpen;
+    b.pullPolicy = pullPolicy;
+    b.platform = platform;
+    b.shmSize = shmSize;
+    b.init = init;
+    b.networks = new java.util.TreeMap<>(networks);
+    b.links = new java.util.TreeMap<>(links);
+    b.volumesFrom = volumesFrom == null ? null : new java.util.ArrayList<>(volumesFrom);
+    b.labels = new java.util.TreeMap<>(labels);
+    b.deployLabels = new java.util.TreeMap<>(deployLabels);
+    b.annotations = new java.util.TreeMap<>(annotations);
+    b.profiles = profiles == null ? null : new java.util.ArrayList<>(profiles);
+    b.kubernetes = kubernetes;
+    b.unmodelledKeys = unmodelledKeys == null ? null : new java.util.ArrayList<>(unmodelledKeys);
+    return b;
+  }
+
+  /** Mutable builder for {@link ServiceConfig}, for the loader and for tests. */
+  public static final class Builder {
+    private String name = null;
+    private String image = null;
+    private BuildConfig build = null;
+    private List<String> command = null;
+    private List<String> entrypoint = null;
+    private List<EnvVar> environment = new java.util.ArrayList<>();
+    private List<ServicePortConfig> ports = new java.util.ArrayList<>();
+    private List<ServicePortConfig> expose = new java.util.ArrayList<>();
+    private List<ServiceVolumeConfig> volumes = new java.util.ArrayList<>();
+    private List<ServiceFileRef> secrets = new java.util.ArrayList<>();
+    private List<ServiceFileRef> configs = new java.util.ArrayList<>();
+    private HealthCheckConfig healthcheck = null;
+    private boolean healthcheckDisabled = false;
+    private SortedMap<String, ServiceDependency> dependsOn = new java.util.TreeMap<>();
+    private RestartPolicy restart = null;
+    private Integer replicas = null;
+    private ResourcesConfig resources = null;
+    private String user = null;
+    private List<String> groupAdd = new java.util.ArrayList<>();
+    private List<String> capAdd = new java.util.ArrayList<>();
+    private List<String> capDrop = new java.util.ArrayList<>();
+    private boolean privileged = false;
+    private boolean readOnly = false;
+    private List<String> securityOpt = new java.util.ArrayList<>();
+    private SortedMap<String, String> sysctls = new java.util.TreeMap<>();
+    private List<String> devices = new java.util.ArrayList<>();
+    private String networkMode = null;
+    private String pid = null;
+    private String ipc = null;
+    private String uts = null;
+    private String cgroup = null;
+    private String userns = null;
+    private Duration stopGracePeriod = null;
+    private String stopSignal = null;
+    private String hostname = null;
+    private String domainname = null;
+    private String containerName = null;
+    private List<ExtraHost> extraHosts = new java.util.ArrayList<>();
+    private List<String> dns = new java.util.ArrayList<>();
+    private List<String> dnsSearch = new java.util.ArrayList<>();
+    private List<String> dnsOpt = new java.util.ArrayList<>();
+    private String workingDir = null;
+    private boolean tty = false;
+    private boolean stdinOpen = false;
+    private String pullPolicy = null;
+    private String platform = null;
+    private ByteSize shmSize = null;
+    private boolean init = false;
+    private SortedMap<String, ServiceNetworkConfig> networks = new java.util.TreeMap<>();
+    private SortedMap<String, String> links = new java.util.TreeMap<>();
+    private List<String> volumesFrom = new java.util.ArrayList<>();
+    private SortedMap<String, String> labels = new java.util.TreeMap<>();
+    private SortedMap<String, String> deployLabels = new java.util.TreeMap<>();
+    private SortedMap<String, String> annotations = new java.util.TreeMap<>();
+    private List<String> profiles = new java.util.ArrayList<>();
+    private ServiceKubernetesConfig kubernetes = null;
+    private List<String> unmodelledKeys = new java.util.ArrayList<>();
+
+    private Builder() {}
+
+    public Builder name(String value) {
+      this.name = value;
+      return this;
+    }
+
+    public Builder image(String value) {
+      this.image = value;
+      return this;
+    }
+
+    public Builder build(BuildConfig value) {
+      this.build = value;
+      return this;
+    }
+
+    public Builder command(List<String> value) {
+      this.command = value;
+      return this;
+    }
+
+    public Builder entrypoint(List<String> value) {
+      this.entrypoint = value;
+      return this;
+    }
+
+    public Builder environment(List<EnvVar> value) {
+      this.environment = value;
+      return this;
+    }
+
+    public Builder ports(List<ServicePortConfig> value) {
+      this.ports = value;
+      return this;
+    }
+
+    public Builder expose(List<ServicePortConfig> value) {
+      this.expose = value;
+      return this;
+    }
+
+    public Builder volumes(List<ServiceVolumeConfig> value) {
+      this.volumes = value;
+      return this;
+    }
+
+    public Builder secrets(List<ServiceFileRef> value) {
+      this.secrets = value;
+      return this;
+    }
+
+    public Builder configs(List<ServiceFileRef> value) {
+      this.configs = value;
+      return this;
+    }
+
+    public Builder healthcheck(HealthCheckConfig value) {
+      this.healthcheck = value;
+      return this;
+    }
+
+    public Builder healthcheckDisabled(boolean value) {
+      this.healthcheckDisabled = value;
+      return this;
+    }
+
+    public Builder dependsOn(SortedMap<String, ServiceDependency> value) {
+      this.dependsOn = value;
+      return this;
+    }
+
+    public Builder restart(RestartPolicy value) {
+      this.restart = value;
+      return this;
+    }
+
+    public Builder replicas(Integer value) {
+      this.replicas = value;
+      return this;
+    }
+
+    public Builder resources(ResourcesConfig value) {
+      this.resources = value;
+      return this;
+    }
+
+    public Builder user(String value) {
+      this.user = value;
+      return this;
+    }
+
+    public Builder groupAdd(List<String> value) {
+      this.groupAdd = value;
+      return this;
+    }
+
+    public Builder capAdd(List<String> value) {
+      this.capAdd = value;
+      return this;
+    }
+
+    public Builder capDrop(List<String> value) {
+      this.capDrop = value;
+      return this;
+    }
+
+    public Builder privileged(boolean value) {
+      this.privileged = value;
+      return this;
+    }
+
+    public Builder readOnly(boolean value) {
+      this.readOnly = value;
+      return this;
+    }
+
+    public Builder securityOpt(List<String> value) {
+      this.securityOpt = value;
+      return this;
+    }
+
+    public Builder sysctls(SortedMap<String, String> value) {
+      this.sysctls = value;
+      return this;
+    }
+
+    public Builder devices(List<String> value) {
+      this.devices = value;
+      return this;
+    }
+
+    public Builder networkMode(String value) {
+      this.networkMode = value;
+      return this;
+    }
+
+    public Builder pid(String value) {
+      this.pid = value;
+      return this;
+    }
+
+    public Builder ipc(String value) {
+      this.ipc = value;
+      return this;
+    }
+
+    public Builder uts(String value) {
+      this.uts = value;
+      return this;
+    }
+
+    public Builder cgroup(String value) {
+      this.cgroup = value;
+      return this;
+    }
+
+    public Builder userns(String value) {
+      this.userns = value;
+      return this;
+    }
+
+    public Builder stopGracePeriod(Duration value) {
+      this.stopGracePeriod = value;
+      return this;
+    }
+
+    public Builder stopSignal(String value) {
+      this.stopSignal = value;
+      return this;
+    }
+
+    public Builder hostname(String value) {
+      this.hostname = value;
+      return this;
+    }
+
+    public Builder domainname(String value) {
+      this.domainname = value;
+      return this;
+    }
+
+    public Builder containerName(String value) {
+      this.containerName = value;
+      return this;
+    }
+
+    public Builder extraHosts(List<ExtraHost> value) {
+      this.extraHosts = value;
+      return this;
+    }
+
+    public Builder dns(List<String> value) {
+      this.dns = value;
+      return this;
+    }
+
+    public Builder dnsSearch(List<String> value) {
+      this.dnsSearch = value;
+      return this;
+    }
+
+    public Builder dnsOpt(List<String> value) {
+      this.dnsOpt = value;
+      return this;
+    }
+
+    public Builder workingDir(String value) {
+      this.workingDir = value;
+      return this;
+    }
+
+    public Builder tty(boolean value) {
+      this.tty = value;
+      return this;
+    }
+
+    public Builder stdinOpen(boolean value) {
+      this.stdinOpen = value;
+      return this;
+    }
+
+    public Builder pullPolicy(String value) {
+      this.pullPolicy = value;
+      return this;
+    }
+
+    public Builder platform(String value) {
+      this.platform = value;
+      return this;
+    }
+
+    public Builder shmSize(ByteSize value) {
+      this.shmSize = value;
+      return this;
+    }
+
+    public Builder init(boolean value) {
+      this.init = value;
+      return this;
+    }
+
+    public Builder networks(SortedMap<String, ServiceNetworkConfig> value) {
+      this.networks = value;
+      return this;
+    }
+
+    public Builder links(SortedMap<String, String> value) {
+      this.links = value;
+      return this;
+    }
+
+    public Builder volumesFrom(List<String> value) {
+      this.volumesFrom = value;
+      return this;
+    }
+
+    public Builder labels(SortedMap<String, String> value) {
+      this.labels = value;
+      return this;
+    }
+
+    public Builder deployLabels(SortedMap<String, String> value) {
+      this.deployLabels = value;
+      return this;
+    }
+
+    public Builder annotations(SortedMap<String, String> value) {
+      this.annotations = value;
+      return this;
+    }
+
+    public Builder profiles(List<String> value) {
+      this.profiles = value;
+      return this;
+    }
+
+    public Builder kubernetes(ServiceKubernetesConfig value) {
+      this.kubernetes = value;
+      return this;
+    }
+
+    public Builder unmodelledKeys(List<String> value) {
+      this.unmodelledKeys = value;
+      return this;
+    }
+
+    public ServiceConfig build() {
+      return new ServiceConfig(
+          name,
+          image,
+          build,
+          command,
+          entrypoint,
+          environment,
+          ports,
+          expose,
+          volumes,
+          secrets,
+          configs,
+          healthcheck,
+          healthcheckDisabled,
+          dependsOn,
+          restart,
+          replicas,
+          resources,
+          user,
+          groupAdd,
+          capAdd,
+          capDrop,
+          privileged,
+          readOnly,
+          securityOpt,
+          sysctls,
+          devices,
+          networkMode,
+          pid,
+          ipc,
+          uts,
+          cgroup,
+          userns,
+          stopGracePeriod,
+          stopSignal,
+          hostname,
+          domainname,
+          containerName,
+          extraHosts,
+          dns,
+          dnsSearch,
+          dnsOpt,
+          workingDir,
+          tty,
+          stdinOpen,
+          pullPolicy,
+          platform,
+          shmSize,
+          init,
+          networks,
+          links,
+          volumesFrom,
+          labels,
+          deployLabels,
+          annotations,
+          profiles,
+          kubernetes,
+          unmodelledKeys);
+    }
+  }
+}

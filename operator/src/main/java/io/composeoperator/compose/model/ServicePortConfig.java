@@ -1,0 +1,41 @@
+package io.composeoperator.compose.model;
+
+/**
+ * One container port of a service ({@code ports} or {@code expose}), ranges already expanded.
+ *
+ * @param name the long syntax {@code name}, or null
+ * @param target the container port
+ * @param published the published (host) port, or null when not published or random ({@code "3000"}
+ *     alone publishes on a random host port: see {@code publishedRandom})
+ * @param publishedRandom true for a port that is published on a random host port (the short syntax
+ *     with only the container port)
+ * @param hostIp the host IP the port is bound to ({@code 127.0.0.1:8080:80}), or null
+ * @param protocol {@code tcp} (default), {@code udp} or {@code sctp}, lower case
+ * @param mode {@code ingress} (default) or {@code host}, or null for {@code expose}
+ * @param appProtocol {@code app_protocol}, or null
+ */
+public record ServicePortConfig(
+    String name,
+    int target,
+    Integer published,
+    boolean publishedRandom,
+    String hostIp,
+    String protocol,
+    String mode,
+    String appProtocol) {
+
+  /** An {@code expose} entry, or an internal port: only target and protocol. */
+  public static ServicePortConfig internal(int target, String protocol) {
+    return new ServicePortConfig(null, target, null, false, null, protocol, null, null);
+  }
+
+  /** True when the port is published on the host ({@code HOST:CONTAINER} or a random port). */
+  public boolean isPublished() {
+    return published != null || publishedRandom;
+  }
+
+  /** True when the port is published only on the loopback address, so it stays internal. */
+  public boolean isLoopbackOnly() {
+    return hostIp != null && (hostIp.startsWith("127.") || hostIp.equals("::1"));
+  }
+}

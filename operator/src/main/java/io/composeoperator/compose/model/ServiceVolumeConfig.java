@@ -1,0 +1,44 @@
+package io.composeoperator.compose.model;
+
+/**
+ * One mount of a service ({@code volumes} short or long syntax, or {@code tmpfs}).
+ *
+ * @param type {@code volume}, {@code bind}, {@code tmpfs}, {@code npipe}, {@code cluster} or {@code
+ *     image}
+ * @param source for {@code volume}: the volume key, or null for an anonymous volume; for {@code
+ *     bind}: an absolute host path (starts with {@code /} or {@code ~}) or a normalized
+ *     project-relative path ({@code proxy/nginx.conf}, {@code .} for the project directory, {@code
+ *     ../x} outside it); null for {@code tmpfs}
+ * @param target the absolute path in the container
+ * @param readOnly {@code :ro} / {@code read_only: true}
+ * @param noCopy {@code volume.nocopy} ({@code :nocopy})
+ * @param subpath {@code volume.subpath}, or null
+ * @param tmpfsSize {@code tmpfs.size} (or the {@code size=} option of {@code tmpfs:}), or null
+ * @param tmpfsMode {@code tmpfs.mode}, or null
+ * @param createHostPath {@code bind.create_host_path}
+ * @param consistency {@code consistency} or the {@code :cached}/{@code :delegated} short option, or
+ *     null (no meaning on Linux)
+ */
+public record ServiceVolumeConfig(
+    String type,
+    String source,
+    String target,
+    boolean readOnly,
+    boolean noCopy,
+    String subpath,
+    ByteSize tmpfsSize,
+    Integer tmpfsMode,
+    boolean createHostPath,
+    String consistency) {
+
+  public static final String VOLUME = "volume";
+  public static final String BIND = "bind";
+  public static final String TMPFS = "tmpfs";
+
+  /** True for a bind mount of a path on the host rather than in the project directory. */
+  public boolean isHostPath() {
+    return BIND.equals(type)
+        && source != null
+        && (source.startsWith("/") || source.startsWith("~"));
+  }
+}

@@ -1,0 +1,119 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.compose.ComposeException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Every Kubernetes object name the translation produces comes from here, by one documented rule:
+ * lower-case the Compose name, turn every run of characters other than {@code a-z}, {@code 0-9} and
+ * {@code -} into a single {@code -}, trim {@code -} at both ends, keep at most 63 characters. A
+ * name that still is not a valid DNS-1035 label (a Service name must start with a letter) is an
+ * error.
+ */
+public final class Names {
+  /** The longest DNS-1123 / DNS-1035 label, and the longest label value. */
+  public static final int MAX_LABEL = 63;
+
+  /** Suffix of the Service that carries a service's published ports. */
+  public static final String PUBLISHED_SUFFIX = "-published";
+
+  /** Suffix of the ConfigMap that carries a service's bind-mounted files. */
+  public static final String FILES_SUFFIX = "-files";
+
+  private static final Pattern INVALID_RUN = Pattern.compile("[^a-z0-9-]+");
+  private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  private Names() {}
+
+  /**
+   * Applies the mapping rule; the result may still be invalid (empty, or starting with a digit).
+   */
+  public static String sanitize(String composeName) {
+    String name = INVALID_RUN.matcher(composeName.toLowerCase(Locale.ROOT)).replaceAll("-");
+    name = trimDashes(name);
+    if (name.length() > MAX_LABEL) {
+      name = trimDashes(name.substring(0, MAX_LABEL));
+    }
+    return name;
+  }
+
+  private static String trimDashes(String name) {
+    int start = 0;
+    int end = name.length();
+    while (start < end && name.charAt(start) == '-') {
+      start++;
+    }
+    while (end > start && name.charAt(end - 1) == '-') {
+      end--;
+    }
+    return name.substring(start, end);
+  }
+
+  /**
+   * The object name of a Compose service (its workload and headless Service): a DNS-1035 label.
+   *
+   * @param file the Compose file, for the error
+   * @param path the YAML path of the name ({@code services.My_Web}), for the error
+   */
+  public static String serviceName(String file, String path, String composeName) {
+    String name = sanitize(composeName);
+    if (!isDns1035Label(name)) {
+      throw new ComposeException(
+          file,
+          path,
+          "\""
+              + composeName
+              + "\" cannot be a Kubernetes Service name (maps to \""
+              + name
+              + "\"; a Service name must start with a letter and contain a letter or digit)");
+    }
+    return name;
+  }
+
+  /** The name of the Service that publishes a service's ports. */
+  public static String publishedService(String serviceName) {
+    return serviceName + PUBLISHED_SUFFIX;
+  }
+
+  /** The name of the ConfigMap that holds a service's bind-mounted files. */
+  public static String filesConfigMap(String serviceName) {
+    return serviceName + FILES_SUFFIX;
+  }
+
+  /**
+   * The ServiceAccount (and Role, RoleBinding) of a project's {@code depends_on} wait containers.
+   */
+  public static String waitServiceAccount(String project) {
+    return project + "-wait";
+  }
+
+  /**
+   * The name of an object named after a Compose key (volume, config, secret, network): a DNS-1123
+   * label.
+   */
+  public static String objectName(String file, String path, String composeName) {
+    String name = sanitize(composeName);
+    if (!isDns1123Label(name)) {
+      throw new ComposeException(
+          file,
+          path,
+          "\"" + composeName + "\" cannot be a Kubernetes object name (maps to \"" + name + "\")");
+    }
+    return name;
+  }
+
+  /** True when the mapping rule leaves the name as it is. */
+  public static boolean isUnchanged(String composeName) {
+    return sanitize(composeName).equals(composeName);
+  }
+
+  public static boolean isDns1035Label(String name) {
+    return name.length() <= MAX_LABEL && DNS_1035.matcher(name).matches();
+  }
+
+  public static boolean isDns1123Label(String name) {
+    return name.length() <= MAX_LABEL && DNS_1123.matcher(name).matches();
+  }
+}

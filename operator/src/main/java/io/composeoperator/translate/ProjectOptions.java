@@ -1,0 +1,76 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.api.v1alpha1.Exposure;
+import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.api.v1alpha1.VolumeRetention;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The project-wide settings of a translation: what the ComposeProject's spec (or the CLI's flags)
+ * say beyond the Compose file.
+ *
+ * @param name the project name (a label value: at most 63 characters)
+ * @param namespace the namespace to put on every object, or null to leave it unset
+ * @param images image references for services by Compose service name ({@code spec.images})
+ * @param imagePullSecrets names of Secrets for pulling images
+ * @param storage defaults for named volumes
+ * @param defaultRequests resource requests for containers that set none ({@code cpu → 50m})
+ * @param defaultLimits resource limits for containers that set none
+ * @param volumeRetention what happens to claims (recorded on the objects; reconcile acts on it)
+ * @param exposure the Service type for published ports
+ * @param securityProfile the security profile
+ * @param waitImage the image of the {@code depends_on} wait init containers
+ */
+public record ProjectOptions(
+    String name,
+    String namespace,
+    Map<String, String> images,
+    List<String> imagePullSecrets,
+    StorageDefaults storage,
+    Map<String, String> defaultRequests,
+    Map<String, String> defaultLimits,
+    VolumeRetention volumeRetention,
+    Exposure exposure,
+    SecurityProfile securityProfile,
+    String waitImage) {
+
+  /** The image used for wait init containers when none is configured. */
+  public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
+
+  public ProjectOptions {
+    images = Collections.unmodifiableMap(new TreeMap<>(images));
+    imagePullSecrets = List.copyOf(imagePullSecrets);
+    storage = storage == null ? StorageDefaults.DEFAULT : storage;
+    defaultRequests = Collections.unmodifiableMap(new TreeMap<>(defaultRequests));
+    defaultLimits = Collections.unmodifiableMap(new TreeMap<>(defaultLimits));
+    volumeRetention = volumeRetention == null ? VolumeRetention.Retain : volumeRetention;
+    exposure = exposure == null ? Exposure.ClusterIP : exposure;
+    securityProfile = securityProfile == null ? SecurityProfile.baseline : securityProfile;
+    waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
+  }
+
+  /** Options with every default, for a project of this name. */
+  public static ProjectOptions defaults(String name) {
+    return new ProjectOptions(
+        name, null, Map.of(), List.of(), null, Map.of(), Map.of(), null, null, null, null);
+  }
+
+  /**
+   * Storage defaults for named volumes.
+   *
+   * @param size requested size ({@code 1Gi})
+   * @param storageClassName storage class, or null for the cluster default
+   * @param accessModes access modes
+   */
+  public record StorageDefaults(String size, String storageClassName, List<String> accessModes) {
+    public static final StorageDefaults DEFAULT =
+        new StorageDefaults("1Gi", null, List.of("ReadWriteOnce"));
+
+    public StorageDefaults {
+      accessModes = List.copyOf(accessModes);
+    }
+  }
+}

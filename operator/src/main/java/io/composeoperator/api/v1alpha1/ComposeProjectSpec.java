@@ -1,0 +1,189 @@
+package io.composeoperator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the user asks for: the Compose file and the settings Compose has no key for. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@ValidationRule(
+    value = "has(self.compose) != has(self.composeFrom)",
+    message = "exactly one of compose and composeFrom must be set")
+public class ComposeProjectSpec {
+
+  @JsonPropertyDescription("The Compose file, verbatim. Exactly one of compose and composeFrom.")
+  private String compose;
+
+  @JsonPropertyDescription("Read the Compose file from a ConfigMap key.")
+  private ComposeFrom composeFrom;
+
+  @JsonPropertyDescription("Active profiles, like `docker compose --profile`.")
+  private List<String> profiles = new ArrayList<>();
+
+  @JsonPropertyDescription("Variables for ${VAR} interpolation, like a .env file.")
+  private Map<String, String> variables = new LinkedHashMap<>();
+
+  @JsonPropertyDescription("More variables, from ConfigMaps or Secrets (later entries win).")
+  private List<VariablesSource> variablesFrom = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Contents of files the Compose file refers to (env_file, configs, bind-mounted files), by"
+          + " path relative to the Compose file.")
+  private Map<String, String> files = new LinkedHashMap<>();
+
+  @JsonPropertyDescription("Images for services, by service name (for services with only build:).")
+  private Map<String, String> images = new LinkedHashMap<>();
+
+  @JsonPropertyDescription("Secrets for pulling images.")
+  private List<NameRef> imagePullSecrets = new ArrayList<>();
+
+  @JsonPropertyDescription("Defaults for the claims of named volumes.")
+  private StorageSpec storage;
+
+  @JsonPropertyDescription("Requests and limits for containers whose service sets none.")
+  private ResourceDefaults defaultResources;
+
+  @JsonPropertyDescription(
+      "Retain (default) keeps claims like `docker compose down`; Delete removes them with the"
+          + " project, like `down -v`.")
+  private VolumeRetention volumeRetention;
+
+  @JsonPropertyDescription("How published ports are exposed (default ClusterIP).")
+  private Exposure exposure;
+
+  @JsonPropertyDescription(
+      "restricted, baseline (default) or privileged; capped by the operator's maximum.")
+  private SecurityProfile securityProfile;
+
+  public String getCompose() {
+    return compose;
+  }
+
+  public void setCompose(String compose) {
+    this.compose = compose;
+  }
+
+  public ComposeFrom getComposeFrom() {
+    return composeFrom;
+  }
+
+  public void setComposeFrom(ComposeFrom composeFrom) {
+    this.composeFrom = composeFrom;
+  }
+
+  public List<String> getProfiles() {
+    return profiles;
+  }
+
+  public void setProfiles(List<String> profiles) {
+    this.profiles = profiles == null ? new ArrayList<>() : profiles;
+  }
+
+  public Map<String, String> getVariables() {
+    return variables;
+  }
+
+  public void setVariables(Map<String, String> variables) {
+    this.variables = variables == null ? new LinkedHashMap<>() : variables;
+  }
+
+  public List<VariablesSource> getVariablesFrom() {
+    return variablesFrom;
+  }
+
+  public void setVariablesFrom(List<VariablesSource> variablesFrom) {
+    this.variablesFrom = variablesFrom == null ? new ArrayList<>() : variablesFrom;
+  }
+
+  public Map<String, String> getFiles() {
+    return files;
+  }
+
+  public void setFiles(Map<String, String> files) {
+    this.files = files == null ? new LinkedHashMap<>() : files;
+  }
+
+  public Map<String, String> getImages() {
+    return images;
+  }
+
+  public void setImages(Map<String, String> images) {
+    this.images = images == null ? new LinkedHashMap<>() : images;
+  }
+
+  public List<NameRef> getImagePullSecrets() {
+    return imagePullSecrets;
+  }
+
+  public void setImagePullSecrets(List<NameRef> imagePullSecrets) {
+    this.imagePullSecrets = imagePullSecrets == null ? new ArrayList<>() : imagePullSecrets;
+  }
+
+  public StorageSpec getStorage() {
+    return storage;
+  }
+
+  public void setStorage(StorageSpec storage) {
+    this.storage = storage;
+  }
+
+  public ResourceDefaults getDefaultResources() {
+    return defaultResources;
+  }
+
+  public void setDefaultResources(ResourceDefaults defaultResources) {
+    this.defaultResources = defaultResources;
+  }
+
+  public VolumeRetention getVolumeRetention() {
+    return volumeRetention;
+  }
+
+  public void setVolumeRetention(VolumeRetention volumeRetention) {
+    this.volumeRetention = volumeRetention;
+  }
+
+  public Exposure getExposure() {
+    return exposure;
+  }
+
+  public void setExposure(Exposure exposure) {
+    this.exposure = exposure;
+  }
+
+  public SecurityProfile getSecurityProfile() {
+    return securityProfile;
+  }
+
+  public void setSecurityProfile(SecurityProfile securityProfile) {
+    this.securityProfile = securityProfile;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ComposeProjectSpec s
+        && Objects.equals(compose, s.compose)
+        && Objects.equals(composeFrom, s.composeFrom)
+        && Objects.equals(profiles, s.profiles)
+        && Objects.equals(variables, s.variables)
+        && Objects.equals(variablesFrom, s.variablesFrom)
+        && Objects.equals(files, s.files)
+        && Objects.equals(images, s.images)
+        && Objects.equals(imagePullSecrets, s.imagePullSecrets)
+        && Objects.equals(storage, s.storage)
+        && Objects.equals(defaultResources, s.defaultResources)
+        && volumeRetention == s.volumeRetention
+        && exposure == s.exposure
+        && securityProfile == s.securityProfile;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(compose, composeFrom, profiles, variables, files, images);
+  }
+}

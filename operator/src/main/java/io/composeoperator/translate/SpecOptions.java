@@ -1,0 +1,53 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.composeoperator.api.v1alpha1.NameRef;
+import io.composeoperator.api.v1alpha1.ResourceDefaults;
+import io.composeoperator.api.v1alpha1.StorageSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a ComposeProject's spec to the options of a translation, so that the operator and the tests
+ * that read {@code examples/} build them the same way.
+ */
+public final class SpecOptions {
+  private SpecOptions() {}
+
+  /**
+   * The translation options of a ComposeProject.
+   *
+   * @param name the project name ({@code metadata.name})
+   * @param namespace the namespace, or null
+   * @param spec the spec
+   * @param waitImage the image for {@code depends_on} wait containers, or null for the default
+   */
+  public static ProjectOptions from(
+      String name, String namespace, ComposeProjectSpec spec, String waitImage) {
+    ResourceDefaults resources = spec.getDefaultResources();
+    return new ProjectOptions(
+        name,
+        namespace,
+        spec.getImages(),
+        spec.getImagePullSecrets().stream().map(NameRef::getName).toList(),
+        storage(spec.getStorage()),
+        resources == null ? Map.of() : resources.getRequests(),
+        resources == null ? Map.of() : resources.getLimits(),
+        spec.getVolumeRetention(),
+        spec.getExposure(),
+        spec.getSecurityProfile(),
+        waitImage);
+  }
+
+  private static ProjectOptions.StorageDefaults storage(StorageSpec storage) {
+    ProjectOptions.StorageDefaults defaults = ProjectOptions.StorageDefaults.DEFAULT;
+    if (storage == null) {
+      return defaults;
+    }
+    List<String> modes = storage.getAccessModes();
+    return new ProjectOptions.StorageDefaults(
+        storage.getSize() == null ? defaults.size() : storage.getSize(),
+        storage.getStorageClassName(),
+        modes.isEmpty() ? defaults.accessModes() : modes);
+  }
+}

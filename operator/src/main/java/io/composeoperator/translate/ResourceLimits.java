@@ -103,10 +103,7 @@ final class ResourceLimits {
     if (limits.isEmpty() && requests.isEmpty()) {
       return null;
     }
-    return new ResourceRequirementsBuilder()
-        .withLimits(limits.isEmpty() ? null : limits)
-        .withRequests(requests.isEmpty() ? null : requests)
-        .build();
+    return new ResourceRequirementsBuilder().withLimits(limits).withRequests(requests).build();
   }
 
   private static boolean serviceSets(ServiceContext ctx, String resource) {

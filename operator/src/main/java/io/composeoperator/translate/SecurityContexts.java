@@ -196,10 +196,7 @@ final class SecurityContexts {
     if (add.isEmpty() && drop.isEmpty()) {
       return null;
     }
-    return new CapabilitiesBuilder()
-        .withAdd(add.isEmpty() ? null : add)
-        .withDrop(drop.isEmpty() ? null : drop)
-        .build();
+    return new CapabilitiesBuilder().withAdd(add).withDrop(drop).build();
   }
 
   /** The securityContext of the operator's own init containers: compliant with every profile. */

@@ -152,7 +152,7 @@ final class Volumes {
               .withNewMetadata()
               .withName(name)
               .withLabels(Labels.forProjectObject(options.name(), name))
-              .withAnnotations(volume.labels().isEmpty() ? null : new TreeMap<>(volume.labels()))
+              .withAnnotations(new TreeMap<>(volume.labels()))
               .endMetadata()
               .withNewSpec()
               .withAccessModes(modes)

@@ -150,7 +150,7 @@ final class Workloads {
         new PodTemplateSpecBuilder()
             .withNewMetadata()
             .withLabels(Labels.forService(ctx.project(), ctx.objectName()))
-            .withAnnotations(podAnnotations.isEmpty() ? null : podAnnotations)
+            .withAnnotations(podAnnotations)
             .endMetadata()
             .withSpec(podSpec)
             .build();
@@ -171,7 +171,7 @@ final class Workloads {
         .withNewMetadata()
         .withName(ctx.objectName())
         .withLabels(Labels.forService(ctx.project(), ctx.objectName()))
-        .withAnnotations(annotations.isEmpty() ? null : annotations)
+        .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
         // left out when the file sets neither deploy.replicas nor scale, so an HPA may own it
@@ -215,7 +215,7 @@ final class Workloads {
         .withNewMetadata()
         .withName(ctx.objectName())
         .withLabels(Labels.forService(ctx.project(), ctx.objectName()))
-        .withAnnotations(annotations.isEmpty() ? null : annotations)
+        .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
         .withBackoffLimit(backoffLimit)

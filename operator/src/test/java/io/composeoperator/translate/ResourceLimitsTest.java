@@ -21,9 +21,9 @@ class ResourceLimitsTest {
             TestModels.service("api")
                 .resources(
                     new ResourcesConfig(
-                        500L,
-                        new ByteSize(512L * 1024 * 1024),
                         2000L,
+                        new ByteSize(512L * 1024 * 1024),
+                        500L,
                         new ByteSize(1536),
                         null,
                         false))
@@ -32,9 +32,9 @@ class ResourceLimitsTest {
     assertThat(ResourceLimits.resources(ctx))
         .isEqualTo(
             new ResourceRequirementsBuilder()
-                .addToLimits("cpu", new Quantity("500m"))
+                .addToLimits("cpu", new Quantity("2"))
                 .addToLimits("memory", new Quantity("512Mi"))
-                .addToRequests("cpu", new Quantity("2"))
+                .addToRequests("cpu", new Quantity("500m"))
                 .addToRequests("memory", new Quantity("1536"))
                 .build());
   }

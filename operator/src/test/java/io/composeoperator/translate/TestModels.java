@@ -42,7 +42,8 @@ final class TestModels {
   }
 
   TestModels volume(String key) {
-    volumes.put(key, new VolumeConfig(key, null, false, null, new TreeMap<>(), new TreeMap<>(), null));
+    volumes.put(
+        key, new VolumeConfig(key, null, false, null, new TreeMap<>(), new TreeMap<>(), null));
     return this;
   }
 

@@ -6,10 +6,14 @@
 -- math, os or io functions, no goto and no integer division.
 --
 --   Healthy      Ready=True, for the current generation
---   Degraded     Reconciled=False (InvalidCompose, Forbidden, Conflict, ...): the operator
---                refuses the current spec and keeps what already runs
+--   Degraded     Reconciled=False (InvalidCompose, Forbidden, Conflict, ImmutableField, ...):
+--                the operator refuses (part of) the current spec and keeps what already runs;
+--                or Ready=False for a reason that does not heal by waiting (CrashLoopBackOff,
+--                ImagePullBackOff, ErrImagePull, CreateContainerConfigError, FailedCreate,
+--                JobFailed), as Argo CD judges Pods, ReplicaSets and Jobs
 --   Progressing  no status yet, the operator has not observed the current generation,
---                or Ready=False while services start (ServicesNotReady, WaitingForSecret)
+--                or Ready=False while services start (ServicesNotReady, WaitingForSecret,
+--                VolumeNotBound, or a reason this script does not know)
 
 local hs = {}
 
@@ -49,8 +53,15 @@ local function isCurrent(condition, generation)
   return condition.observedGeneration >= generation
 end
 
--- Reasons for which the operator refuses the spec: Degraded even if only Ready carries them.
-local refusals = {InvalidCompose = true, Forbidden = true, Conflict = true}
+-- Ready=False reasons that waiting does not fix. The operator writes them on Ready when it
+-- refuses the spec, or when a service is blocked (names from the pod's waiting reason).
+-- A table, not pattern matching: Argo CD gives custom scripts no string library.
+local degradedReasons = {
+  InvalidCompose = true, Forbidden = true, Conflict = true, InvalidName = true,
+  ImmutableField = true, CrashLoopBackOff = true, ImagePullBackOff = true,
+  ErrImagePull = true, CreateContainerConfigError = true, FailedCreate = true,
+  JobFailed = true
+}
 
 local generation = obj.metadata.generation
 local status = obj.status
@@ -87,13 +98,14 @@ if ready.status == "True" then
   return hs
 end
 
-if ready.status == "False" and ready.reason ~= nil and refusals[ready.reason] then
+if ready.status == "False" and ready.reason ~= nil and degradedReasons[ready.reason] then
   hs.status = "Degraded"
   hs.message = describe(ready, "The Compose project could not be applied")
   return hs
 end
 
--- Ready=False while services start (ServicesNotReady, WaitingForSecret), or Ready=Unknown.
+-- Ready=False while services start (ServicesNotReady, WaitingForSecret, VolumeNotBound),
+-- or Ready=Unknown.
 hs.status = "Progressing"
 hs.message = describe(ready, "Services are starting")
 return hs

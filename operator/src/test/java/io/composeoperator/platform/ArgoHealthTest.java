@@ -92,7 +92,8 @@ class ArgoHealthTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ServicesNotReady", "WaitingForSecret"})
+  @ValueSource(
+      strings = {"ServicesNotReady", "WaitingForSecret", "VolumeNotBound", "SomeFutureReason"})
   void notReadyWhileStartingIsProgressingWithTheOperatorsMessage(String reason) {
     Health health =
         health(
@@ -111,7 +112,8 @@ class ArgoHealthTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"InvalidCompose", "Forbidden", "Conflict"})
+  @ValueSource(
+      strings = {"InvalidCompose", "Forbidden", "Conflict", "InvalidName", "ImmutableField"})
   void refusedSpecIsDegradedWithTheOperatorsMessage(String reason) {
     Health health =
         health(
@@ -130,6 +132,34 @@ class ArgoHealthTest {
             new Health(
                 "Degraded",
                 reason + ": compose.yaml: services.web.ports[0]: \"abc\" is not a port"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CrashLoopBackOff",
+        "ImagePullBackOff",
+        "ErrImagePull",
+        "CreateContainerConfigError",
+        "FailedCreate",
+        "JobFailed"
+      })
+  void serviceStuckForAReasonWaitingDoesNotFixIsDegraded(String reason) {
+    Health health =
+        health(
+            """
+            metadata: {name: shop, generation: 2}
+            status:
+              observedGeneration: 2
+              conditions:
+                - {type: Ready, status: "False", reason: %s, message: "1/2 services ready; waiting for api (back-off)", observedGeneration: 2}
+                - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 2}
+            """
+                .formatted(reason));
+
+    assertThat(health)
+        .isEqualTo(
+            new Health("Degraded", reason + ": 1/2 services ready; waiting for api (back-off)"));
   }
 
   @Test

@@ -76,7 +76,7 @@ final class FileCollector {
     List<SecretFile> secrets = secretFiles(model);
     List<String> secretPaths = secrets.stream().map(SecretFile::path).toList();
     for (ConfigObjConfig config : model.configs().values()) {
-      if (config.file() != null && !config.external()) {
+      if (config.file() != null && !config.external() && !isHostPath(config.file())) {
         collector.addFile(config.file(), null);
       }
     }
@@ -101,6 +101,11 @@ final class FileCollector {
     secretPaths.forEach(collector.files::remove);
     return new Collected(
         collector.files, List.copyOf(collector.warnings), secrets.stream().toList());
+  }
+
+  /** Absolute and home paths are the host's, not the project's: never read. */
+  private static boolean isHostPath(String path) {
+    return path.startsWith("/") || path.startsWith("~");
   }
 
   private static List<SecretFile> secretFiles(ComposeModel model) {

@@ -148,4 +148,130 @@ class ProjectTranslatorTest {
     assertThat(io.fabric8.kubernetes.client.utils.Serialization.asYaml(first))
         .isEqualTo(io.fabric8.kubernetes.client.utils.Serialization.asYaml(second));
   }
+
+  @Test
+  void everyFeatureTogetherPassesTheApiServersRules() {
+    ServiceVolumeConfig data =
+        new ServiceVolumeConfig(
+            "volume",
+            "pgdata",
+            "/var/lib/postgresql/data",
+            false,
+            false,
+            null,
+            null,
+            null,
+            false,
+            null);
+    ServiceVolumeConfig shared =
+        new ServiceVolumeConfig(
+            "volume", "pgdata", "/backup", true, false, null, null, null, false, null);
+    ServiceVolumeConfig conf =
+        new ServiceVolumeConfig(
+            "bind",
+            "nginx.conf",
+            "/etc/nginx/nginx.conf",
+            true,
+            false,
+            null,
+            null,
+            null,
+            false,
+            null);
+    ServiceVolumeConfig tmp =
+        new ServiceVolumeConfig(
+            "tmpfs",
+            null,
+            "/tmp",
+            false,
+            false,
+            null,
+            new io.composeoperator.compose.model.ByteSize(1L << 26),
+            null,
+            false,
+            null);
+    TreeMap<String, ServiceDependency> webDeps = new TreeMap<>();
+    webDeps.put("db", new ServiceDependency(Condition.SERVICE_HEALTHY, true, false, false));
+    webDeps.put(
+        "migrate",
+        new ServiceDependency(Condition.SERVICE_COMPLETED_SUCCESSFULLY, true, false, false));
+    ComposeModel model =
+        TestModels.project()
+            .volume("pgdata")
+            .secret("db_password")
+            .file("nginx.conf", "events {}")
+            .config(
+                new io.composeoperator.compose.model.ConfigObjConfig(
+                    "site", null, null, "hello", null, null, false))
+            .service(
+                TestModels.service("db")
+                    .image("postgres:16-alpine")
+                    .user("70:70")
+                    .volumes(List.of(data))
+                    .secrets(
+                        List.of(
+                            new io.composeoperator.compose.model.ServiceFileRef(
+                                "db_password", "/run/secrets/db_password", null, null, 0400)))
+                    .healthcheck(
+                        new io.composeoperator.compose.model.HealthCheckConfig(
+                            io.composeoperator.compose.model.HealthCheckConfig.Kind.SHELL,
+                            List.of("pg_isready -U postgres"),
+                            java.time.Duration.ofSeconds(5),
+                            java.time.Duration.ofMillis(500),
+                            java.time.Duration.ofSeconds(30),
+                            java.time.Duration.ofSeconds(1),
+                            5))
+                    .resources(
+                        new io.composeoperator.compose.model.ResourcesConfig(
+                            1500L,
+                            new io.composeoperator.compose.model.ByteSize(1L << 30),
+                            250L,
+                            new io.composeoperator.compose.model.ByteSize(256L << 20),
+                            null,
+                            false))
+                    .ports(
+                        List.of(
+                            new io.composeoperator.compose.model.ServicePortConfig(
+                                null, 5432, null, false, null, "tcp", null, null)))
+                    .build())
+            .service(TestModels.service("backup").volumes(List.of(shared)).build())
+            .service(
+                TestModels.service("migrate")
+                    .restart(
+                        new RestartPolicy(
+                            RestartPolicy.Kind.ON_FAILURE, 3, "services.migrate.restart"))
+                    .command(List.of("sh", "-c", "migrate $(date)"))
+                    .build())
+            .service(
+                TestModels.service("web")
+                    .dependsOn(webDeps)
+                    .volumes(List.of(conf, tmp))
+                    .configs(
+                        List.of(
+                            new io.composeoperator.compose.model.ServiceFileRef(
+                                "site", "/usr/share/nginx/html/index.html", null, null, null)))
+                    .capDrop(List.of("ALL"))
+                    .capAdd(List.of("NET_BIND_SERVICE"))
+                    .readOnly(true)
+                    .shmSize(new io.composeoperator.compose.model.ByteSize(1L << 26))
+                    .ports(
+                        List.of(
+                            new io.composeoperator.compose.model.ServicePortConfig(
+                                "http", 80, 8080, false, null, "tcp", "ingress", null)))
+                    .build())
+            .build();
+
+    Translation translation = translate(model);
+
+    KubernetesValidity.assertValid(translation.objects());
+    assertThat(translation.objects())
+        .extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .contains(
+            "ConfigMap/site",
+            "ConfigMap/web-files",
+            "PersistentVolumeClaim/pgdata",
+            "ServiceAccount/shop-wait",
+            "Job/migrate");
+    assertThat(translation.requiredSecrets()).containsExactly("db-password");
+  }
 }

@@ -515,7 +515,7 @@ final class Volumes {
         ctx.warn(
             key,
             "bind mount of the project path "
-                + (source.equals(".") ? "." : "./" + source)
+                + (source.equals(".") || source.startsWith("../") ? source : "./" + source)
                 + " is skipped: its files are not in spec.files, so the image's own content at "
                 + mount.target()
                 + " is used (a development convenience such as live reload does not"

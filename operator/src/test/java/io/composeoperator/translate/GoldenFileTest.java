@@ -249,12 +249,12 @@ class GoldenFileTest {
         if (i < a.length && j < b.length && a[i].equals(b[j])) {
           lines.add(" " + a[i]);
           positions.add(new int[] {i++, j++});
-        } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-          lines.add("+" + b[j]);
-          positions.add(new int[] {i, j++});
-        } else {
+        } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
           lines.add("-" + a[i]);
           positions.add(new int[] {i++, j});
+        } else {
+          lines.add("+" + b[j]);
+          positions.add(new int[] {i, j++});
         }
       }
       StringBuilder out = new StringBuilder("--- expected/" + name + "\n+++ actual/" + name + "\n");

@@ -2,6 +2,7 @@ package io.composeoperator.compose;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,18 +99,51 @@ final class YamlReader {
     } catch (YamlEngineException e) {
       throw new ComposeException(fileName, null, problemOf(e));
     }
-    return node.map(n -> convert(n, "", 0)).orElse(null);
+    if (node.isPresent() && expandedSize(node.get(), 0, new IdentityHashMap<>()) > MAX_NODES) {
+      throw aliasBomb();
+    }
+    return node.map(n -> convert(n, null, 0)).orElse(null);
   }
 
-  private Object convert(Node node, String path, int depth) {
+  /**
+   * The number of nodes the graph expands to, counted on the shared graph (each node once), so an
+   * alias bomb is refused in milliseconds before anything is built. Stops descending at the depth
+   * limit; {@link #convert} then reports the depth with its path and keeps its own node count.
+   */
+  private static long expandedSize(Node node, int depth, Map<Node, Long> sizes) {
+    Long known = sizes.get(node);
+    if (known != null) {
+      return known;
+    }
+    long size = 1;
+    if (depth <= MAX_DEPTH) {
+      if (node instanceof SequenceNode seq) {
+        for (Node item : seq.getValue()) {
+          size = Math.min(size + expandedSize(item, depth + 1, sizes), Long.MAX_VALUE / 2);
+        }
+      } else if (node instanceof MappingNode mapping) {
+        for (NodeTuple tuple : mapping.getValue()) {
+          size =
+              Math.min(
+                  size + expandedSize(tuple.getValueNode(), depth + 1, sizes), Long.MAX_VALUE / 2);
+        }
+      }
+    }
+    sizes.put(node, size);
+    return size;
+  }
+
+  private ComposeException aliasBomb() {
+    return new ComposeException(
+        fileName, null, "the document expands to more than " + MAX_NODES + " nodes (alias bomb?)");
+  }
+
+  private Object convert(Node node, YamlPath path, int depth) {
     if (++nodes > MAX_NODES) {
-      throw new ComposeException(
-          fileName,
-          null,
-          "the document expands to more than " + MAX_NODES + " nodes (alias bomb?)");
+      throw aliasBomb();
     }
     if (depth > MAX_DEPTH) {
-      throw new ComposeException(fileName, path, tooDeep());
+      throw new ComposeException(fileName, YamlPath.render(path), tooDeep());
     }
     String tag = node.getTag().getValue();
     if (RESET_TAG.equals(tag)) {
@@ -123,17 +157,17 @@ final class YamlReader {
       return scalar(scalar, path);
     }
     if (!tag.equals(Tag.MAP.getValue()) && !tag.equals(Tag.SEQ.getValue())) {
-      throw new ComposeException(fileName, path, "unsupported YAML tag " + tag);
+      throw new ComposeException(fileName, YamlPath.render(path), "unsupported YAML tag " + tag);
     }
     return collection(node, path, depth);
   }
 
-  private Object collection(Node node, String path, int depth) {
+  private Object collection(Node node, YamlPath path, int depth) {
     if (node instanceof SequenceNode seq) {
       List<Object> list = new ArrayList<>(seq.getValue().size());
       int i = 0;
       for (Node item : seq.getValue()) {
-        list.add(convert(item, path + "[" + i++ + "]", depth + 1));
+        list.add(convert(item, new YamlPath(path, null, i++), depth + 1));
       }
       return list;
     }
@@ -142,22 +176,25 @@ final class YamlReader {
     Map<String, Integer> lines = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-        throw new ComposeException(fileName, path, "a mapping key must be a plain value");
+        throw new ComposeException(
+            fileName, YamlPath.render(path), "a mapping key must be a plain value");
       }
       String key = keyNode.getValue();
-      String childPath = path.isEmpty() ? key : path + "." + key;
+      YamlPath childPath = new YamlPath(path, key, -1);
       int line = line(keyNode);
       Integer first = lines.putIfAbsent(key, line);
       if (first != null) {
         throw new ComposeException(
-            fileName, childPath, "duplicate key (lines " + first + " and " + line + ")");
+            fileName,
+            YamlPath.render(childPath),
+            "duplicate key (lines " + first + " and " + line + ")");
       }
       map.put(key, convert(tuple.getValueNode(), childPath, depth + 1));
     }
     return map;
   }
 
-  private Object scalar(ScalarNode node, String path) {
+  private Object scalar(ScalarNode node, YamlPath path) {
     String value = node.getValue();
     Tag tag = node.getTag();
     if (tag.equals(Tag.NULL)) {
@@ -176,10 +213,11 @@ final class YamlReader {
         return value; // .inf, .nan: no Compose field takes them, so keep the text for the message
       }
     }
-    if (tag.equals(Tag.STR)) {
-      return value;
+    if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG)) {
+      return value; // ENV_TAG: snakeyaml-engine's own ${VAR} tag; Compose interpolates later
     }
-    throw new ComposeException(fileName, path, "unsupported YAML tag " + tag.getValue());
+    throw new ComposeException(
+        fileName, YamlPath.render(path), "unsupported YAML tag " + tag.getValue());
   }
 
   /**
@@ -253,6 +291,20 @@ final class YamlReader {
       }
     }
     return bytes;
+  }
+
+  /** A YAML path built only when a message needs it: one small object per node while reading. */
+  private record YamlPath(YamlPath parent, String key, int index) {
+    static String render(YamlPath path) {
+      if (path == null) {
+        return null;
+      }
+      String prefix = path.parent == null ? "" : render(path.parent);
+      if (path.key == null) {
+        return prefix + "[" + path.index + "]";
+      }
+      return prefix.isEmpty() ? path.key : prefix + "." + path.key;
+    }
   }
 
   /** Thrown by the parser wrapper when collections nest too deeply. */

@@ -24,11 +24,17 @@ class HostileInputTest {
 
   @Test
   void billionLaughsIsRefused() {
-    StringBuilder yaml = new StringBuilder("x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder yaml =
+        new StringBuilder("x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int i = 1; i <= 9; i++) {
       String prev = "*a" + (i - 1);
-      yaml.append("x-a").append(i).append(": &a").append(i).append(" [")
-          .append(String.join(", ", java.util.Collections.nCopies(9, prev))).append("]\n");
+      yaml.append("x-a")
+          .append(i)
+          .append(": &a")
+          .append(i)
+          .append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, prev)))
+          .append("]\n");
     }
     yaml.append("services: {web: {image: nginx, command: *a9}}\n");
     refusedQuickly(
@@ -57,7 +63,9 @@ class HostileInputTest {
     String yaml = "services: {}\nx-junk: \"" + "a".repeat(30 * 1024 * 1024) + "\"\n";
     refusedQuickly(
         yaml,
-        "compose.yaml: the file is 31457298 bytes; at most 4194304 bytes (4 MiB) are accepted");
+        "compose.yaml: the file is "
+            + yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            + " bytes; at most 4194304 bytes (4 MiB) are accepted");
   }
 
   @Test
@@ -68,18 +76,19 @@ class HostileInputTest {
 
   @Test
   void deepFlowMappingIsRefusedWithoutStackOverflow() {
-    String yaml = "x-deep: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\nservices: {}\n";
+    String yaml =
+        "x-deep: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\nservices: {}\n";
     refusedQuickly(yaml, "compose.yaml: line 1: the document is nested more than 100 levels deep");
   }
 
   @Test
   void deepBlockMappingIsRefusedWithoutStackOverflow() {
     StringBuilder yaml = new StringBuilder("services: {}\n");
-    for (int i = 0; i < 10_000; i++) {
+    for (int i = 0; i < 1_000; i++) {
       yaml.append(" ".repeat(i)).append("a:\n");
     }
     assertTimeoutPreemptively(
-        Duration.ofSeconds(5),
+        FAST,
         () ->
             assertThatThrownBy(() -> Loading.load(yaml.toString()))
                 .isInstanceOf(ComposeException.class)
@@ -91,7 +100,9 @@ class HostileInputTest {
   void recursiveAliasIsRefused() {
     refusedQuickly(
         "x-loop: &loop [*loop]\nservices: {}\n",
-        "compose.yaml: x-loop[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: the document is nested more than 100 levels deep");
+        "compose.yaml: x-loop"
+            + "[0]".repeat(100)
+            + ": the document is nested more than 100 levels deep");
   }
 
   @Test
@@ -109,7 +120,8 @@ class HostileInputTest {
 
   @Test
   void ordinaryFileWithManyMergeKeysLoads() {
-    StringBuilder yaml = new StringBuilder("x-common: &common {image: nginx, restart: always}\nservices:\n");
+    StringBuilder yaml =
+        new StringBuilder("x-common: &common {image: nginx, restart: always}\nservices:\n");
     for (int i = 0; i < 300; i++) {
       yaml.append("  s").append(i).append(": {<<: *common}\n");
     }

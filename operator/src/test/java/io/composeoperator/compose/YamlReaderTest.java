@@ -80,7 +80,8 @@ class YamlReaderTest {
 
   @Test
   void yaml12ReadsNoAsString() {
-    assertThat(service("services: {web: {image: nginx, restart: no}}", "web").restart().kind().name())
+    assertThat(
+            service("services: {web: {image: nginx, restart: no}}", "web").restart().kind().name())
         .isEqualTo("NO");
   }
 
@@ -144,7 +145,8 @@ class YamlReaderTest {
 
   @Test
   void overrideTagIsAccepted() {
-    ServiceConfig web = service("services: {web: {image: nginx, command: !override [a, b]}}", "web");
+    ServiceConfig web =
+        service("services: {web: {image: nginx, command: !override [a, b]}}", "web");
     assertThat(web.command()).containsExactly("a", "b");
   }
 

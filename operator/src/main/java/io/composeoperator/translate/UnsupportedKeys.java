@@ -132,6 +132,12 @@ public final class UnsupportedKeys {
                   + " spec.storage)"),
           entry("volumes.*.labels", "volume labels are not copied to the claim"),
           entry("volumes.bind", "bind mount options are a feature of the Docker host"),
+          entry(
+              "volumes.options",
+              "SELinux relabelling and mount propagation are features of the Docker host"),
+          entry("volumes.volume.labels", "volume labels are not copied to the claim"),
+          entry("secrets.*.labels", "Secrets are created by the user, who labels them"),
+          entry("configs.*.labels", "config labels are not copied to the ConfigMap"),
           entry("volumes.consistency", "mount consistency is a Docker Desktop setting"),
           entry("secrets.*.driver", "Secrets are created by the user, not by a driver"),
           entry("secrets.*.driver_opts", "Secrets are created by the user, not by a driver"),
@@ -163,6 +169,15 @@ public final class UnsupportedKeys {
   }
 
   private static String message(String relative, boolean inService) {
+    int colon = relative.indexOf(':');
+    if (colon >= 0) {
+      // a short-syntax mount option: volumes[0]:z
+      String option = relative.substring(colon + 1);
+      return "mount option `"
+          + option
+          + "` is ignored: "
+          + reason(normalize(relative.substring(0, colon), inService) + ".options");
+    }
     String plain = relative.replaceAll("\\[[0-9]+]", "");
     String key = plain.substring(plain.lastIndexOf('.') + 1);
     return "`" + key + "` is ignored: " + reason(normalize(relative, inService));

@@ -90,6 +90,14 @@ class UnsupportedKeysTest {
   }
 
   @Test
+  void shortSyntaxMountOptionsAreWarned() {
+    assertThat(warn(List.of(), service("web", "services.web.volumes[0]:z")))
+        .containsExactly(
+            "services.web.volumes[0]:z: mount option `z` is ignored: SELinux relabelling and mount"
+                + " propagation are features of the Docker host");
+  }
+
+  @Test
   void topLevelKeysAreWarned() {
     assertThat(warn(List.of("include")))
         .containsExactly(

@@ -110,6 +110,7 @@ public final class UnsupportedKeys {
           entry("use_api_socket", "there is no Docker API socket on a cluster"),
           entry("pull_refresh_after", "image pulls follow the pod's imagePullPolicy"),
           entry("build", BUILD),
+          entry("label_file", "labels are not read from files; put them under labels"),
           entry(
               "networks.*.driver_opts",
               "network driver options do not apply: pods use the cluster network"),
@@ -154,7 +155,11 @@ public final class UnsupportedKeys {
 
   private UnsupportedKeys() {}
 
-  /** Adds one warning per unmodelled key of every service and of the document. */
+  /**
+   * Adds one warning per unmodelled key of every service and of the document, and for the keys the
+   * model carries but no Kubernetes object can express ({@code volumes_from}, {@code devices},
+   * {@code depends_on.*.restart}).
+   */
   public static void warnAbout(ComposeModel model, Warnings warnings) {
     for (ServiceConfig service : model.services().values()) {
       String prefix = "services." + service.name() + ".";
@@ -162,10 +167,43 @@ public final class UnsupportedKeys {
         String relative = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
         warnings.add(path, message(relative, true));
       }
+      modelledButNotExpressible(service, prefix, warnings);
     }
     for (String path : model.ignoredTopLevelKeys()) {
       warnings.add(path, message(path, false));
     }
+  }
+
+  private static void modelledButNotExpressible(
+      ServiceConfig service, String prefix, Warnings warnings) {
+    if (!service.volumesFrom().isEmpty()) {
+      warnings.add(
+          prefix + "volumes_from",
+          "`volumes_from` is ignored: each service is its own pod, so it cannot mount another"
+              + " container's volumes; mount the same named volumes instead (the service still"
+              + " waits for "
+              + String.join(", ", service.volumesFrom())
+              + ")");
+    }
+    if (!service.devices().isEmpty()) {
+      // baseline and restricted refuse devices before this; under privileged they are not mapped
+      warnings.add(
+          prefix + "devices",
+          "`devices` is ignored: host devices are not mapped (a privileged container sees the"
+              + " node's devices)");
+    }
+    service
+        .dependsOn()
+        .forEach(
+            (dependency, config) -> {
+              if (config.restart()) {
+                warnings.add(
+                    prefix + "depends_on." + dependency + ".restart",
+                    "`restart` is ignored: pods are not restarted when "
+                        + dependency
+                        + " is updated");
+              }
+            });
   }
 
   private static String message(String relative, boolean inService) {

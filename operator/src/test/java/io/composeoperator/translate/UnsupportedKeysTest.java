@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceDependency;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +114,31 @@ class UnsupportedKeysTest {
             "services.api.brand_new_key: `brand_new_key` is ignored: Kubernetes has no"
                 + " equivalent for it",
             "something_new: `something_new` is ignored: Kubernetes has no equivalent for it");
+  }
+
+  @Test
+  void modelledKeysWithoutKubernetesEquivalentAreWarned() {
+    ServiceConfig web =
+        ServiceConfig.builder("web")
+            .volumesFrom(List.of("data"))
+            .devices(List.of("/dev/fuse:/dev/fuse"))
+            .dependsOn(
+                new TreeMap<>(
+                    Map.of(
+                        "db",
+                        new ServiceDependency(
+                            ServiceDependency.Condition.SERVICE_STARTED, true, true, false))))
+            .build();
+
+    assertThat(warn(List.of(), web))
+        .containsExactly(
+            "services.web.depends_on.db.restart: `restart` is ignored: pods are not restarted when"
+                + " db is updated",
+            "services.web.devices: `devices` is ignored: host devices are not mapped (a privileged"
+                + " container sees the node's devices)",
+            "services.web.volumes_from: `volumes_from` is ignored: each service is its own pod, so"
+                + " it cannot mount another container's volumes; mount the same named volumes"
+                + " instead (the service still waits for data)");
   }
 
   @Test

@@ -1,0 +1,249 @@
+package io.composeoperator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaValue;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** argocd/health-composeproject.lua maps ComposeProject status to Argo CD health. */
+class ArgoHealthTest {
+  private static final String CM_KEY =
+      "resource.customizations.health.composeoperator.io_ComposeProject";
+
+  private static String script;
+
+  @BeforeAll
+  static void read() throws IOException {
+    script = Files.readString(Chart.root().resolve("argocd/health-composeproject.lua"));
+  }
+
+  @Test
+  void noStatusYetIsProgressing() {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 1}
+        spec: {compose: "services: {}"}
+        """);
+
+    assertThat(health.status()).isEqualTo("Progressing");
+    assertThat(health.message()).contains("reconcile");
+  }
+
+  @Test
+  void unobservedGenerationIsProgressingEvenIfReady() {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 3}
+        status:
+          observedGeneration: 2
+          conditions:
+            - {type: Ready, status: "True", reason: Ready, observedGeneration: 2}
+            - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 2}
+        """);
+
+    assertThat(health)
+        .isEqualTo(
+            new Health("Progressing", "Waiting for compose-operator to observe generation 3"));
+  }
+
+  @Test
+  void readyForTheCurrentGenerationIsHealthy() {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 3}
+        status:
+          observedGeneration: 3
+          servicesReady: 3/3
+          conditions:
+            - {type: Ready, status: "True", reason: Ready, message: 3/3 services ready, observedGeneration: 3}
+            - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 3}
+        """);
+
+    assertThat(health).isEqualTo(new Health("Healthy", "Ready: 3/3 services ready"));
+  }
+
+  @Test
+  void readyConditionFromAnOlderGenerationIsProgressing() {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 4}
+        status:
+          observedGeneration: 4
+          conditions:
+            - {type: Ready, status: "True", reason: Ready, observedGeneration: 3}
+            - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 4}
+        """);
+
+    assertThat(health.status()).isEqualTo("Progressing");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"ServicesNotReady", "WaitingForSecret", "VolumeNotBound", "SomeFutureReason"})
+  void notReadyWhileStartingIsProgressingWithTheOperatorsMessage(String reason) {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 2}
+        status:
+          observedGeneration: 2
+          conditions:
+            - {type: Ready, status: "False", reason: %s, message: "2/3 services ready; waiting for db", observedGeneration: 2}
+            - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 2}
+        """
+                .formatted(reason));
+
+    assertThat(health)
+        .isEqualTo(new Health("Progressing", reason + ": 2/3 services ready; waiting for db"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"InvalidCompose", "Forbidden", "Conflict", "InvalidName", "ImmutableField"})
+  void refusedSpecIsDegradedWithTheOperatorsMessage(String reason) {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 5}
+        status:
+          observedGeneration: 5
+          conditions:
+            - {type: Ready, status: "False", reason: %1$s, message: "compose.yaml: services.web.ports[0]: \\"abc\\" is not a port", observedGeneration: 5}
+            - {type: Reconciled, status: "False", reason: %1$s, message: "compose.yaml: services.web.ports[0]: \\"abc\\" is not a port", observedGeneration: 5}
+        """
+                .formatted(reason));
+
+    assertThat(health)
+        .isEqualTo(
+            new Health(
+                "Degraded",
+                reason + ": compose.yaml: services.web.ports[0]: \"abc\" is not a port"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CrashLoopBackOff",
+        "ImagePullBackOff",
+        "ErrImagePull",
+        "CreateContainerConfigError",
+        "FailedCreate",
+        "JobFailed"
+      })
+  void serviceStuckForAReasonWaitingDoesNotFixIsDegraded(String reason) {
+    Health health =
+        health(
+            """
+            metadata: {name: shop, generation: 2}
+            status:
+              observedGeneration: 2
+              conditions:
+                - {type: Ready, status: "False", reason: %s, message: "1/2 services ready; waiting for api (back-off)", observedGeneration: 2}
+                - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 2}
+            """
+                .formatted(reason));
+
+    assertThat(health)
+        .isEqualTo(
+            new Health("Degraded", reason + ": 1/2 services ready; waiting for api (back-off)"));
+  }
+
+  @Test
+  void refusalReasonOnReadyAloneIsDegraded() {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 1}
+        status:
+          observedGeneration: 1
+          conditions:
+            - {type: Ready, status: "False", reason: Forbidden, message: "service app: privileged is above the operator's maximum profile baseline"}
+        """);
+
+    assertThat(health.status()).isEqualTo("Degraded");
+    assertThat(health.message()).contains("privileged is above");
+  }
+
+  @Test
+  void missingReadyConditionIsProgressing() {
+    Health health =
+        health(
+            """
+        metadata: {name: shop, generation: 1}
+        status:
+          observedGeneration: 1
+          conditions:
+            - {type: Reconciled, status: "True", reason: Applied}
+        """);
+
+    assertThat(health.status()).isEqualTo("Progressing");
+  }
+
+  @Test
+  void sandboxRefusesWhatArgoCdDoesNotOffer() {
+    for (String call :
+        new String[] {
+          "os.exit(1)",
+          "io.open('/etc/passwd')",
+          "require('os')",
+          "dofile('/x')",
+          "load('return 1')",
+          "string.len('x')",
+          "('x'):len()"
+        }) {
+      assertThatThrownBy(() -> ArgoLuaSandbox.run("return " + call, Map.of("metadata", Map.of())))
+          .as(call)
+          .isInstanceOf(LuaError.class);
+    }
+  }
+
+  @Test
+  void scriptStaysLua51Compatible() {
+    String code = script.replaceAll("--[^\\n]*", "");
+
+    assertThat(code)
+        .doesNotContain("goto ")
+        .doesNotContain("//")
+        .doesNotContainPattern("\\b(string|math|os|io|debug|utf8|bit32)\\.")
+        .doesNotContainPattern("[&|]|~(?!=)|<<|>>");
+  }
+
+  @Test
+  void argocdConfigMapPatchCarriesTheScriptVerbatim() throws IOException {
+    Map<?, ?> patch =
+        (Map<?, ?>)
+            new Load(LoadSettings.builder().build())
+                .loadFromString(
+                    Files.readString(Chart.root().resolve("argocd/argocd-cm-patch.yaml")));
+    Map<?, ?> data = (Map<?, ?>) patch.get("data");
+
+    assertThat(patch.get("kind")).isEqualTo("ConfigMap");
+    assertThat(((Map<?, ?>) patch.get("metadata")).get("name")).isEqualTo("argocd-cm");
+    assertThat(data.get(CM_KEY)).isEqualTo(script);
+  }
+
+  private record Health(String status, String message) {}
+
+  private static Health health(String yaml) {
+    @SuppressWarnings("unchecked") // a YAML mapping document loads as a Map
+    Map<String, Object> object =
+        (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
+    LuaValue result = ArgoLuaSandbox.run(script, object);
+    assertThat(result.istable()).as("the script returns a table").isTrue();
+    return new Health(result.get("status").tojstring(), result.get("message").optjstring(null));
+  }
+}

@@ -1,13 +1,178 @@
 package io.composeoperator.translate;
 
+import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.LoadResult;
+import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.RestartPolicy;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceDependency;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Translates a loaded Compose project into the desired objects (placeholder until merged). */
+/**
+ * Translates a loaded Compose project into the desired objects: a pure, deterministic function of
+ * the model and the options (STYLE §5). Loops over services in name order, calls one class per
+ * concern, checks object-name collisions per kind, and sorts the objects by the fixed kind order,
+ * then by name.
+ */
 public final class ProjectTranslator {
+  /** The order of kinds in a translation. */
+  static final List<String> KIND_ORDER =
+      List.of(
+          "ConfigMap",
+          "PersistentVolumeClaim",
+          "ServiceAccount",
+          "Role",
+          "RoleBinding",
+          "Service",
+          "NetworkPolicy",
+          "Job",
+          "Deployment");
+
   private ProjectTranslator() {}
 
-  /** Translates the model; the translate work replaces this body. */
+  /**
+   * Translates the model.
+   *
+   * @throws ComposeException when the project cannot be deployed
+   */
   public static Translation translate(LoadResult loaded, ProjectOptions options) {
-    throw new IllegalStateException("ProjectTranslator is being written on branch translate");
+    ComposeModel model = loaded.model();
+    Warnings warnings = new Warnings();
+    warnings.addAll(loaded.warnings());
+    String file = model.sourceFile();
+
+    Map<String, String> serviceNames = new TreeMap<>();
+    for (String name : model.services().keySet()) {
+      String objectName = Names.serviceName(file, "services." + name, name);
+      if (!objectName.equals(name)) {
+        warnings.add(
+            "services." + name, "service " + name + " is named " + objectName + " on Kubernetes");
+      }
+      serviceNames.put(name, objectName);
+    }
+    SortedSet<String> jobs = runOnceServices(model);
+
+    List<HasMetadata> objects = new ArrayList<>();
+    List<ConfigMap> configMaps = Volumes.configConfigMaps(model, options);
+    objects.addAll(configMaps);
+    Map<String, ConfigMap> configMapsByName = new HashMap<>();
+    configMaps.forEach(c -> configMapsByName.put(c.getMetadata().getName(), c));
+    objects.addAll(Volumes.claims(model, options, warnings));
+    SortedMap<String, SortedMap<String, Boolean>> sharing =
+        Volumes.sharedSingleNodeClaims(model, options, warnings);
+
+    SortedSet<String> requiredSecrets = new TreeSet<>();
+    List<Translation.ServiceSummary> summaries = new ArrayList<>();
+    for (ServiceConfig service : model.services().values()) {
+      String objectName = serviceNames.get(service.name());
+      ServiceContext ctx =
+          new ServiceContext(
+              model, service, objectName, serviceNames, options, warnings, requiredSecrets);
+      SortedSet<String> peers = new TreeSet<>();
+      SortedMap<String, Boolean> sharers = sharing.get(service.name());
+      if (sharers != null) {
+        sharers.keySet().forEach(s -> peers.add(serviceNames.get(s)));
+      }
+      boolean runsOnce = jobs.contains(service.name());
+      Workloads.ServiceObjects result =
+          Workloads.forService(ctx, runsOnce, peers, configMapsByName);
+      if (result.filesConfigMap() != null) {
+        objects.add(result.filesConfigMap());
+      }
+      objects.add(result.workload());
+      summaries.add(
+          new Translation.ServiceSummary(
+              service.name(),
+              result.workload().getKind(),
+              objectName,
+              result.image(),
+              service.replicas()));
+    }
+
+    if (options.namespace() != null) {
+      objects.forEach(o -> o.getMetadata().setNamespace(options.namespace()));
+    }
+    checkCollisions(file, objects);
+    objects.sort(
+        Comparator.comparingInt((HasMetadata o) -> kindRank(o.getKind()))
+            .thenComparing(o -> o.getMetadata().getName()));
+    return new Translation(objects, warnings.toList(), summaries, requiredSecrets);
+  }
+
+  /**
+   * The services that become Jobs: those that run once ({@code restart: "no"} / {@code on-failure}
+   * set explicitly) and those another service waits on with {@code service_completed_successfully}
+   * (which must be able to run once).
+   */
+  static SortedSet<String> runOnceServices(ComposeModel model) {
+    SortedSet<String> jobs = new TreeSet<>();
+    for (ServiceConfig service : model.services().values()) {
+      if (service.restart() != null && service.restart().runsOnce()) {
+        jobs.add(service.name());
+      }
+    }
+    for (ServiceConfig service : model.services().values()) {
+      for (Map.Entry<String, ServiceDependency> dep : service.dependsOn().entrySet()) {
+        if (dep.getValue().condition()
+            != ServiceDependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+          continue;
+        }
+        ServiceConfig target = model.services().get(dep.getKey());
+        if (target == null) {
+          continue; // reported by InitContainers with its path
+        }
+        RestartPolicy restart = target.restart();
+        if (restart != null && !restart.runsOnce()) {
+          throw new ComposeException(
+              model.sourceFile(),
+              "services." + service.name() + ".depends_on." + dep.getKey(),
+              "service "
+                  + service.name()
+                  + " waits for service "
+                  + dep.getKey()
+                  + " to complete successfully, but "
+                  + dep.getKey()
+                  + " restarts ("
+                  + (restart.source() == null ? "restart" : restart.source())
+                  + " is "
+                  + restart.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                  + "), so it never completes");
+        }
+        jobs.add(dep.getKey());
+      }
+    }
+    return jobs;
+  }
+
+  static int kindRank(String kind) {
+    int rank = KIND_ORDER.indexOf(kind);
+    return rank < 0 ? KIND_ORDER.size() : rank;
+  }
+
+  /** Two objects of one kind with one name would overwrite each other: an error. */
+  static void checkCollisions(String file, List<HasMetadata> objects) {
+    Map<String, HasMetadata> seen = new HashMap<>();
+    for (HasMetadata object : objects) {
+      String key = object.getKind() + "/" + object.getMetadata().getName();
+      if (seen.putIfAbsent(key, object) != null) {
+        throw new ComposeException(
+            file,
+            "services",
+            "two objects would be named "
+                + key
+                + " (object names come from service, volume, config and alias names, lower-cased"
+                + " with other characters replaced by '-'); rename one");
+      }
+    }
   }
 }

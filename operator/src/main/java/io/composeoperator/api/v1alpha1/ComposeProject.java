@@ -15,13 +15,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("composeprojects")
 @Singular("composeproject")
 @ShortNames("cproj")
+// The CRD generator orders printer columns by jsonPath (case-insensitive), not by annotation
+// order. kubectl shows them in CRD order, and we want Services, Ready, Age: the recursive-descent
+// paths ("..x") sort before ".metadata" and find the same single value (only the status has a
+// servicesReady, and only the top-level status has conditions); CrdTest checks the order.
 @AdditionalPrinterColumn(
     name = "Services",
-    jsonPath = ".status.servicesReady",
+    jsonPath = "..servicesReady",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Ready",
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    jsonPath = "..status.conditions[?(@.type==\"Ready\")].reason",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Age",

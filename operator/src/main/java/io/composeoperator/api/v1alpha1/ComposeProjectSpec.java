@@ -2,6 +2,7 @@ package io.composeoperator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,13 +52,16 @@ public class ComposeProjectSpec {
   @JsonPropertyDescription(
       "Retain (default) keeps claims like `docker compose down`; Delete removes them with the"
           + " project, like `down -v`.")
+  @Default("Retain")
   private VolumeRetention volumeRetention;
 
   @JsonPropertyDescription("How published ports are exposed (default ClusterIP).")
+  @Default("ClusterIP")
   private Exposure exposure;
 
   @JsonPropertyDescription(
       "restricted, baseline (default) or privileged; capped by the operator's maximum.")
+  @Default("baseline")
   private SecurityProfile securityProfile;
 
   public String getCompose() {
@@ -184,6 +188,6 @@ public class ComposeProjectSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(compose, composeFrom, profiles, variables, files, images);
+    return Objects.hash(compose, composeFrom, profiles, variables, variablesFrom, files, images);
   }
 }

@@ -12,6 +12,7 @@ public class ServiceStatus {
   private Integer replicas;
   private Integer readyReplicas;
   private Boolean ready;
+  private String reason;
   private String message;
 
   public String getName() {
@@ -63,6 +64,15 @@ public class ServiceStatus {
     this.ready = ready;
   }
 
+  /** Why the service is not ready, when known ({@code ImagePullBackOff}, {@code JobFailed}). */
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
   /** What the service waits for, when it is not ready (deterministic: no timestamps). */
   public String getMessage() {
     return message;
@@ -81,11 +91,12 @@ public class ServiceStatus {
         && Objects.equals(replicas, s.replicas)
         && Objects.equals(readyReplicas, s.readyReplicas)
         && Objects.equals(ready, s.ready)
+        && Objects.equals(reason, s.reason)
         && Objects.equals(message, s.message);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, workload, image, replicas, readyReplicas, ready, message);
+    return Objects.hash(name, workload, image, replicas, readyReplicas, ready, reason, message);
   }
 }

@@ -1,0 +1,133 @@
+package io.composeoperator.cli;
+
+import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.composeoperator.compose.Warning;
+import io.composeoperator.translate.Renderer;
+import io.composeoperator.translate.SpecOptions;
+import io.composeoperator.translate.Translation;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * {@code convert}: prints a ComposeProject that carries a local Compose project — the file
+ * verbatim, its env files, config files and bind-mounted files in {@code spec.files}, its variables
+ * and profiles — and, on stderr, the {@code kubectl create secret} commands for its file secrets.
+ */
+public final class ConvertCommand {
+  static final String USAGE =
+      """
+      Usage: compose-operator convert [-f FILE] [options]
+
+      Prints a ComposeProject for a local Compose project: the file verbatim, and in spec.files the
+      env files, config files and bind-mounted files and small directories it refers to. Secrets are
+      never put into it: the kubectl commands that create them are printed on stderr.
+
+        -f, --file FILE           the Compose file (default: compose.yaml, compose.yml,
+                                  docker-compose.yaml, docker-compose.yml); - reads stdin
+        -p, --name NAME           project name (default: the file's name:, else the directory)
+        -n, --namespace NS        metadata.namespace
+            --profile P           spec.profiles (repeatable)
+            --env K=V             spec.variables (repeatable; wins over env files)
+            --env-file FILE       read variables from FILE instead of .env (repeatable)
+            --image SVC=REF       spec.images (repeatable)
+            --security-profile P  spec.securityProfile
+            --exposure T          spec.exposure
+        -v, --verbose             stack traces for unexpected errors
+        -h, --help                this help
+      """;
+
+  private final Console console;
+
+  public ConvertCommand(Console console) {
+    this.console = console;
+  }
+
+  /** Runs {@code convert} with its arguments; returns the exit code. */
+  public int run(String[] args) {
+    ProjectFlags flags;
+    try {
+      Arguments parsed =
+          Arguments.parse(
+              args, ProjectFlags.VALUE_FLAGS, ProjectFlags.SWITCHES, ProjectFlags.ALIASES);
+      if (parsed.has("--help")) {
+        console.out().print(USAGE);
+        return Failures.OK;
+      }
+      flags = ProjectFlags.from(parsed);
+      if (flags.waitImage() != null) {
+        throw new UsageException("--wait-image is the operator's setting, not the project's");
+      }
+    } catch (UsageException e) {
+      console.err().println("convert: " + e.getMessage());
+      console.err().print(USAGE);
+      return Failures.USAGE;
+    }
+    return Failures.guard(console, flags.verbose(), () -> convert(flags));
+  }
+
+  private int convert(ProjectFlags flags) throws CliException {
+    LocalProject.Input input = LocalProject.read(flags, console);
+    if (ProjectResource.parse(input.fileName(), input.text()).isPresent()) {
+      throw new CliException(input.fileName() + ": is already a ComposeProject");
+    }
+    LocalProject local = LocalProject.resolve(input, flags, console);
+    ComposeProject project = resourceOf(local, flags);
+    // Render it as the operator will, so that a project that cannot deploy fails here.
+    Translation translation =
+        Renderer.render(
+            RenderCommand.sourceOf(input.fileName(), project.getSpec()),
+            SpecOptions.from(local.name(), flags.namespace(), project.getSpec(), null));
+    List<Warning> warnings = new ArrayList<>(local.warnings());
+    warnings.addAll(translation.warnings());
+    for (Warning warning : warnings) {
+      console.err().println(input.fileName() + ": " + warning);
+    }
+    for (FileCollector.SecretFile secret : local.collected().secretFiles()) {
+      console
+          .err()
+          .println(
+              input.fileName()
+                  + ": secrets."
+                  + secret.key()
+                  + ": "
+                  + kubectl(local.directory(), secret, flags.namespace()));
+    }
+    YamlOutput.write(List.of(project), console.out());
+    return Failures.OK;
+  }
+
+  /** The ComposeProject of a local project. */
+  static ComposeProject resourceOf(LocalProject local, ProjectFlags flags) {
+    ComposeProject project = new ComposeProject();
+    project.setMetadata(
+        new ObjectMetaBuilder().withName(local.name()).withNamespace(flags.namespace()).build());
+    ComposeProjectSpec spec = new ComposeProjectSpec();
+    spec.setCompose(local.text());
+    spec.setProfiles(new ArrayList<>(local.profiles()));
+    spec.setVariables(new LinkedHashMap<>(local.variables()));
+    spec.setFiles(new LinkedHashMap<>(local.collected().files()));
+    spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
+    spec.setExposure(flags.exposure());
+    spec.setSecurityProfile(flags.securityProfile());
+    project.setSpec(spec);
+    return project;
+  }
+
+  private String kubectl(Path directory, FileCollector.SecretFile secret, String namespace) {
+    Path file = directory.resolve(secret.path()).normalize();
+    Path cwd = console.workingDirectory();
+    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
+    return "create the Secret before applying: kubectl create secret generic "
+        + secret.secretName()
+        + " --from-file="
+        + secret.key()
+        + "="
+        + shown
+        + (namespace == null ? "" : " -n " + namespace);
+  }
+}

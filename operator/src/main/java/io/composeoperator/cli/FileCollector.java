@@ -1,0 +1,195 @@
+package io.composeoperator.cli;
+
+import io.composeoperator.compose.Warning;
+import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ConfigObjConfig;
+import io.composeoperator.compose.model.SecretConfig;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.translate.Names;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Decides which local files go into {@code spec.files} (for {@code convert}) or {@link
+ * io.composeoperator.compose.ComposeSource#files()} (for {@code render}), from the model of a first
+ * loading pass: the env files the loader read, {@code configs.*.file}, and the project-relative
+ * sources of bind mounts — single files, and directories whose text files add up to at most {@link
+ * TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all directories). A bigger directory, or the
+ * project directory itself, is a development mount: not shipped, and the translation warns about
+ * it. Secret files are never shipped: {@code convert} prints the command that creates the Secret.
+ */
+final class FileCollector {
+  /** The most bytes of bind-mounted directory content shipped for one project. */
+  static final long TOTAL_CAP = 1024 * 1024;
+
+  private final Path directory;
+  private final String fileName;
+  private final SortedMap<String, String> files = new TreeMap<>();
+  private final List<Warning> warnings = new ArrayList<>();
+  private long directoryBytes;
+
+  private FileCollector(Path directory, String fileName) {
+    this.directory = directory;
+    this.fileName = fileName;
+  }
+
+  /**
+   * What the project ships.
+   *
+   * @param files project files by normalized relative path
+   * @param warnings what was left out and why
+   * @param secretFiles Compose secrets with a {@code file:}, for {@code kubectl create secret}
+   */
+  record Collected(
+      SortedMap<String, String> files, List<Warning> warnings, List<SecretFile> secretFiles) {}
+
+  /**
+   * A Compose secret read from a file, which the user creates as a Kubernetes Secret.
+   *
+   * @param key the Compose secret's key (the Secret's data key)
+   * @param secretName the Kubernetes Secret's name
+   * @param path the file, relative to the Compose file's directory or absolute
+   */
+  record SecretFile(String key, String secretName, String path) {}
+
+  /**
+   * Collects the files {@code model} refers to.
+   *
+   * @param directory the Compose file's directory
+   * @param fileName the Compose file's name, to recognize the project directory itself
+   * @param model the model of the first pass
+   * @param snapshot the candidate files the first pass was given
+   */
+  static Collected collect(
+      Path directory, String fileName, ComposeModel model, Map<String, String> snapshot)
+      throws IOException {
+    FileCollector collector = new FileCollector(directory, fileName);
+    List<SecretFile> secrets = secretFiles(model);
+    List<String> secretPaths = secrets.stream().map(SecretFile::path).toList();
+    for (ConfigObjConfig config : model.configs().values()) {
+      if (config.file() != null && !config.external() && !isHostPath(config.file())) {
+        collector.addFile(config.file(), null);
+      }
+    }
+    for (ServiceConfig service : model.services().values()) {
+      List<ServiceVolumeConfig> volumes = service.volumes();
+      for (int i = 0; i < volumes.size(); i++) {
+        ServiceVolumeConfig volume = volumes.get(i);
+        if (ServiceVolumeConfig.BIND.equals(volume.type())
+            && volume.source() != null
+            && !volume.isHostPath()) {
+          collector.addMount(volume.source(), "services." + service.name() + ".volumes[" + i + "]");
+        }
+      }
+    }
+    // Env files: the loader records what it read in model.files; secrets never go in.
+    for (String path : model.files().keySet()) {
+      String text = snapshot.get(path);
+      if (text != null && !secretPaths.contains(path) && !collector.files.containsKey(path)) {
+        collector.files.put(path, text);
+      }
+    }
+    secretPaths.forEach(collector.files::remove);
+    return new Collected(
+        collector.files, List.copyOf(collector.warnings), secrets.stream().toList());
+  }
+
+  /** Absolute and home paths are the host's, not the project's: never read. */
+  private static boolean isHostPath(String path) {
+    return path.startsWith("/") || path.startsWith("~");
+  }
+
+  private static List<SecretFile> secretFiles(ComposeModel model) {
+    List<SecretFile> secrets = new ArrayList<>();
+    for (SecretConfig secret : model.secrets().values()) {
+      if (secret.file() != null && !secret.external()) {
+        String name = Names.sanitize(secret.name() != null ? secret.name() : secret.key());
+        secrets.add(new SecretFile(secret.key(), name, secret.file()));
+      }
+    }
+    return secrets;
+  }
+
+  private void addMount(String source, String path) throws IOException {
+    Path target = directory.resolve(source).normalize();
+    if (Files.isRegularFile(target)) {
+      addFile(source, path);
+    } else if (Files.isDirectory(target)) {
+      addDirectory(source, target, path);
+    }
+  }
+
+  private void addFile(String source, String path) throws IOException {
+    Path file = directory.resolve(source).normalize();
+    if (!Files.isRegularFile(file) || files.containsKey(source)) {
+      return;
+    }
+    Optional<String> text = TextFiles.read(file, TextFiles.FILE_CAP);
+    if (text.isPresent()) {
+      files.put(source, text.get());
+    } else if (path != null) {
+      warnings.add(
+          new Warning(
+              path,
+              source
+                  + " is not shipped: only UTF-8 text files of at most 256 KiB fit into"
+                  + " spec.files"));
+    }
+  }
+
+  private void addDirectory(String source, Path target, String path) throws IOException {
+    if (directory.startsWith(target) || Files.isRegularFile(target.resolve(fileName))) {
+      return; // the project directory (`.:/app`): source code the image already contains
+    }
+    SortedMap<String, String> contents = new TreeMap<>();
+    long bytes = 0;
+    int skipped = 0;
+    try (Stream<Path> walk = Files.walk(target)) {
+      for (Path file : (Iterable<Path>) walk.sorted()::iterator) {
+        if (!Files.isRegularFile(file) || isInGitDirectory(target, file)) {
+          continue;
+        }
+        bytes += Files.size(file);
+        if (bytes > TextFiles.FILE_CAP || directoryBytes + bytes > TOTAL_CAP) {
+          warnings.add(
+              new Warning(
+                  path,
+                  source
+                      + " holds more than "
+                      + (bytes > TextFiles.FILE_CAP ? "256 KiB" : "the project's 1 MiB")
+                      + " of files: treated as a development mount, not shipped"));
+          return;
+        }
+        Optional<String> text = TextFiles.read(file, TextFiles.FILE_CAP);
+        if (text.isPresent()) {
+          contents.put(source + "/" + TextFiles.relative(target, file), text.get());
+        } else {
+          skipped++;
+        }
+      }
+    }
+    if (skipped > 0) {
+      warnings.add(new Warning(path, source + ": " + skipped + " binary file(s) are not shipped"));
+    }
+    directoryBytes += bytes;
+    files.putAll(contents);
+  }
+
+  private static boolean isInGitDirectory(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      if (part.toString().equals(".git")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

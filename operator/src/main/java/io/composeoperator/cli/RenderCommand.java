@@ -1,0 +1,142 @@
+package io.composeoperator.cli;
+
+import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.compose.Variables;
+import io.composeoperator.compose.Warning;
+import io.composeoperator.translate.ProjectOptions;
+import io.composeoperator.translate.Renderer;
+import io.composeoperator.translate.SpecOptions;
+import io.composeoperator.translate.Translation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code render}: prints the objects the operator would apply for a Compose file (or for a
+ * ComposeProject) as multi-document YAML on stdout, and the warnings on stderr.
+ */
+public final class RenderCommand {
+  static final String USAGE =
+      """
+      Usage: compose-operator render [-f FILE] [options]
+
+      Prints the Kubernetes objects of a Compose project as YAML, exactly what the operator applies.
+
+        -f, --file FILE           the Compose file (default: compose.yaml, compose.yml,
+                                  docker-compose.yaml, docker-compose.yml); - reads stdin;
+                                  a ComposeProject YAML is rendered from its spec
+        -p, --name NAME           project name (default: the file's name:, else the directory)
+        -n, --namespace NS        namespace to set on every object
+            --profile P           activate a profile (repeatable)
+            --env K=V             a variable for interpolation (repeatable; wins over env files)
+            --env-file FILE       read variables from FILE instead of .env (repeatable)
+            --image SVC=REF       image for a service that only has build: (repeatable)
+            --wait-image REF      image of the depends_on wait init containers
+            --security-profile P  restricted | baseline (default) | privileged
+            --exposure T          ClusterIP (default) | NodePort | LoadBalancer
+        -v, --verbose             stack traces for unexpected errors
+        -h, --help                this help
+      """;
+
+  private final Console console;
+
+  public RenderCommand(Console console) {
+    this.console = console;
+  }
+
+  /** Runs {@code render} with its arguments; returns the exit code. */
+  public int run(String[] args) {
+    ProjectFlags flags;
+    try {
+      Arguments parsed =
+          Arguments.parse(
+              args, ProjectFlags.VALUE_FLAGS, ProjectFlags.SWITCHES, ProjectFlags.ALIASES);
+      if (parsed.has("--help")) {
+        console.out().print(USAGE);
+        return Failures.OK;
+      }
+      flags = ProjectFlags.from(parsed);
+    } catch (UsageException e) {
+      console.err().println("render: " + e.getMessage());
+      console.err().print(USAGE);
+      return Failures.USAGE;
+    }
+    return Failures.guard(console, flags.verbose(), () -> render(flags));
+  }
+
+  private int render(ProjectFlags flags) throws CliException {
+    LocalProject.Input input = LocalProject.read(flags, console);
+    Optional<ComposeProject> resource = ProjectResource.parse(input.fileName(), input.text());
+    List<Warning> warnings = new ArrayList<>();
+    ComposeSource source;
+    ProjectOptions options;
+    if (resource.isPresent()) {
+      ComposeProject project = resource.get();
+      ComposeProjectSpec spec = withFlags(input.fileName(), project.getSpec(), flags, warnings);
+      source = sourceOf(input.fileName(), spec);
+      String name = flags.name() != null ? flags.name() : project.getMetadata().getName();
+      String namespace =
+          flags.namespace() != null ? flags.namespace() : project.getMetadata().getNamespace();
+      options = SpecOptions.from(name, namespace, spec, flags.waitImage());
+    } else {
+      LocalProject project = LocalProject.resolve(input, flags, console);
+      warnings.addAll(project.warnings());
+      source = project.source();
+      options = project.options(flags);
+    }
+    Translation translation = Renderer.render(source, options);
+    warnings.addAll(translation.warnings());
+    for (Warning warning : warnings) {
+      console.err().println(input.fileName() + ": " + warning);
+    }
+    YamlOutput.write(translation.objects(), console.out());
+    return Failures.OK;
+  }
+
+  /**
+   * The source the operator reads from a ComposeProject's spec: {@code spec.compose}, {@code
+   * spec.files}, {@code spec.variables} and {@code spec.profiles}.
+   */
+  static ComposeSource sourceOf(String fileName, ComposeProjectSpec spec) {
+    return new ComposeSource(
+        fileName,
+        spec.getCompose(),
+        spec.getFiles(),
+        Variables.of(spec.getVariables()),
+        spec.getProfiles());
+  }
+
+  /** The spec with the command line's additions; what needs a cluster is refused or warned. */
+  private static ComposeProjectSpec withFlags(
+      String fileName, ComposeProjectSpec spec, ProjectFlags flags, List<Warning> warnings)
+      throws CliException {
+    if (spec.getCompose() == null) {
+      throw new CliException(
+          fileName
+              + ": spec.composeFrom: the Compose file is in a ConfigMap on the cluster;"
+              + " render the Compose file itself");
+    }
+    if (!spec.getVariablesFrom().isEmpty()) {
+      warnings.add(
+          new Warning(
+              "spec.variablesFrom",
+              "ConfigMaps and Secrets are read on the cluster; their variables are unset here"
+                  + " (give them with --env)"));
+    }
+    spec.getVariables().putAll(flags.env());
+    spec.getImages().putAll(flags.images());
+    LinkedHashSet<String> profiles = new LinkedHashSet<>(spec.getProfiles());
+    profiles.addAll(flags.profiles());
+    spec.setProfiles(new ArrayList<>(profiles));
+    if (flags.exposure() != null) {
+      spec.setExposure(flags.exposure());
+    }
+    if (flags.securityProfile() != null) {
+      spec.setSecurityProfile(flags.securityProfile());
+    }
+    return spec;
+  }
+}

@@ -1,0 +1,206 @@
+package io.composeoperator.reconcile;
+
+import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.api.v1alpha1.ComposeProjectStatus;
+import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.api.v1alpha1.VolumeRetention;
+import io.composeoperator.compose.ComposeException;
+import io.composeoperator.translate.Names;
+import io.composeoperator.translate.ProjectOptions;
+import io.composeoperator.translate.SpecOptions;
+import io.composeoperator.translate.Translation;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a ComposeProject: observe (caches) → load + translate ({@link RenderFunction}) → plan
+ * ({@link Planner}) → apply ({@link Applier}, {@link Pruner}) → status ({@link StatusCalculator}).
+ * Invalid input changes nothing that runs; it is reported in status and in an Event.
+ */
+public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
+  private static final Logger LOG = LoggerFactory.getLogger(ComposeProjectReconciler.class);
+
+  private final RenderFunction renderer;
+  private final OperatorSettings settings;
+  private final Applier applier;
+  private final Pruner pruner;
+  private final ProjectEvents events;
+  private final Clock clock;
+
+  public ComposeProjectReconciler(
+      RenderFunction renderer,
+      OperatorSettings settings,
+      Applier applier,
+      Pruner pruner,
+      EventPublisher events,
+      Clock clock) {
+    this.renderer = renderer;
+    this.settings = settings;
+    this.applier = applier;
+    this.pruner = pruner;
+    this.events = new ProjectEvents(events);
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, ComposeProject>> prepareEventSources(
+      EventSourceContext<ComposeProject> context) {
+    return CacheObserver.eventSources(context);
+  }
+
+  @Override
+  public UpdateControl<ComposeProject> reconcile(
+      ComposeProject project, Context<ComposeProject> context) {
+    String name = project.getMetadata().getName();
+    References references = CacheObserver.references(context, context.getClient(), project);
+    Outcome outcome;
+    int written = 0;
+    List<String> pruned = List.of();
+    Translation translation = null;
+    try {
+      translation = render(project, references);
+      Plan plan =
+          Planner.plan(
+              translation.objects(), CacheObserver.owned(context), project, retention(project));
+      ApplyResult result = applier.apply(plan, name);
+      written = result.written();
+      pruned = pruner.prune(plan.prune());
+      List<String> problems = new ArrayList<>(plan.problems());
+      problems.addAll(result.problems());
+      outcome = Outcome.applied(translation, result.conflicts(), problems);
+    } catch (ComposeException e) {
+      outcome = Outcome.refused(reason(e), e.getMessage());
+    }
+    Observed observed =
+        new Observed(
+            CacheObserver.owned(context),
+            CacheObserver.pods(context),
+            missingSecrets(translation, references));
+    long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
+    ComposeProjectStatus status =
+        StatusCalculator.calculate(project.getStatus(), generation, outcome, observed, clock);
+    events.announce(project, status, written, pruned);
+    if (status.equals(project.getStatus())) {
+      return UpdateControl.noUpdate();
+    }
+    LOG.debug("status of {}/{} changed", project.getMetadata().getNamespace(), name);
+    return UpdateControl.patchStatus(statusPatch(project, status));
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ComposeProject> updateErrorStatus(
+      ComposeProject project, Context<ComposeProject> context, Exception e) {
+    LOG.warn(
+        "reconcile of {}/{} failed: {}",
+        project.getMetadata().getNamespace(),
+        project.getMetadata().getName(),
+        e.toString());
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  /** Validates the name and the security profile, then loads and translates. */
+  private Translation render(ComposeProject project, References references) {
+    String name = project.getMetadata().getName();
+    if (name.length() > Names.MAX_LABEL) {
+      throw new NameTooLong(name);
+    }
+    ProjectOptions options =
+        SpecOptions.from(
+            name, project.getMetadata().getNamespace(), project.getSpec(), settings.waitImage());
+    SecurityProfile requested = project.getSpec().getSecurityProfile();
+    SecurityProfile max = settings.maxSecurityProfile();
+    if (requested != null && !requested.atMost(max)) {
+      throw new ComposeException(
+          ComposeException.Kind.FORBIDDEN,
+          "",
+          "spec.securityProfile",
+          "securityProfile "
+              + requested
+              + " is above the operator's maximum "
+              + max
+              + " (--max-security-profile)");
+    }
+    SecurityProfile effective =
+        requested != null
+            ? requested
+            : (SecurityProfile.baseline.atMost(max) ? SecurityProfile.baseline : max);
+    options =
+        new ProjectOptions(
+            options.name(),
+            options.namespace(),
+            options.images(),
+            options.imagePullSecrets(),
+            options.storage(),
+            options.defaultRequests(),
+            options.defaultLimits(),
+            options.volumeRetention(),
+            options.exposure(),
+            effective,
+            options.waitImage());
+    return renderer.render(InputResolver.resolve(project, references), options);
+  }
+
+  private static String reason(ComposeException e) {
+    if (e instanceof NameTooLong) {
+      return Reasons.INVALID_NAME;
+    }
+    return e.kind() == ComposeException.Kind.FORBIDDEN
+        ? Reasons.FORBIDDEN
+        : Reasons.INVALID_COMPOSE;
+  }
+
+  private static VolumeRetention retention(ComposeProject project) {
+    VolumeRetention retention = project.getSpec().getVolumeRetention();
+    return retention == null ? VolumeRetention.Retain : retention;
+  }
+
+  private static TreeSet<String> missingSecrets(Translation translation, References references) {
+    TreeSet<String> missing = new TreeSet<>();
+    if (translation != null) {
+      for (String secret : translation.requiredSecrets()) {
+        if (references.secret(secret).isEmpty()) {
+          missing.add(secret);
+        }
+      }
+    }
+    return missing;
+  }
+
+  private static ComposeProject statusPatch(ComposeProject project, ComposeProjectStatus status) {
+    ComposeProject patch = new ComposeProject();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(project.getMetadata().getName())
+            .withNamespace(project.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(status);
+    return patch;
+  }
+
+  /** A project name that cannot be a label value. */
+  private static final class NameTooLong extends ComposeException {
+    private static final long serialVersionUID = 1L;
+
+    NameTooLong(String name) {
+      super(
+          "",
+          "metadata.name",
+          "project name \""
+              + name
+              + "\" is longer than 63 characters and cannot be a label value; rename the"
+              + " ComposeProject");
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.composeoperator.reconcile;
+
+import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.composeoperator.api.v1alpha1.KeyRef;
+import io.composeoperator.api.v1alpha1.VariablesSource;
+import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.compose.Variables;
+import io.composeoperator.compose.model.SecretVariable;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a ComposeProject and the ConfigMaps/Secrets it names ({@code composeFrom}, {@code
+ * variablesFrom}) into the loader's input. Variables from a Secret are recorded as secret sources,
+ * so that an environment value that is exactly {@code ${X}} becomes a secretKeyRef. A missing
+ * reference is a {@link ComposeException} (the status names it), never a crash.
+ */
+public final class InputResolver {
+  /** The file name messages use for an inline {@code spec.compose}. */
+  public static final String INLINE_FILE = "compose.yaml";
+
+  private InputResolver() {}
+
+  public static ComposeSource resolve(ComposeProject project, References references) {
+    ComposeProjectSpec spec = project.getSpec();
+    if (spec == null) {
+      throw new ComposeException("", "spec", "the ComposeProject has no spec");
+    }
+    String fileName = INLINE_FILE;
+    String text = spec.getCompose();
+    if (spec.getComposeFrom() != null && spec.getComposeFrom().getConfigMapKeyRef() != null) {
+      KeyRef ref = spec.getComposeFrom().getConfigMapKeyRef();
+      fileName = ref.getKey();
+      text = configMapValue(ref, references);
+    }
+    if (text == null) {
+      throw new ComposeException(
+          "", "spec", "exactly one of spec.compose and spec.composeFrom must be set");
+    }
+    return new ComposeSource(
+        fileName, text, spec.getFiles(), variables(spec, references), spec.getProfiles());
+  }
+
+  private static String configMapValue(KeyRef ref, References references) {
+    ConfigMap configMap =
+        references
+            .configMap(ref.getName())
+            .orElseThrow(
+                () ->
+                    new ComposeException(
+                        "",
+                        "spec.composeFrom.configMapKeyRef",
+                        "ConfigMap " + ref.getName() + " not found"));
+    String value = configMap.getData() == null ? null : configMap.getData().get(ref.getKey());
+    if (value == null) {
+      throw new ComposeException(
+          "",
+          "spec.composeFrom.configMapKeyRef",
+          "ConfigMap " + ref.getName() + " has no key " + ref.getKey());
+    }
+    return value;
+  }
+
+  private static Variables variables(ComposeProjectSpec spec, References references) {
+    Map<String, String> values = new TreeMap<>();
+    Map<String, SecretVariable> secretSources = new TreeMap<>();
+    for (int i = 0; i < spec.getVariablesFrom().size(); i++) {
+      VariablesSource source = spec.getVariablesFrom().get(i);
+      String path = "spec.variablesFrom[" + i + "]";
+      if (source.getConfigMapRef() != null) {
+        String name = source.getConfigMapRef().getName();
+        ConfigMap configMap =
+            references
+                .configMap(name)
+                .orElseThrow(
+                    () -> new ComposeException("", path, "ConfigMap " + name + " not found"));
+        if (configMap.getData() != null) {
+          configMap.getData().forEach(values::put);
+          configMap.getData().keySet().forEach(secretSources::remove);
+        }
+      } else if (source.getSecretRef() != null) {
+        String name = source.getSecretRef().getName();
+        Secret secret =
+            references
+                .secret(name)
+                .orElseThrow(() -> new ComposeException("", path, "Secret " + name + " not found"));
+        secretValues(secret)
+            .forEach(
+                (key, value) -> {
+                  values.put(key, value);
+                  secretSources.put(key, new SecretVariable(name, key));
+                });
+      }
+    }
+    spec.getVariables().forEach(values::put);
+    spec.getVariables().keySet().forEach(secretSources::remove);
+    return new Variables(values, secretSources);
+  }
+
+  private static Map<String, String> secretValues(Secret secret) {
+    Map<String, String> values = new TreeMap<>();
+    if (secret.getData() != null) {
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    }
+    if (secret.getStringData() != null) {
+      values.putAll(secret.getStringData());
+    }
+    return values;
+  }
+}

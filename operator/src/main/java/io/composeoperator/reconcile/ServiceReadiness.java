@@ -1,0 +1,216 @@
+package io.composeoperator.reconcile;
+
+import io.composeoperator.api.v1alpha1.ServiceStatus;
+import io.composeoperator.translate.Labels;
+import io.composeoperator.translate.Translation.ServiceSummary;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The readiness of one service: a Deployment is ready when it observed its generation and has all
+ * replicas updated and available; a Job when it succeeded. When not ready, what blocks it, read
+ * from the workload's conditions and its pods' container states.
+ */
+final class ServiceReadiness {
+  private static final Set<String> WAITING_REASONS =
+      Set.of(
+          Reasons.IMAGE_PULL_BACK_OFF,
+          Reasons.ERR_IMAGE_PULL,
+          Reasons.CRASH_LOOP_BACK_OFF,
+          Reasons.CREATE_CONTAINER_CONFIG_ERROR);
+
+  private ServiceReadiness() {}
+
+  static ServiceStatus of(ServiceSummary summary, Observed observed) {
+    ServiceStatus status = new ServiceStatus();
+    status.setName(summary.service());
+    status.setWorkload(summary.workloadKind() + "/" + summary.workloadName());
+    status.setImage(summary.image());
+    Optional<HasMetadata> workload =
+        observed.owned().stream()
+            .filter(o -> o.getKind().equals(summary.workloadKind()))
+            .filter(o -> o.getMetadata().getName().equals(summary.workloadName()))
+            .findFirst();
+    List<Pod> pods = podsOf(summary, observed.pods());
+    if (workload.orElse(null) instanceof Deployment deployment) {
+      deployment(status, deployment, pods);
+    } else if (workload.orElse(null) instanceof Job job) {
+      job(status, job, pods);
+    } else {
+      status.setReady(false);
+      status.setMessage(summary.workloadKind() + " not created yet");
+    }
+    return status;
+  }
+
+  static String blockingReason(ServiceStatus status) {
+    return status.getReason();
+  }
+
+  private static void deployment(ServiceStatus status, Deployment deployment, List<Pod> pods) {
+    int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+    DeploymentStatus s = deployment.getStatus();
+    long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
+    long observedGeneration =
+        s == null ? 0 : Objects.requireNonNullElse(s.getObservedGeneration(), 0L);
+    int updated = s == null ? 0 : Objects.requireNonNullElse(s.getUpdatedReplicas(), 0);
+    int available = s == null ? 0 : Objects.requireNonNullElse(s.getAvailableReplicas(), 0);
+    int total = s == null ? 0 : Objects.requireNonNullElse(s.getReplicas(), 0);
+    int readyReplicas = s == null ? 0 : Objects.requireNonNullElse(s.getReadyReplicas(), 0);
+    status.setReplicas(desired);
+    status.setReadyReplicas(readyReplicas);
+    boolean ready =
+        s != null
+            && observedGeneration >= generation
+            && updated >= desired
+            && available >= desired
+            && total == updated;
+    status.setReady(ready);
+    if (ready) {
+      return;
+    }
+    Optional<DeploymentCondition> failure =
+        s == null
+            ? Optional.empty()
+            : s.getConditions().stream()
+                .filter(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+                .findFirst();
+    if (failure.isPresent()) {
+      status.setReason(Reasons.POD_CREATE_FAILED);
+      status.setMessage(withoutPodNames(failure.get().getMessage()));
+      return;
+    }
+    if (!fromPods(status, pods)) {
+      status.setMessage(available + "/" + desired + " replicas available");
+    }
+  }
+
+  private static void job(ServiceStatus status, Job job, List<Pod> pods) {
+    List<JobCondition> conditions =
+        job.getStatus() == null ? List.of() : job.getStatus().getConditions();
+    boolean complete =
+        conditions.stream()
+            .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+    boolean succeeded =
+        complete
+            || (job.getStatus() != null
+                && Objects.requireNonNullElse(job.getStatus().getSucceeded(), 0) > 0);
+    status.setReady(succeeded);
+    if (succeeded) {
+      return;
+    }
+    Optional<JobCondition> failed =
+        conditions.stream()
+            .filter(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()))
+            .findFirst();
+    if (failed.isPresent()) {
+      status.setReason(Reasons.JOB_FAILED);
+      status.setMessage(
+          "did not complete successfully"
+              + exitCode(pods).map(code -> ": exit " + code).orElse("")
+              + " ("
+              + Objects.requireNonNullElse(failed.get().getReason(), "Failed")
+              + ")");
+      return;
+    }
+    if (!fromPods(status, pods)) {
+      status.setMessage("not completed yet");
+    }
+  }
+
+  /** Sets reason and message from the first blocked container; false when none is blocked. */
+  private static boolean fromPods(ServiceStatus status, List<Pod> pods) {
+    for (Pod pod : pods) {
+      if (pod.getStatus() == null) {
+        continue;
+      }
+      for (ContainerStatus container : containers(pod)) {
+        if (container.getState() != null
+            && container.getState().getWaiting() != null
+            && WAITING_REASONS.contains(container.getState().getWaiting().getReason())) {
+          String reason = container.getState().getWaiting().getReason();
+          status.setReason(reason);
+          status.setMessage(
+              reason + ": container " + container.getName() + detail(reason, container));
+          return true;
+        }
+      }
+      for (PodCondition condition : pod.getStatus().getConditions()) {
+        if ("PodScheduled".equals(condition.getType())
+            && "False".equals(condition.getStatus())
+            && condition.getMessage() != null
+            && condition.getMessage().contains("unbound")) {
+          status.setReason(Reasons.VOLUME_NOT_BOUND);
+          status.setMessage("a PersistentVolumeClaim of the pod is not bound");
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String detail(String reason, ContainerStatus container) {
+    if (reason.equals(Reasons.CREATE_CONTAINER_CONFIG_ERROR)
+        && container.getState().getWaiting().getMessage() != null) {
+      return ": " + container.getState().getWaiting().getMessage();
+    }
+    if (reason.equals(Reasons.CRASH_LOOP_BACK_OFF)) {
+      return " keeps exiting";
+    }
+    return " cannot pull image " + container.getImage();
+  }
+
+  private static List<ContainerStatus> containers(Pod pod) {
+    List<ContainerStatus> all = new ArrayList<>(pod.getStatus().getInitContainerStatuses());
+    all.addAll(pod.getStatus().getContainerStatuses());
+    return all;
+  }
+
+  private static Optional<Integer> exitCode(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null)
+        .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+        .flatMap(
+            c ->
+                Stream.of(c.getState(), c.getLastState())
+                    .filter(Objects::nonNull)
+                    .map(st -> st.getTerminated())
+                    .filter(Objects::nonNull))
+        .map(t -> t.getExitCode())
+        .filter(code -> code != null && code != 0)
+        .findFirst();
+  }
+
+  private static List<Pod> podsOf(ServiceSummary summary, List<Pod> pods) {
+    return pods.stream()
+        .filter(
+            p -> {
+              String service =
+                  p.getMetadata().getLabels() == null
+                      ? null
+                      : p.getMetadata().getLabels().get(Labels.SERVICE);
+              return summary.workloadName().equals(service) || summary.service().equals(service);
+            })
+        .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+        .toList();
+  }
+
+  /** Pod names carry random suffixes; a status message must not change with them. */
+  private static String withoutPodNames(String message) {
+    return message == null ? "" : message.replaceAll("pods? \"[^\"]*\" ", "pod ");
+  }
+}

@@ -1,0 +1,256 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceDependency;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pod's init containers, in this order:
+ *
+ * <ol>
+ *   <li>{@code depends_on} → one {@code wait-for-<dependency>} container per blocking dependency
+ *       (DESIGN §4, the brief's contract): the operator's image runs {@code wait --project P --for
+ *       started|healthy|completed <dependency>}; {@code required: false} does not block. They use
+ *       the project's wait ServiceAccount through the projected {@value #WAIT_TOKEN_VOLUME} volume,
+ *       mounted into them alone (the pod itself does not automount a token).
+ *   <li>a named volume mounted where the image may have files → one {@code seed-<volume>} container
+ *       from the service's own image that copies the image's content at the mount path, with its
+ *       ownership and mode ({@code cp -a}), into the claim's still-empty sub-directory, as Docker
+ *       fills a new named volume. It runs {@code /bin/sh}; it copies only on first use (a marker
+ *       file beside the sub-directory, or data already in it, means "done") and never with {@code
+ *       nocopy}. Limits: an image without {@code /bin/sh} and {@code cp} cannot seed, so images
+ *       whose name says {@code distroless} are not seeded (warned) and any other shell-less image
+ *       needs {@code volume.nocopy: true}; ownership is kept only where the container may run as
+ *       root (not under {@code restricted}, where the copy belongs to the service's user).
+ * </ol>
+ */
+final class InitContainers {
+  /** The projected service-account token volume of the wait containers. */
+  static final String WAIT_TOKEN_VOLUME = "wait-token";
+
+  /** Where the wait containers find the token, as in-cluster clients expect. */
+  static final String TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+  /** Where a seed container mounts the claim (its root, not the sub-directory). */
+  static final String SEED_MOUNT = "/compose-seed";
+
+  private InitContainers() {}
+
+  /** True when at least one dependency of the service blocks its start. */
+  static boolean hasBlockingDependencies(ServiceConfig service) {
+    return service.dependsOn().values().stream().anyMatch(ServiceDependency::required);
+  }
+
+  /** The {@code depends_on} wait containers, one per blocking dependency, by dependency name. */
+  static List<Container> waitContainers(ServiceContext ctx) {
+    List<Container> containers = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Map.Entry<String, ServiceDependency> entry : ctx.service().dependsOn().entrySet()) {
+      ServiceDependency dependency = entry.getValue();
+      if (!dependency.required()) {
+        continue; // required: false does not block (Compose only warns)
+      }
+      String target = ctx.serviceNames().get(entry.getKey());
+      String key = "depends_on." + entry.getKey();
+      if (target == null) {
+        throw ctx.error(
+            key,
+            "service \"" + entry.getKey() + "\" is not defined or not enabled by the profiles");
+      }
+      ServiceConfig other = ctx.model().services().get(entry.getKey());
+      String state =
+          switch (dependency.condition()) {
+            case SERVICE_STARTED -> "started";
+            case SERVICE_HEALTHY -> "healthy";
+            case SERVICE_COMPLETED_SUCCESSFULLY -> "completed";
+          };
+      if (dependency.condition() == ServiceDependency.Condition.SERVICE_HEALTHY
+          && other != null
+          && other.healthcheck() == null) {
+        throw ctx.error(
+            key,
+            "service \""
+                + entry.getKey()
+                + "\" has no healthcheck configured, so service_healthy cannot be met");
+      }
+      String name = unique(names, shorten("wait-for-" + target));
+      containers.add(
+          new ContainerBuilder()
+              .withName(name)
+              .withImage(ctx.options().waitImage())
+              .withArgs("wait", "--project", ctx.project(), "--for", state, target)
+              .addNewEnv()
+              .withName("POD_NAMESPACE")
+              .withNewValueFrom()
+              .withNewFieldRef()
+              .withFieldPath("metadata.namespace")
+              .endFieldRef()
+              .endValueFrom()
+              .endEnv()
+              .withResources(ResourceLimits.defaults(ctx.options()))
+              .withSecurityContext(SecurityContexts.hardened())
+              .addNewVolumeMount()
+              .withName(WAIT_TOKEN_VOLUME)
+              .withMountPath(TOKEN_PATH)
+              .withReadOnly(true)
+              .endVolumeMount()
+              .build());
+    }
+    return containers;
+  }
+
+  /**
+   * The projected volume of the wait containers: the ServiceAccount's token, the cluster's CA and
+   * the namespace, as the kubelet would automount them.
+   */
+  static Volume waitTokenVolume() {
+    return new VolumeBuilder()
+        .withName(WAIT_TOKEN_VOLUME)
+        .withNewProjected()
+        .withSources(
+            new VolumeProjectionBuilder()
+                .withNewServiceAccountToken()
+                .withPath("token")
+                .withExpirationSeconds(3607L)
+                .endServiceAccountToken()
+                .build(),
+            new VolumeProjectionBuilder()
+                .withNewConfigMap()
+                .withName("kube-root-ca.crt")
+                .addNewItem()
+                .withKey("ca.crt")
+                .withPath("ca.crt")
+                .endItem()
+                .endConfigMap()
+                .build(),
+            new VolumeProjectionBuilder()
+                .withNewDownwardAPI()
+                .addNewItem()
+                .withPath("namespace")
+                .withNewFieldRef()
+                .withFieldPath("metadata.namespace")
+                .endFieldRef()
+                .endItem()
+                .endDownwardAPI()
+                .build())
+        .endProjected()
+        .build();
+  }
+
+  /**
+   * The seed containers that fill new named volumes from the image.
+   *
+   * @param image the service's image
+   * @param main the main container's securityContext (seeding runs as root where the profile
+   *     allows, to keep ownership; otherwise as the service's user)
+   */
+  static List<Container> seedContainers(
+      ServiceContext ctx, String image, List<Volumes.Seed> seeds, SecurityContext main) {
+    List<Container> containers = new ArrayList<>();
+    if (seeds.isEmpty()) {
+      return containers;
+    }
+    if (image.toLowerCase(Locale.ROOT).contains("distroless")) {
+      ctx.warn(
+          "volumes",
+          "named volumes are not filled from the image "
+              + image
+              + " (it has no /bin/sh to copy with); they start empty");
+      return containers;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (Volumes.Seed seed : seeds) {
+      String name = unique(names, shorten("seed-" + Names.sanitize(seed.volumeKey())));
+      containers.add(
+          new ContainerBuilder()
+              .withName(name)
+              .withImage(image)
+              .withCommand("/bin/sh", "-c", Commands.escape(script(seed)))
+              .withResources(ResourceLimits.resources(ctx))
+              .withSecurityContext(seedSecurityContext(ctx, main))
+              .addNewVolumeMount()
+              .withName(seed.podVolume())
+              .withMountPath(SEED_MOUNT)
+              .endVolumeMount()
+              .build());
+    }
+    return containers;
+  }
+
+  /**
+   * The copy: skip when the marker exists or the sub-directory already holds data; otherwise copy
+   * the image's directory with {@code cp -a} beside it and move it into place, then mark it done.
+   */
+  static String script(Volumes.Seed seed) {
+    String dir = SEED_MOUNT + "/" + seed.subPath();
+    String marker = SEED_MOUNT + "/." + seed.subPath() + ".seeded";
+    String tmp = SEED_MOUNT + "/." + seed.subPath() + ".seeding";
+    return String.join(
+        "\n",
+        "set -e",
+        "[ -e " + marker + " ] && exit 0",
+        "if [ -d " + dir + " ]; then",
+        "  for f in " + dir + "/* " + dir + "/.[!.]* " + dir + "/..?*; do",
+        "    if [ -e \"$f\" ] || [ -L \"$f\" ]; then touch " + marker + "; exit 0; fi",
+        "  done",
+        "  rmdir " + dir,
+        "fi",
+        "if [ -d " + quote(seed.target()) + " ]; then",
+        "  rm -rf " + tmp,
+        "  cp -a " + quote(seed.target()) + " " + tmp,
+        "  mv " + tmp + " " + dir,
+        "else",
+        "  mkdir -p " + dir,
+        "fi",
+        "touch " + marker);
+  }
+
+  private static SecurityContext seedSecurityContext(ServiceContext ctx, SecurityContext main) {
+    if (ctx.options().securityProfile() == SecurityProfile.restricted) {
+      return main; // as the service's user: no ownership change is possible
+    }
+    // as root with just the capabilities a copy that keeps ownership needs
+    return new SecurityContextBuilder()
+        .withRunAsUser(0L)
+        .withRunAsGroup(0L)
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .withAdd("CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID")
+        .endCapabilities()
+        .build();
+  }
+
+  /** A single-quoted shell word. */
+  static String quote(String value) {
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+
+  /** At most 63 characters, no trailing dash. */
+  static String shorten(String name) {
+    return Names.sanitize(name);
+  }
+
+  private static String unique(Set<String> names, String name) {
+    String candidate = name;
+    for (int n = 2; !names.add(candidate); n++) {
+      String suffix = "-" + n;
+      candidate =
+          Names.sanitize(name.substring(0, Math.min(name.length(), 63 - suffix.length()))) + suffix;
+    }
+    return candidate;
+  }
+}

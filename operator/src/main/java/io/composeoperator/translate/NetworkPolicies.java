@@ -1,0 +1,188 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.NetworkConfig;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServicePortConfig;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compose network isolation as ingress NetworkPolicies: a service accepts traffic only from the
+ * services that share a network with it (the implicit {@code default} network counts as one), and
+ * its published ports from anywhere, because traffic through a load balancer or node port arrives
+ * with other source addresses. Written only when the file uses networks beyond {@code default};
+ * with one network every service reaches every other, which needs no policy.
+ */
+public final class NetworkPolicies {
+  static final String DEFAULT_NETWORK = "default";
+
+  private NetworkPolicies() {}
+
+  /**
+   * One ingress NetworkPolicy per service, named after the service's object name, in service order.
+   *
+   * @param serviceNames Compose service name → object name
+   */
+  public static List<NetworkPolicy> policiesFor(
+      ComposeModel model,
+      Map<String, String> serviceNames,
+      ProjectOptions options,
+      Warnings warnings) {
+    networkWarnings(model, warnings);
+    Map<String, Set<String>> memberships = new TreeMap<>();
+    model.services().values().forEach(s -> memberships.put(s.name(), networksOf(s, model)));
+    boolean isolated =
+        memberships.values().stream()
+            .flatMap(Set::stream)
+            .anyMatch(network -> !network.equals(DEFAULT_NETWORK));
+    List<NetworkPolicy> policies = new ArrayList<>();
+    if (!isolated) {
+      return policies;
+    }
+    for (ServiceConfig service : model.services().values()) {
+      if ("host".equals(service.networkMode())) {
+        continue; // NetworkPolicies do not apply to pods on the host network
+      }
+      SortedSet<String> peers = new TreeSet<>();
+      Set<String> own = memberships.get(service.name());
+      memberships.forEach(
+          (other, networks) -> {
+            if (networks.stream().anyMatch(own::contains)) {
+              peers.add(objectName(serviceNames, other));
+            }
+          });
+      policies.add(policy(service, objectName(serviceNames, service.name()), peers, options));
+    }
+    return policies;
+  }
+
+  private static String objectName(Map<String, String> serviceNames, String composeName) {
+    String name = serviceNames.get(composeName);
+    if (name == null) {
+      throw new IllegalStateException("no object name for service " + composeName);
+    }
+    return name;
+  }
+
+  /**
+   * The networks a service is on: {@code networks}, or {@code default} when it sets none; none for
+   * {@code network_mode: none} (and other modes that leave the project's networks, such as {@code
+   * bridge}); the networks of X for {@code network_mode: service:X}, whose namespace it shares.
+   */
+  static Set<String> networksOf(ServiceConfig service, ComposeModel model) {
+    return networksOf(service, model, new HashSet<>());
+  }
+
+  private static Set<String> networksOf(
+      ServiceConfig service, ComposeModel model, Set<String> visited) {
+    String mode = service.networkMode();
+    if (mode != null) {
+      ServiceConfig other =
+          mode.startsWith("service:")
+              ? model.services().get(mode.substring("service:".length()))
+              : null;
+      // a service:X cycle is the loader's error; here it only must not loop
+      return other == null || !visited.add(service.name())
+          ? Set.of()
+          : networksOf(other, model, visited);
+    }
+    if (service.networks().isEmpty()) {
+      return Set.of(DEFAULT_NETWORK);
+    }
+    return new TreeSet<>(service.networks().keySet());
+  }
+
+  private static NetworkPolicy policy(
+      ServiceConfig service, String name, SortedSet<String> peers, ProjectOptions options) {
+    String project = options.name();
+    List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+    if (!peers.isEmpty()) {
+      // from: the pods of every service that shares a network with this one
+      rules.add(
+          new NetworkPolicyIngressRuleBuilder()
+              .addNewFrom()
+              .withPodSelector(
+                  new LabelSelectorBuilder()
+                      .withMatchLabels(Map.of(Labels.PROJECT, project))
+                      .addNewMatchExpression()
+                      .withKey(Labels.SERVICE)
+                      .withOperator("In")
+                      .withValues(List.copyOf(peers))
+                      .endMatchExpression()
+                      .build())
+              .endFrom()
+              .build());
+    }
+    List<NetworkPolicyPort> published = new ArrayList<>();
+    for (ServicePortConfig port : ServicePorts.publishedTargets(service)) {
+      published.add(
+          new NetworkPolicyPortBuilder()
+              .withProtocol(ServicePorts.protocol(port))
+              .withPort(new IntOrString(port.target()))
+              .build());
+    }
+    if (!published.isEmpty() && !"none".equals(service.networkMode())) {
+      // no from: published ports accept traffic from any source
+      rules.add(new NetworkPolicyIngressRuleBuilder().withPorts(published).build());
+    }
+    return new NetworkPolicyBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(options.namespace())
+        .withLabels(Labels.forService(project, name))
+        .endMetadata()
+        .withNewSpec()
+        .withNewPodSelector()
+        .withMatchLabels(Labels.selector(project, name))
+        .endPodSelector()
+        .withPolicyTypes("Ingress")
+        .withIngress(rules)
+        .endSpec()
+        .build();
+  }
+
+  /** What the top-level network keys mean on a cluster, where there are no network objects. */
+  private static void networkWarnings(ComposeModel model, Warnings warnings) {
+    for (NetworkConfig network : model.networks().values()) {
+      String path = "networks." + network.key();
+      if (network.internal()) {
+        warnings.add(
+            path + ".internal",
+            "only ingress is restricted (NetworkPolicies between services); egress from an"
+                + " internal network to the outside is not blocked");
+      }
+      if (network.external()) {
+        warnings.add(
+            path + ".external",
+            "there are no network objects on Kubernetes: the external network is treated as a"
+                + " network of this project");
+      }
+      if (network.driver() != null
+          && !network.driver().equals("bridge")
+          && !network.driver().equals("overlay")) {
+        warnings.add(
+            path + ".driver",
+            "network driver \"" + network.driver() + "\" is ignored: pods use the cluster network");
+      }
+      if (!network.labels().isEmpty()) {
+        warnings.add(
+            path + ".labels", "network labels are ignored: there are no network objects to label");
+      }
+    }
+  }
+}

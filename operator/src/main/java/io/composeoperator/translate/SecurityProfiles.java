@@ -1,0 +1,138 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceVolumeConfig;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The security profiles of DESIGN §6, mirroring the Pod Security Standards: what a service may ask
+ * for under {@code restricted}, {@code baseline} (default) and {@code privileged}. A refusal is a
+ * {@link ComposeException} of kind {@link ComposeException.Kind#FORBIDDEN} that names the key and
+ * the profile.
+ */
+final class SecurityProfiles {
+  /** The capabilities the baseline Pod Security Standard allows to add. */
+  static final Set<String> BASELINE_CAPABILITIES =
+      Set.of(
+          "AUDIT_WRITE",
+          "CHOWN",
+          "DAC_OVERRIDE",
+          "FOWNER",
+          "FSETID",
+          "KILL",
+          "MKNOD",
+          "NET_BIND_SERVICE",
+          "SETFCAP",
+          "SETGID",
+          "SETPCAP",
+          "SETUID",
+          "SYS_CHROOT");
+
+  /** The only capability the restricted standard allows to add. */
+  static final String NET_BIND_SERVICE = "NET_BIND_SERVICE";
+
+  /** The sysctls the baseline Pod Security Standard allows ("safe" sysctls). */
+  static final Set<String> SAFE_SYSCTLS =
+      Set.of(
+          "kernel.shm_rmid_forced",
+          "net.ipv4.ip_local_port_range",
+          "net.ipv4.ip_unprivileged_port_start",
+          "net.ipv4.tcp_syncookies",
+          "net.ipv4.ping_group_range",
+          "net.ipv4.ip_local_reserved_ports",
+          "net.ipv4.tcp_keepalive_time",
+          "net.ipv4.tcp_fin_timeout",
+          "net.ipv4.tcp_keepalive_intvl",
+          "net.ipv4.tcp_keepalive_probes");
+
+  private SecurityProfiles() {}
+
+  /**
+   * Refuses what the project's profile does not allow.
+   *
+   * @throws ComposeException of kind FORBIDDEN
+   */
+  static void check(ServiceContext ctx) {
+    SecurityProfile profile = ctx.options().securityProfile();
+    if (profile == SecurityProfile.privileged) {
+      return;
+    }
+    ServiceConfig service = ctx.service();
+    if (service.privileged()) {
+      throw refused(ctx, profile, "privileged", "privileged containers are not allowed");
+    }
+    if ("host".equals(service.networkMode())) {
+      throw refused(ctx, profile, "network_mode", "the host network namespace is not allowed");
+    }
+    if ("host".equals(service.pid())) {
+      throw refused(ctx, profile, "pid", "the host PID namespace is not allowed");
+    }
+    if ("host".equals(service.ipc())) {
+      throw refused(ctx, profile, "ipc", "the host IPC namespace is not allowed");
+    }
+    if ("host".equals(service.uts())) {
+      throw refused(ctx, profile, "uts", "the host UTS namespace is not allowed");
+    }
+    if (!service.devices().isEmpty()) {
+      throw refused(ctx, profile, "devices", "host devices are not allowed");
+    }
+    for (int i = 0; i < service.volumes().size(); i++) {
+      ServiceVolumeConfig volume = service.volumes().get(i);
+      if (volume.isHostPath()) {
+        throw refused(
+            ctx,
+            profile,
+            "volumes[" + i + "]",
+            "bind mount of the host path "
+                + volume.source()
+                + " is not allowed (a hostPath volume gives access to the node)");
+      }
+    }
+    for (String cap : service.capAdd()) {
+      String name = SecurityContexts.capability(cap);
+      boolean allowed =
+          profile == SecurityProfile.restricted
+              ? NET_BIND_SERVICE.equals(name)
+              : BASELINE_CAPABILITIES.contains(name);
+      if (!allowed) {
+        throw refused(
+            ctx,
+            profile,
+            "cap_add",
+            "capability "
+                + name
+                + " is not allowed"
+                + (profile == SecurityProfile.restricted
+                    ? " (only NET_BIND_SERVICE may be added)"
+                    : ""));
+      }
+    }
+    for (String sysctl : service.sysctls().keySet()) {
+      if (!SAFE_SYSCTLS.contains(sysctl)) {
+        throw refused(ctx, profile, "sysctls", "the unsafe sysctl " + sysctl + " is not allowed");
+      }
+    }
+    for (String opt : service.securityOpt()) {
+      String normalized = opt.replace('=', ':').toLowerCase(Locale.ROOT);
+      if (normalized.equals("seccomp:unconfined") || normalized.equals("apparmor:unconfined")) {
+        throw refused(ctx, profile, "security_opt", opt + " is not allowed");
+      }
+    }
+    if (profile == SecurityProfile.restricted && SecurityContexts.isRootUser(service.user())) {
+      throw refused(
+          ctx, profile, "user", "the root user is not allowed (restricted forces runAsNonRoot)");
+    }
+  }
+
+  static ComposeException refused(
+      ServiceContext ctx, SecurityProfile profile, String key, String problem) {
+    return new ComposeException(
+        ComposeException.Kind.FORBIDDEN,
+        ctx.file(),
+        ctx.path(key),
+        "refused by security profile " + profile + ": " + problem);
+  }
+}

@@ -1,0 +1,688 @@
+package io.composeoperator.translate;
+
+import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ConfigObjConfig;
+import io.composeoperator.compose.model.SecretConfig;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceFileRef;
+import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.compose.model.VolumeConfig;
+import io.composeoperator.compose.model.VolumeKubernetesConfig;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Volumes, claims and mounted files (DESIGN §4, COMPOSE-SEMANTICS 21-23).
+ *
+ * <ul>
+ *   <li>named volume → one PersistentVolumeClaim per volume, named after the volume (or its {@code
+ *       name:}), shared by every service that mounts it; mounted at the claim's sub-directory
+ *       {@value #CLAIM_SUBDIR}, so the service sees an empty directory as with a new Docker volume;
+ *       {@code external: true} → the existing claim, never emitted;
+ *   <li>anonymous volume → emptyDir; {@code tmpfs} → emptyDir in memory with {@code sizeLimit};
+ *       {@code shm_size} → an in-memory emptyDir at {@code /dev/shm};
+ *   <li>{@code configs} → a ConfigMap named after the config (key = the config's key), mounted with
+ *       {@code subPath}; {@code secrets} → the user's Secret named after the secret (key = the
+ *       secret's key), mounted with {@code subPath}, never created from content;
+ *   <li>bind mount of a project file or directory whose content is given ({@code spec.files}) → the
+ *       ConfigMap {@code <service>-files}; a project path whose files are not given → skipped with
+ *       a warning; a host path → hostPath under {@code privileged} only.
+ * </ul>
+ */
+final class Volumes {
+  /** The sub-directory of a claim that a service mounts. */
+  static final String CLAIM_SUBDIR = "data";
+
+  /** Compose's default mode of mounted configs and secrets (0444). */
+  static final int DEFAULT_FILE_MODE = 0444;
+
+  /** The most a ConfigMap may hold (the API server's object size limit). */
+  static final int MAX_CONFIGMAP_BYTES = 1024 * 1024;
+
+  private static final Pattern DATA_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+  private static final Pattern NOT_DATA_KEY_CHARS = Pattern.compile("[^-._a-zA-Z0-9]");
+
+  private Volumes() {}
+
+  /** A named volume to fill from the image on first use ({@link InitContainers#seedContainers}). */
+  record Seed(String volumeKey, String podVolume, String subPath, String target) {}
+
+  /**
+   * What a service's pod needs for its mounts.
+   *
+   * @param volumes the pod's volumes
+   * @param mounts the main container's mounts
+   * @param seeds named volumes to fill from the image
+   * @param filesConfigMap the {@code <service>-files} ConfigMap, or null
+   * @param configMaps names of the ConfigMaps this project creates that the pod mounts (for the
+   *     content hash)
+   * @param readWriteOnceClaims claims the pod mounts that allow a single node (incl. external ones,
+   *     whose mode is unknown)
+   */
+  record PodStorage(
+      List<Volume> volumes,
+      List<VolumeMount> mounts,
+      List<Seed> seeds,
+      ConfigMap filesConfigMap,
+      SortedMap<String, Boolean> configMaps,
+      Set<String> readWriteOnceClaims) {}
+
+  // ---------------------------------------------------------------- project-level objects
+
+  /** The claim name of a named volume. */
+  static String claimName(ComposeModel model, String volumeKey) {
+    VolumeConfig volume = model.volumes().get(volumeKey);
+    String name = volume == null || volume.name() == null ? volumeKey : volume.name();
+    return Names.objectName(model.sourceFile(), "volumes." + volumeKey, name);
+  }
+
+  /** The named volumes that enabled services mount, in key order. */
+  static SortedMap<String, List<String>> usedVolumes(ComposeModel model) {
+    SortedMap<String, List<String>> used = new TreeMap<>();
+    for (ServiceConfig service : model.services().values()) {
+      for (ServiceVolumeConfig mount : service.volumes()) {
+        if (ServiceVolumeConfig.VOLUME.equals(mount.type()) && mount.source() != null) {
+          List<String> users = used.computeIfAbsent(mount.source(), k -> new ArrayList<>());
+          if (!users.contains(service.name())) {
+            users.add(service.name());
+          }
+        }
+      }
+    }
+    return used;
+  }
+
+  /** One PersistentVolumeClaim per non-external named volume that a service mounts. */
+  static List<PersistentVolumeClaim> claims(
+      ComposeModel model, ProjectOptions options, Warnings warnings) {
+    List<PersistentVolumeClaim> claims = new ArrayList<>();
+    for (String key : usedVolumes(model).keySet()) {
+      VolumeConfig volume = model.volumes().get(key);
+      if (volume == null) {
+        throw new ComposeException(
+            model.sourceFile(), "volumes", "volume \"" + key + "\" is used but not declared");
+      }
+      if (volume.external()) {
+        continue;
+      }
+      String name = claimName(model, key);
+      if (volume.driver() != null && !volume.driver().equals("local")) {
+        warnings.add(
+            "volumes." + key + ".driver",
+            "volume driver \""
+                + volume.driver()
+                + "\" is ignored; the claim uses the storage class instead");
+      }
+      if (!volume.driverOpts().isEmpty()) {
+        warnings.add(
+            "volumes." + key + ".driver_opts",
+            "driver_opts are ignored; set x-kubernetes.storageClassName to choose the storage");
+      }
+      VolumeKubernetesConfig k8s = volume.kubernetes();
+      ProjectOptions.StorageDefaults storage = options.storage();
+      String size = k8s != null && k8s.size() != null ? k8s.size() : storage.size();
+      String storageClass =
+          k8s != null && k8s.storageClassName() != null
+              ? k8s.storageClassName()
+              : storage.storageClassName();
+      List<String> modes = accessModes(model, key, options);
+      claims.add(
+          new PersistentVolumeClaimBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withLabels(Labels.forProjectObject(options.name(), name))
+              .withAnnotations(new TreeMap<>(volume.labels()))
+              .endMetadata()
+              .withNewSpec()
+              .withAccessModes(modes)
+              .withStorageClassName(storageClass)
+              .withNewResources()
+              .addToRequests("storage", new Quantity(size))
+              .endResources()
+              .endSpec()
+              .build());
+    }
+    return claims;
+  }
+
+  static List<String> accessModes(ComposeModel model, String key, ProjectOptions options) {
+    VolumeConfig volume = model.volumes().get(key);
+    VolumeKubernetesConfig k8s = volume == null ? null : volume.kubernetes();
+    return k8s != null && !k8s.accessModes().isEmpty()
+        ? k8s.accessModes()
+        : options.storage().accessModes();
+  }
+
+  /** True when the claim of a volume can be mounted by pods on one node only. */
+  static boolean isSingleNode(ComposeModel model, String key, ProjectOptions options) {
+    VolumeConfig volume = model.volumes().get(key);
+    if (volume != null && volume.external()) {
+      return true; // unknown: assume the most common (and most restrictive) mode
+    }
+    List<String> modes = accessModes(model, key, options);
+    return !modes.contains("ReadWriteMany") && !modes.contains("ReadOnlyMany");
+  }
+
+  /**
+   * For every service that shares a single-node (ReadWriteOnce) claim with other services: the
+   * Compose names of all the services that share one with it (itself included), so its pods are
+   * placed on the node of the others. Warns once per shared claim.
+   */
+  static SortedMap<String, SortedMap<String, Boolean>> sharedSingleNodeClaims(
+      ComposeModel model, ProjectOptions options, Warnings warnings) {
+    SortedMap<String, SortedMap<String, Boolean>> peers = new TreeMap<>();
+    for (Map.Entry<String, List<String>> used : usedVolumes(model).entrySet()) {
+      if (used.getValue().size() < 2 || !isSingleNode(model, used.getKey(), options)) {
+        continue;
+      }
+      warnings.add(
+          "volumes." + used.getKey(),
+          "the ReadWriteOnce claim is mounted by "
+              + String.join(", ", used.getValue())
+              + ": their pods are placed on one node (pod affinity)");
+      for (String service : used.getValue()) {
+        SortedMap<String, Boolean> set = peers.computeIfAbsent(service, k -> new TreeMap<>());
+        used.getValue().forEach(peer -> set.put(peer, true));
+      }
+    }
+    return peers;
+  }
+
+  /** The ConfigMap name of a top-level config. */
+  static String configMapName(ComposeModel model, String configKey) {
+    ConfigObjConfig config = model.configs().get(configKey);
+    String name = config == null || config.name() == null ? configKey : config.name();
+    return Names.objectName(model.sourceFile(), "configs." + configKey, name);
+  }
+
+  /** The Secret name of a top-level secret. */
+  static String secretName(ComposeModel model, String secretKey) {
+    SecretConfig secret = model.secrets().get(secretKey);
+    String name = secret == null || secret.name() == null ? secretKey : secret.name();
+    return Names.objectName(model.sourceFile(), "secrets." + secretKey, name);
+  }
+
+  /** One ConfigMap per non-external config that an enabled service mounts. */
+  static List<ConfigMap> configConfigMaps(ComposeModel model, ProjectOptions options) {
+    Set<String> used = new TreeSet<>();
+    model.services().values().forEach(s -> s.configs().forEach(c -> used.add(c.source())));
+    List<ConfigMap> configMaps = new ArrayList<>();
+    for (String key : used) {
+      ConfigObjConfig config = model.configs().get(key);
+      String path = "configs." + key;
+      if (config == null) {
+        throw new ComposeException(
+            model.sourceFile(), "configs", "config \"" + key + "\" is used but not declared");
+      }
+      if (config.external()) {
+        continue;
+      }
+      String content;
+      if (config.content() != null) {
+        content = config.content();
+      } else if (config.environment() != null) {
+        content = config.environmentValue() == null ? "" : config.environmentValue();
+      } else if (config.file() != null) {
+        content = model.files().get(config.file());
+        if (content == null) {
+          throw new ComposeException(
+              model.sourceFile(),
+              path + ".file",
+              "the content of "
+                  + config.file()
+                  + " is not given: add it to spec.files (\"convert\" does this)");
+        }
+      } else {
+        throw new ComposeException(
+            model.sourceFile(), path, "a config needs file, content, environment or external");
+      }
+      String name = configMapName(model, key);
+      ConfigMap configMap =
+          new ConfigMapBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withLabels(Labels.forProjectObject(options.name(), name))
+              .endMetadata()
+              .withData(new TreeMap<>(Map.of(dataKey(model, path, key), content)))
+              .build();
+      checkSize(model.sourceFile(), path, configMap);
+      configMaps.add(configMap);
+    }
+    return configMaps;
+  }
+
+  private static String dataKey(ComposeModel model, String path, String key) {
+    if (!DATA_KEY.matcher(key).matches() || key.length() > 253) {
+      throw new ComposeException(
+          model.sourceFile(),
+          path,
+          "\"" + key + "\" cannot be a ConfigMap or Secret key (allowed: letters, digits, - . _)");
+    }
+    return key;
+  }
+
+  static void checkSize(String file, String path, ConfigMap configMap) {
+    long size = 0;
+    for (Map.Entry<String, String> e : configMap.getData().entrySet()) {
+      size += e.getKey().getBytes(StandardCharsets.UTF_8).length;
+      size += e.getValue().getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (size > MAX_CONFIGMAP_BYTES) {
+      throw new ComposeException(
+          file,
+          path,
+          "the files of ConfigMap "
+              + configMap.getMetadata().getName()
+              + " add up to "
+              + size
+              + " bytes; a ConfigMap holds at most 1 MiB");
+    }
+  }
+
+  // ---------------------------------------------------------------- per pod
+
+  /** The volumes and mounts of one service's pod. */
+  static PodStorage forService(ServiceContext ctx) {
+    return new PodBuilder(ctx).build();
+  }
+
+  private static final class PodBuilder {
+    private final ServiceContext ctx;
+    private final ServiceConfig service;
+    private final ComposeModel model;
+    private final Map<String, Volume> volumes = new LinkedHashMap<>();
+    private final Map<String, String> volumeByKey = new TreeMap<>();
+    private final List<VolumeMount> mounts = new ArrayList<>();
+    private final Map<String, String> mountSources = new TreeMap<>();
+    private final List<Seed> seeds = new ArrayList<>();
+    private final SortedMap<String, String> files = new TreeMap<>();
+    private final Map<String, String> fileKeys = new TreeMap<>();
+    private final SortedMap<String, Boolean> configMaps = new TreeMap<>();
+    private final Set<String> singleNodeClaims = new TreeSet<>();
+
+    PodBuilder(ServiceContext ctx) {
+      this.ctx = ctx;
+      this.service = ctx.service();
+      this.model = ctx.model();
+    }
+
+    PodStorage build() {
+      for (int i = 0; i < service.volumes().size(); i++) {
+        mountVolume(service.volumes().get(i), "volumes[" + i + "]", i);
+      }
+      for (int i = 0; i < service.configs().size(); i++) {
+        mountConfig(service.configs().get(i), "configs[" + i + "]");
+      }
+      for (int i = 0; i < service.secrets().size(); i++) {
+        mountSecret(service.secrets().get(i), "secrets[" + i + "]");
+      }
+      if (service.shmSize() != null) {
+        // shm_size → an in-memory emptyDir at /dev/shm with that size
+        String name =
+            volume(
+                "dshm",
+                "shm",
+                v ->
+                    v.withNewEmptyDir()
+                        .withMedium("Memory")
+                        .withSizeLimit(ResourceLimits.memory(service.shmSize()))
+                        .endEmptyDir());
+        mount(
+            "shm_size", new VolumeMountBuilder().withName(name).withMountPath("/dev/shm").build());
+      }
+      ConfigMap filesConfigMap = null;
+      if (!files.isEmpty()) {
+        String name = Names.filesConfigMap(ctx.objectName());
+        filesConfigMap =
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(Labels.forService(ctx.project(), ctx.objectName()))
+                .endMetadata()
+                .withData(files)
+                .build();
+        checkSize(ctx.file(), ctx.path("volumes"), filesConfigMap);
+        configMaps.put(name, true);
+      }
+      return new PodStorage(
+          new ArrayList<>(volumes.values()),
+          mounts,
+          seeds,
+          filesConfigMap,
+          configMaps,
+          singleNodeClaims);
+    }
+
+    private void mountVolume(ServiceVolumeConfig mount, String key, int index) {
+      String type = mount.type();
+      if (ServiceVolumeConfig.VOLUME.equals(type) && mount.source() != null) {
+        namedVolume(mount, key);
+      } else if (ServiceVolumeConfig.VOLUME.equals(type)) {
+        // anonymous volume → emptyDir (Compose does not re-attach it either)
+        String name =
+            volume("anon-" + index, "anon-" + index, v -> v.withNewEmptyDir().endEmptyDir());
+        mount(
+            key,
+            new VolumeMountBuilder()
+                .withName(name)
+                .withMountPath(mount.target())
+                .withReadOnly(mount.readOnly() ? true : null)
+                .build());
+      } else if (ServiceVolumeConfig.TMPFS.equals(type)) {
+        // tmpfs → emptyDir medium Memory, size → sizeLimit
+        String name =
+            volume(
+                "tmpfs-" + index,
+                "tmpfs-" + index,
+                v ->
+                    v.withNewEmptyDir()
+                        .withMedium("Memory")
+                        .withSizeLimit(
+                            mount.tmpfsSize() == null
+                                ? null
+                                : ResourceLimits.memory(mount.tmpfsSize()))
+                        .endEmptyDir());
+        if (mount.tmpfsMode() != null) {
+          ctx.warn(key, "tmpfs mode is not mapped; the emptyDir's mode is used");
+        }
+        mount(key, new VolumeMountBuilder().withName(name).withMountPath(mount.target()).build());
+      } else if (ServiceVolumeConfig.BIND.equals(type)) {
+        bind(mount, key, index);
+      } else {
+        ctx.warn(key, "a volume of type \"" + type + "\" has no Kubernetes equivalent; skipped");
+      }
+    }
+
+    private void namedVolume(ServiceVolumeConfig mount, String key) {
+      VolumeConfig config = model.volumes().get(mount.source());
+      if (config == null) {
+        throw ctx.error(key, "volume \"" + mount.source() + "\" is not declared under volumes");
+      }
+      String claim = claimName(model, mount.source());
+      String name =
+          volume(
+              "vol-" + claim,
+              "volume:" + mount.source(),
+              v ->
+                  v.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim());
+      if (isSingleNode(model, mount.source(), ctx.options()) && !mount.readOnly()) {
+        singleNodeClaims.add(claim);
+      }
+      String subPath =
+          mount.subpath() == null ? CLAIM_SUBDIR : CLAIM_SUBDIR + "/" + mount.subpath();
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(subPath)
+              .withReadOnly(mount.readOnly() ? true : null)
+              .build());
+      if (!mount.noCopy() && !mount.readOnly() && mount.subpath() == null) {
+        seeds.add(new Seed(mount.source(), name, CLAIM_SUBDIR, mount.target()));
+      }
+    }
+
+    private void bind(ServiceVolumeConfig mount, String key, int index) {
+      String source = mount.source();
+      if (mount.isHostPath()) {
+        if (ctx.options().securityProfile() != SecurityProfile.privileged) {
+          throw SecurityProfiles.refused(
+              ctx,
+              ctx.options().securityProfile(),
+              key,
+              "bind mount of the host path " + source + " is not allowed");
+        }
+        if (source.startsWith("~")) {
+          throw ctx.error(
+              key,
+              "the host path "
+                  + source
+                  + " is relative to a home directory, which a node does not have; give an absolute"
+                  + " path");
+        }
+        String name =
+            volume(
+                "host-" + index,
+                "host:" + source + ":" + index,
+                v ->
+                    v.withNewHostPath()
+                        .withPath(source)
+                        .withType(mount.createHostPath() ? "DirectoryOrCreate" : null)
+                        .endHostPath());
+        mount(
+            key,
+            new VolumeMountBuilder()
+                .withName(name)
+                .withMountPath(mount.target())
+                .withReadOnly(mount.readOnly() ? true : null)
+                .build());
+        return;
+      }
+      String content = model.files().get(source);
+      if (content != null) {
+        // a single project file given in spec.files → <service>-files ConfigMap, subPath
+        String dataKey = fileKey(source, key);
+        files.put(dataKey, content);
+        String name = filesVolume();
+        mount(
+            key,
+            new VolumeMountBuilder()
+                .withName(name)
+                .withMountPath(mount.target())
+                .withSubPath(dataKey)
+                .withReadOnly(true)
+                .build());
+        return;
+      }
+      String prefix = source.equals(".") ? "" : source + "/";
+      List<KeyToPath> items = new ArrayList<>();
+      if (!source.equals(".")) {
+        for (Map.Entry<String, String> file : model.files().entrySet()) {
+          if (file.getKey().startsWith(prefix)) {
+            String dataKey = fileKey(file.getKey(), key);
+            files.put(dataKey, file.getValue());
+            items.add(
+                new KeyToPathBuilder()
+                    .withKey(dataKey)
+                    .withPath(file.getKey().substring(prefix.length()))
+                    .build());
+          }
+        }
+      }
+      if (items.isEmpty()) {
+        ctx.warn(
+            key,
+            "bind mount of the project path "
+                + (source.equals(".") ? "." : "./" + source)
+                + " is skipped: its files are not in spec.files, so the image's own content at "
+                + mount.target()
+                + " is used (a development convenience such as live reload does not"
+                + " carry over to a cluster)");
+        return;
+      }
+      // a project directory whose files are given → the ConfigMap mounted as that directory
+      String filesMap = Names.filesConfigMap(ctx.objectName());
+      String name =
+          volume(
+              "files-" + index,
+              "files-dir:" + index,
+              v -> v.withNewConfigMap().withName(filesMap).withItems(items).endConfigMap());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withReadOnly(true)
+              .build());
+    }
+
+    private String filesVolume() {
+      String filesMap = Names.filesConfigMap(ctx.objectName());
+      return volume("files", "files", v -> v.withNewConfigMap().withName(filesMap).endConfigMap());
+    }
+
+    private String fileKey(String path, String key) {
+      String dataKey = NOT_DATA_KEY_CHARS.matcher(path.replace("/", "_")).replaceAll("_");
+      if (dataKey.startsWith(".")) {
+        dataKey = "_" + dataKey.substring(1);
+      }
+      String previous = fileKeys.putIfAbsent(dataKey, path);
+      if (previous != null && !previous.equals(path)) {
+        throw ctx.error(
+            key,
+            "the files "
+                + previous
+                + " and "
+                + path
+                + " map to the same ConfigMap key "
+                + dataKey
+                + "; rename one");
+      }
+      return dataKey;
+    }
+
+    private void mountConfig(ServiceFileRef ref, String key) {
+      ConfigObjConfig config = model.configs().get(ref.source());
+      if (config == null) {
+        throw ctx.error(key, "config \"" + ref.source() + "\" is not declared under configs");
+      }
+      String configMap = configMapName(model, ref.source());
+      if (!config.external()) {
+        configMaps.put(configMap, true);
+      }
+      int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();
+      String dataKey = dataKey(model, "configs." + ref.source(), ref.source());
+      warnOwnership(ref, key);
+      String name =
+          volume(
+              "config-" + configMap + modeSuffix(ref),
+              "config:" + ref.source() + ":" + mode,
+              v ->
+                  v.withNewConfigMap()
+                      .withName(configMap)
+                      .withItems(
+                          new KeyToPathBuilder()
+                              .withKey(dataKey)
+                              .withPath(dataKey)
+                              .withMode(mode)
+                              .build())
+                      .endConfigMap());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(ref.target())
+              .withSubPath(dataKey)
+              .withReadOnly(true)
+              .build());
+    }
+
+    private void mountSecret(ServiceFileRef ref, String key) {
+      SecretConfig secret = model.secrets().get(ref.source());
+      if (secret == null) {
+        throw ctx.error(key, "secret \"" + ref.source() + "\" is not declared under secrets");
+      }
+      String secretName = secretName(model, ref.source());
+      ctx.requiredSecrets().add(secretName);
+      int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();
+      String dataKey = dataKey(model, "secrets." + ref.source(), ref.source());
+      warnOwnership(ref, key);
+      String name =
+          volume(
+              "secret-" + secretName + modeSuffix(ref),
+              "secret:" + ref.source() + ":" + mode,
+              v ->
+                  v.withNewSecret()
+                      .withSecretName(secretName)
+                      .withItems(
+                          new KeyToPathBuilder()
+                              .withKey(dataKey)
+                              .withPath(dataKey)
+                              .withMode(mode)
+                              .build())
+                      .endSecret());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(ref.target())
+              .withSubPath(dataKey)
+              .withReadOnly(true)
+              .build());
+    }
+
+    private String modeSuffix(ServiceFileRef ref) {
+      return ref.mode() == null ? "" : "-" + Integer.toOctalString(ref.mode());
+    }
+
+    private void warnOwnership(ServiceFileRef ref, String key) {
+      if (ref.uid() != null || ref.gid() != null) {
+        ctx.warn(
+            key,
+            "uid/gid of a mounted file cannot be set on Kubernetes; the pod's fsGroup"
+                + " owns it");
+      }
+    }
+
+    /** Adds a pod volume once per identity, with a unique valid name; returns its name. */
+    private String volume(
+        String wanted, String identity, java.util.function.UnaryOperator<VolumeBuilder> shape) {
+      String existing = volumeByKey.get(identity);
+      if (existing != null) {
+        return existing;
+      }
+      String base = Names.sanitize(wanted);
+      String name = base;
+      for (int n = 2;
+          volumes.containsKey(name)
+              || name.equals(InitContainers.WAIT_TOKEN_VOLUME)
+              || name.isEmpty();
+          n++) {
+        String suffix = "-" + n;
+        name =
+            Names.sanitize(
+                base.substring(0, Math.min(base.length(), Names.MAX_LABEL - suffix.length()))
+                    + suffix);
+      }
+      volumes.put(name, shape.apply(new VolumeBuilder().withName(name)).build());
+      volumeByKey.put(identity, name);
+      return name;
+    }
+
+    private void mount(String key, VolumeMount mount) {
+      String previous = mountSources.putIfAbsent(mount.getMountPath(), key);
+      if (previous != null) {
+        throw ctx.error(
+            key,
+            "two mounts at "
+                + mount.getMountPath()
+                + " (also "
+                + ctx.path(previous)
+                + "); Compose rejects duplicate mount targets too");
+      }
+      mounts.add(mount);
+    }
+  }
+}

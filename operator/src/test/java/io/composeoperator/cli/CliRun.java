@@ -1,0 +1,29 @@
+package io.composeoperator.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs a command line in-process with captured stdout and stderr, in a given directory. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun in(Path directory, String... args) {
+    return withStdin(directory, "", args);
+  }
+
+  static CliRun withStdin(Path directory, String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console =
+        new Console(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            directory.toAbsolutePath().normalize());
+    int exit = Main.run(args, console);
+    return new CliRun(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}

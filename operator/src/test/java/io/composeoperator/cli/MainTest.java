@@ -1,0 +1,105 @@
+package io.composeoperator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  @Test
+  void noCommandPrintsUsageOnStderrAndExits2() {
+    CliRun run = CliRun.in(dir);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("Usage: compose-operator <command>");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    CliRun run = CliRun.in(dir, "deploy");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("unknown command \"deploy\"").contains("Commands:");
+  }
+
+  @Test
+  void helpPrintsUsageOnStdout() {
+    for (String help : new String[] {"help", "--help", "-h"}) {
+      CliRun run = CliRun.in(dir, help);
+
+      assertThat(run.exitCode()).as(help).isZero();
+      assertThat(run.out()).as(help).contains("render", "convert", "run", "wait", "version");
+      assertThat(run.err()).as(help).isEmpty();
+    }
+  }
+
+  @Test
+  void commandHelpPrintsThatCommandsOptions() {
+    CliRun render = CliRun.in(dir, "render", "--help");
+    CliRun convert = CliRun.in(dir, "help", "convert");
+
+    assertThat(render.exitCode()).isZero();
+    assertThat(render.out()).startsWith("Usage: compose-operator render").contains("--wait-image");
+    assertThat(convert.exitCode()).isZero();
+    assertThat(convert.out()).startsWith("Usage: compose-operator convert");
+  }
+
+  @Test
+  void unknownFlagIsAUsageErrorNamingTheFlag() {
+    CliRun run = CliRun.in(dir, "render", "--frobnicate");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("render: unknown flag --frobnicate").contains("Usage:");
+  }
+
+  @Test
+  void flagWithoutValueIsAUsageError() {
+    CliRun run = CliRun.in(dir, "convert", "-f");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("convert: flag -f needs a value");
+  }
+
+  @Test
+  void badEnumValueListsTheAllowedOnes() {
+    CliRun run = CliRun.in(dir, "render", "--exposure", "Ingress");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "render: --exposure must be one of ClusterIP, NodePort, LoadBalancer, got \"Ingress\"");
+  }
+
+  @Test
+  void versionPrintsDevWhenRunFromClasses() {
+    CliRun run = CliRun.in(dir, "version");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("compose-operator dev" + System.lineSeparator());
+  }
+
+  @Test
+  void versionTakesNoArguments() {
+    assertThat(CliRun.in(dir, "version", "now").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void missingComposeFileIsExit1WithAClearMessageAndNoStackTrace() {
+    CliRun named = CliRun.in(dir, "render", "-f", "nope.yaml");
+    CliRun lookup = CliRun.in(dir, "render");
+
+    assertThat(named.exitCode()).isEqualTo(1);
+    assertThat(named.out()).isEmpty();
+    assertThat(named.err()).isEqualTo("nope.yaml: no such file" + System.lineSeparator());
+    assertThat(lookup.exitCode()).isEqualTo(1);
+    assertThat(lookup.err())
+        .startsWith("no Compose file given (-f) and none of compose.yaml, compose.yml,")
+        .doesNotContain("\tat ");
+  }
+}

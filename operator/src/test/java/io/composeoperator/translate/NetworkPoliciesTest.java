@@ -1,0 +1,197 @@
+package io.composeoperator.translate;
+
+import static io.composeoperator.translate.NetModels.model;
+import static io.composeoperator.translate.NetModels.published;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.NetworkConfig;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceNetworkConfig;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class NetworkPoliciesTest {
+  private final Warnings warnings = new Warnings();
+
+  private static ServiceConfig on(String name, String... networks) {
+    TreeMap<String, ServiceNetworkConfig> joined = new TreeMap<>();
+    Arrays.stream(networks).forEach(n -> joined.put(n, ServiceNetworkConfig.PLAIN));
+    return ServiceConfig.builder(name).networks(joined).build();
+  }
+
+  private List<NetworkPolicy> policiesFor(ComposeModel model) {
+    Map<String, String> names = new LinkedHashMap<>();
+    model.services().keySet().forEach(s -> names.put(s, Names.sanitize(s)));
+    List<NetworkPolicy> policies =
+        NetworkPolicies.policiesFor(model, names, ProjectOptions.defaults("shop"), warnings);
+    KubernetesValidity.assertValid(policies);
+    return policies;
+  }
+
+  private static List<String> peersOf(NetworkPolicy policy) {
+    return policy.getSpec().getIngress().stream()
+        .filter(rule -> rule.getFrom() != null && !rule.getFrom().isEmpty())
+        .flatMap(rule -> rule.getFrom().get(0).getPodSelector().getMatchExpressions().stream())
+        .flatMap(e -> e.getValues().stream())
+        .toList();
+  }
+
+  private static NetworkPolicy named(List<NetworkPolicy> policies, String name) {
+    return policies.stream()
+        .filter(p -> p.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no policy " + name));
+  }
+
+  @Test
+  void onlyTheDefaultNetworkNeedsNoPolicy() {
+    ComposeModel model = model(on("web"), on("db", "default"));
+
+    assertThat(policiesFor(model)).isEmpty();
+  }
+
+  @Test
+  void servicesAcceptTrafficOnlyFromServicesSharingANetwork() {
+    ComposeModel model =
+        model(
+            List.of(on("proxy", "front"), on("web", "front", "back"), on("db", "back")),
+            "back",
+            "front");
+
+    List<NetworkPolicy> policies = policiesFor(model);
+
+    assertThat(policies)
+        .extracting(p -> p.getMetadata().getName())
+        .containsExactly("db", "proxy", "web");
+    assertThat(peersOf(named(policies, "db"))).containsExactly("db", "web");
+    assertThat(peersOf(named(policies, "proxy"))).containsExactly("proxy", "web");
+    assertThat(peersOf(named(policies, "web"))).containsExactly("db", "proxy", "web");
+  }
+
+  @Test
+  void policyShapeSelectsServicePodsAndPeersByOperatorLabels() {
+    ComposeModel model = model(List.of(on("web", "front"), on("db")), "front");
+
+    NetworkPolicy db = named(policiesFor(model), "db");
+
+    NetworkPolicy expected =
+        new NetworkPolicyBuilder()
+            .withNewMetadata()
+            .withName("db")
+            .withLabels(Labels.forService("shop", "db"))
+            .endMetadata()
+            .withNewSpec()
+            .withNewPodSelector()
+            .withMatchLabels(Labels.selector("shop", "db"))
+            .endPodSelector()
+            .withPolicyTypes("Ingress")
+            .addNewIngress()
+            .addNewFrom()
+            .withPodSelector(
+                new LabelSelectorBuilder()
+                    .withMatchLabels(Map.of(Labels.PROJECT, "shop"))
+                    .addNewMatchExpression()
+                    .withKey(Labels.SERVICE)
+                    .withOperator("In")
+                    .withValues("db")
+                    .endMatchExpression()
+                    .build())
+            .endFrom()
+            .endIngress()
+            .endSpec()
+            .build();
+    assertThat(db).isEqualTo(expected);
+  }
+
+  @Test
+  void implicitDefaultNetworkCountsAsANetwork() {
+    ComposeModel model = model(List.of(on("a"), on("b"), on("c", "other")), "other");
+
+    List<NetworkPolicy> policies = policiesFor(model);
+
+    assertThat(peersOf(named(policies, "a"))).containsExactly("a", "b");
+    assertThat(peersOf(named(policies, "c"))).containsExactly("c");
+  }
+
+  @Test
+  void publishedPortsAreOpenToAnySource() {
+    ServiceConfig web =
+        on("web", "front").toBuilder()
+            .ports(List.of(published(8080, 80), published(8081, 80)))
+            .build();
+    ComposeModel model = model(List.of(web, on("db", "back")), "front", "back");
+
+    List<NetworkPolicyIngressRule> rules = named(policiesFor(model), "web").getSpec().getIngress();
+
+    assertThat(rules).hasSize(2);
+    assertThat(rules.get(1).getFrom()).isNullOrEmpty();
+    assertThat(rules.get(1).getPorts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getPort()).isEqualTo(new IntOrString(80));
+              assertThat(p.getProtocol()).isEqualTo("TCP");
+            });
+  }
+
+  @Test
+  void networkModeNoneGetsNoIngress() {
+    ServiceConfig batch = ServiceConfig.builder("batch").networkMode("none").build();
+    ComposeModel model = model(List.of(batch, on("web", "front"), on("db")), "front");
+
+    List<NetworkPolicy> policies = policiesFor(model);
+
+    assertThat(named(policies, "batch").getSpec().getIngress()).isEmpty();
+    assertThat(peersOf(named(policies, "db"))).containsExactly("db");
+  }
+
+  @Test
+  void networkModeServiceSharesTheNetworksOfThatService() {
+    ServiceConfig sidecar = ServiceConfig.builder("sidecar").networkMode("service:web").build();
+    ComposeModel model = model(List.of(sidecar, on("web", "front"), on("db")), "front");
+
+    assertThat(peersOf(named(policiesFor(model), "web"))).containsExactly("sidecar", "web");
+  }
+
+  @Test
+  void policiesUseObjectNames() {
+    ComposeModel model = model(List.of(on("My_Web", "front"), on("db", "front")), "front");
+
+    assertThat(peersOf(named(policiesFor(model), "my-web"))).containsExactly("db", "my-web");
+  }
+
+  @Test
+  void internalExternalDriverAndLabelsAreWarned() {
+    Map<String, NetworkConfig> networks =
+        Map.of(
+            "back",
+            new NetworkConfig(
+                "back", null, false, true, "macvlan", new TreeMap<>(Map.of("a", "b")), false),
+            "shared",
+            new NetworkConfig("shared", "proxy_net", true, false, null, new TreeMap<>(), false));
+    ComposeModel model = model(List.of(on("db", "back"), on("web", "shared")), networks);
+
+    policiesFor(model);
+
+    assertThat(warnings.toList().stream().map(Object::toString))
+        .containsExactly(
+            "networks.back.driver: network driver \"macvlan\" is ignored: pods use the cluster"
+                + " network",
+            "networks.back.internal: only ingress is restricted (NetworkPolicies between"
+                + " services); egress from an internal network to the outside is not blocked",
+            "networks.back.labels: network labels are ignored: there are no network objects to"
+                + " label",
+            "networks.shared.external: there are no network objects on Kubernetes: the external"
+                + " network is treated as a network of this project");
+  }
+}

@@ -1,0 +1,114 @@
+package io.composeoperator.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.model.ByteSize;
+import io.composeoperator.compose.model.ResourcesConfig;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResourceLimitsTest {
+
+  @Test
+  void cpusBecomeMillicoresAndMemLimitUsesBinaryUnits() {
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("api")
+                .resources(
+                    new ResourcesConfig(
+                        2000L,
+                        new ByteSize(512L * 1024 * 1024),
+                        500L,
+                        new ByteSize(1536),
+                        null,
+                        false))
+                .build());
+
+    assertThat(ResourceLimits.resources(ctx))
+        .isEqualTo(
+            new ResourceRequirementsBuilder()
+                .addToLimits("cpu", new Quantity("2"))
+                .addToLimits("memory", new Quantity("512Mi"))
+                .addToRequests("cpu", new Quantity("500m"))
+                .addToRequests("memory", new Quantity("1536"))
+                .build());
+  }
+
+  @Test
+  void memLimitUsesTheLargestExactUnitAndNeverMilli() {
+    assertThat(ResourceLimits.memory(new ByteSize(1L << 30)).toString()).isEqualTo("1Gi");
+    assertThat(ResourceLimits.memory(new ByteSize(1536L * 1024)).toString()).isEqualTo("1536Ki");
+    assertThat(ResourceLimits.memory(new ByteSize(1000)).toString()).isEqualTo("1000");
+  }
+
+  @Test
+  void reservationAboveLimitIsAnError() {
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("api")
+                .resources(new ResourcesConfig(500L, null, 1000L, null, null, false))
+                .build());
+
+    assertThatThrownBy(() -> ResourceLimits.resources(ctx))
+        .isInstanceOf(ComposeException.class)
+        .hasMessageContaining("services.api.deploy.resources")
+        .hasMessageContaining("cpu reservation 1 is above its limit 500m");
+  }
+
+  @Test
+  void projectDefaultsApplyToResourcesTheServiceDoesNotSet() {
+    ProjectOptions d = ProjectOptions.defaults("test");
+    ProjectOptions options =
+        new ProjectOptions(
+            "test",
+            null,
+            Map.of(),
+            List.of(),
+            null,
+            Map.of("cpu", "50m", "memory", "64Mi"),
+            Map.of("memory", "256Mi"),
+            null,
+            null,
+            null,
+            d.waitImage());
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("api")
+                .resources(
+                    new ResourcesConfig(null, new ByteSize(128L << 20), null, null, null, false))
+                .build(),
+            options);
+
+    assertThat(ResourceLimits.resources(ctx))
+        .isEqualTo(
+            new ResourceRequirementsBuilder()
+                .addToLimits("memory", new Quantity("128Mi"))
+                .addToRequests("cpu", new Quantity("50m"))
+                .build());
+  }
+
+  @Test
+  void noResourcesAndNoDefaultsLeaveResourcesUnset() {
+    assertThat(ResourceLimits.resources(TestModels.context(TestModels.service("a").build())))
+        .isNull();
+  }
+
+  @Test
+  void pidsLimitIsWarned() {
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("api")
+                .resources(new ResourcesConfig(null, null, null, null, 100L, false))
+                .build());
+
+    ResourceLimits.resources(ctx);
+
+    assertThat(ctx.warnings().toList()).hasSize(1);
+    assertThat(ctx.warnings().toList().get(0).path()).isEqualTo("services.api.pids_limit");
+  }
+}

@@ -468,8 +468,9 @@ final class Volumes {
                 "host:" + source + ":" + index,
                 v ->
                     v.withNewHostPath()
+                        // no type: a missing path is created as a directory, as Docker does, and
+                        // sockets and files are mounted as they are
                         .withPath(source)
-                        .withType(mount.createHostPath() ? "DirectoryOrCreate" : null)
                         .endHostPath());
         mount(
             key,

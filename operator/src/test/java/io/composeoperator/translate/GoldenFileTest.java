@@ -203,6 +203,9 @@ class GoldenFileTest {
   }
 
   private static String read(Path file) {
+    if (!Files.exists(file)) {
+      throw new AssertionError(file + " is missing: run with -Dgolden.update=true to create it");
+    }
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {

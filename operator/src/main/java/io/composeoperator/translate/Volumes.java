@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -158,7 +157,13 @@ final class Volumes {
               .withAccessModes(modes)
               .withStorageClassName(storageClass)
               .withNewResources()
-              .addToRequests("storage", new Quantity(size))
+              .addToRequests(
+                  "storage",
+                  ResourceLimits.quantity(
+                      size,
+                      k8s != null && k8s.size() != null
+                          ? "volumes." + key + ".x-kubernetes.size"
+                          : "spec.storage.size"))
               .endResources()
               .endSpec()
               .build());

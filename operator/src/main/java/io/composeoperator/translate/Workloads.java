@@ -362,8 +362,8 @@ final class Workloads {
       } else if (networkMode.equals("none")) {
         ctx.warn(
             "network_mode",
-            "network_mode none cannot be expressed; the pod has a network (add a NetworkPolicy"
-                + " to isolate it)");
+            "network_mode none cannot remove the pod's network interface; a NetworkPolicy admits no"
+                + " incoming traffic, but the pod can still connect out");
       } else if (sharesAnother(networkMode)) {
         throw ctx.error("network_mode", sharingError(networkMode));
       } else if (!networkMode.equals("bridge") && !networkMode.equals("default")) {

@@ -25,8 +25,9 @@ import java.util.TreeSet;
  * Compose network isolation as ingress NetworkPolicies: a service accepts traffic only from the
  * services that share a network with it (the implicit {@code default} network counts as one), and
  * its published ports from anywhere, because traffic through a load balancer or node port arrives
- * with other source addresses. Written only when the file uses networks beyond {@code default};
- * with one network every service reaches every other, which needs no policy.
+ * with other source addresses. Written when the file uses networks beyond {@code default}; with one
+ * network every service reaches every other, which needs no policy, except that a service with
+ * {@code network_mode: none} still gets one that accepts no traffic.
  */
 public final class NetworkPolicies {
   static final String DEFAULT_NETWORK = "default";
@@ -34,7 +35,8 @@ public final class NetworkPolicies {
   private NetworkPolicies() {}
 
   /**
-   * One ingress NetworkPolicy per service, named after the service's object name, in service order.
+   * One ingress NetworkPolicy per service, named after the service's object name, in service order
+   * (only for {@code network_mode: none} services when every service is on {@code default}).
    *
    * @param serviceNames Compose service name → object name
    */
@@ -51,12 +53,12 @@ public final class NetworkPolicies {
             .flatMap(Set::stream)
             .anyMatch(network -> !network.equals(DEFAULT_NETWORK));
     List<NetworkPolicy> policies = new ArrayList<>();
-    if (!isolated) {
-      return policies;
-    }
     for (ServiceConfig service : model.services().values()) {
       if ("host".equals(service.networkMode())) {
         continue; // NetworkPolicies do not apply to pods on the host network
+      }
+      if (!isolated && !"none".equals(service.networkMode())) {
+        continue; // on the default network alone every service reaches every other
       }
       SortedSet<String> peers = new TreeSet<>();
       Set<String> own = memberships.get(service.name());

@@ -156,6 +156,17 @@ class NetworkPoliciesTest {
   }
 
   @Test
+  void networkModeNoneIsIsolatedEvenWithOnlyTheDefaultNetwork() {
+    ServiceConfig batch = ServiceConfig.builder("batch").networkMode("none").build();
+
+    List<NetworkPolicy> policies = policiesFor(model(batch, on("web"), on("db")));
+
+    assertThat(policies).extracting(p -> p.getMetadata().getName()).containsExactly("batch");
+    assertThat(policies.get(0).getSpec().getIngress()).isEmpty();
+    assertThat(policies.get(0).getSpec().getPolicyTypes()).containsExactly("Ingress");
+  }
+
+  @Test
   void networkModeServiceSharesTheNetworksOfThatService() {
     ServiceConfig sidecar = ServiceConfig.builder("sidecar").networkMode("service:web").build();
     ComposeModel model = model(List.of(sidecar, on("web", "front"), on("db")), "front");

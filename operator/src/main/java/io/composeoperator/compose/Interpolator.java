@@ -20,6 +20,12 @@ final class Interpolator {
   /** Deepest accepted nesting of {@code ${A:-${B:-...}}}. */
   static final int MAX_NESTING = 20;
 
+  /**
+   * Most characters interpolation may produce for one document: a large variable referenced many
+   * times would otherwise multiply it.
+   */
+  static final long MAX_OUTPUT_CHARS = 16L * 1024 * 1024;
+
   private static final Pattern NAME = Pattern.compile("[_A-Za-z][_A-Za-z0-9]*");
   private static final Pattern SINGLE_REFERENCE =
       Pattern.compile("\\$(?:([_A-Za-z][_A-Za-z0-9]*)|\\{([_A-Za-z][_A-Za-z0-9]*)})");
@@ -29,6 +35,7 @@ final class Interpolator {
   private final String fileName;
   private final Variables variables;
   private final List<Warning> warnings;
+  private long produced;
 
   Interpolator(String fileName, Variables variables, List<Warning> warnings) {
     this.fileName = fileName;
@@ -94,7 +101,15 @@ final class Interpolator {
     if (value.indexOf('$') < 0) {
       return value;
     }
-    return expand(value, path, 0);
+    String result = expand(value, path, 0);
+    produced += result.length();
+    if (produced > MAX_OUTPUT_CHARS) {
+      throw new ComposeException(
+          fileName,
+          path,
+          "interpolation produces more than " + MAX_OUTPUT_CHARS + " characters in this file");
+    }
+    return result;
   }
 
   private String expand(String text, String path, int nesting) {

@@ -129,6 +129,6 @@ class DependsOnTest {
   void linkToUndefinedServiceIsAnError() {
     assertError(
         "services: {web: {image: x, links: [db]}}",
-        "compose.yaml: services.web: depends on undefined service db");
+        "compose.yaml: services.web.links: depends on undefined service db");
   }
 }

@@ -33,13 +33,24 @@ final class Interpolator {
       Pattern.compile("services\\.[^.]+\\.environment(\\.[^.]+|\\[\\d+])");
 
   private final String fileName;
-  private final Variables variables;
+  private final Map<String, String> values;
+  private final Map<String, SecretVariable> secretSources;
   private final List<Warning> warnings;
   private long produced;
 
   Interpolator(String fileName, Variables variables, List<Warning> warnings) {
+    this(fileName, variables.values(), variables.secretSources(), warnings);
+  }
+
+  /** Reads the given maps as they are at each lookup (env files add their own entries). */
+  Interpolator(
+      String fileName,
+      Map<String, String> values,
+      Map<String, SecretVariable> secretSources,
+      List<Warning> warnings) {
     this.fileName = fileName;
-    this.variables = variables;
+    this.values = values;
+    this.secretSources = secretSources;
     this.warnings = warnings;
   }
 
@@ -92,7 +103,7 @@ final class Interpolator {
       return null;
     }
     String name = m.group(1) != null ? m.group(1) : m.group(2);
-    SecretVariable secret = variables.secretSources().get(name);
+    SecretVariable secret = secretSources.get(name);
     return secret == null ? null : new SecretRef(name, secret);
   }
 
@@ -164,7 +175,7 @@ final class Interpolator {
     boolean colon = rest.startsWith(":");
     String op = colon ? rest.substring(0, Math.min(2, rest.length())) : rest.substring(0, 1);
     String word = rest.substring(op.length());
-    String value = variables.values().get(name);
+    String value = values.get(name);
     boolean set = value != null;
     boolean present = colon ? set && !value.isEmpty() : set;
     switch (op.charAt(op.length() - 1)) {
@@ -190,7 +201,7 @@ final class Interpolator {
   }
 
   private String lookup(String name, String path) {
-    String value = variables.values().get(name);
+    String value = values.get(name);
     if (value == null) {
       warnings.add(
           new Warning(path, "variable " + name + " is not set; substituting an empty string"));
@@ -200,7 +211,7 @@ final class Interpolator {
   }
 
   private String resolved(String name, String value, String path) {
-    SecretVariable secret = variables.secretSources().get(name);
+    SecretVariable secret = secretSources.get(name);
     if (secret != null) {
       warnings.add(
           new Warning(

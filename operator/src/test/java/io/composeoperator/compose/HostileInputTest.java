@@ -149,6 +149,28 @@ class HostileInputTest {
   }
 
   @Test
+  void largeEnvFileSharedByManyServicesLoadsQuickly() {
+    StringBuilder env = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      env.append("K").append(i).append("=${K").append(Math.max(0, i - 1)).append(":-v}\n");
+    }
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 100; i++) {
+      yaml.append("  s").append(i).append(": {image: x, env_file: app.env}\n");
+    }
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () ->
+            assertThat(
+                    Loading.loadWithFiles(yaml.toString(), Map.of("app.env", env.toString()))
+                        .model()
+                        .services()
+                        .get("s99")
+                        .environment())
+                .hasSize(20_000));
+  }
+
+  @Test
   void ordinaryFileWithManyMergeKeysLoads() {
     StringBuilder yaml =
         new StringBuilder("x-common: &common {image: nginx, restart: always}\nservices:\n");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -21,11 +22,12 @@ import java.util.stream.Stream;
 /**
  * Decides which local files go into {@code spec.files} (for {@code convert}) or {@link
  * io.composeoperator.compose.ComposeSource#files()} (for {@code render}), from the model of a first
- * loading pass: the env files the loader read, {@code configs.*.file}, and the project-relative
- * sources of bind mounts — single files, and directories whose text files add up to at most {@link
- * TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all directories). A bigger directory, or the
- * project directory itself, is a development mount: not shipped, and the translation warns about
- * it. Secret files are never shipped: {@code convert} prints the command that creates the Secret.
+ * loading pass: the env files the Compose file names, {@code configs.*.file}, and the
+ * project-relative sources of bind mounts — single files, and directories whose text files add up
+ * to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all directories). A bigger
+ * directory, or the project directory itself, is a development mount: not shipped, and the
+ * translation warns about it. Secret files are never shipped: {@code convert} prints the command
+ * that creates the Secret.
  */
 final class FileCollector {
   /** The most bytes of bind-mounted directory content shipped for one project. */
@@ -67,10 +69,15 @@ final class FileCollector {
    * @param directory the Compose file's directory
    * @param fileName the Compose file's name, to recognize the project directory itself
    * @param model the model of the first pass
+   * @param envFiles the {@code env_file} paths of the Compose file ({@link EnvFileRefs})
    * @param snapshot the candidate files the first pass was given
    */
   static Collected collect(
-      Path directory, String fileName, ComposeModel model, Map<String, String> snapshot)
+      Path directory,
+      String fileName,
+      ComposeModel model,
+      Set<String> envFiles,
+      Map<String, String> snapshot)
       throws IOException {
     FileCollector collector = new FileCollector(directory, fileName);
     List<SecretFile> secrets = secretFiles(model);
@@ -91,11 +98,10 @@ final class FileCollector {
         }
       }
     }
-    // Env files: the loader records what it read in model.files; secrets never go in.
-    for (String path : model.files().keySet()) {
+    for (String path : envFiles) {
       String text = snapshot.get(path);
-      if (text != null && !secretPaths.contains(path) && !collector.files.containsKey(path)) {
-        collector.files.put(path, text);
+      if (text != null && !secretPaths.contains(path)) {
+        collector.files.putIfAbsent(path, text);
       }
     }
     secretPaths.forEach(collector.files::remove);

@@ -129,7 +129,8 @@ record LocalProject(
               input.fileName(), input.text(), snapshot, Variables.of(variables), flags.profiles());
       ComposeModel model = ComposeLoader.load(probe).model();
       FileCollector.Collected collected =
-          FileCollector.collect(input.directory(), input.fileName(), model, snapshot);
+          FileCollector.collect(
+              input.directory(), input.fileName(), model, EnvFileRefs.of(input.text()), snapshot);
       String name = flags.name() != null ? flags.name() : model.name();
       if (name == null) {
         name = fromDirectory(input.directory());

@@ -45,6 +45,10 @@ public final class Main {
         return new RenderCommand(console).run(rest);
       case "convert":
         return new ConvertCommand(console).run(rest);
+      case "run":
+        return RunCommand.run(rest);
+      case "wait":
+        return WaitCommand.run(rest);
       case "version":
       case "--version":
         return new VersionCommand(console).run(rest);

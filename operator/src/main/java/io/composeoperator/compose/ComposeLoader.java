@@ -1,11 +1,147 @@
 package io.composeoperator.compose;
 
-/** Loads a Compose document into the model (placeholder until the loader is merged). */
-public final class ComposeLoader {
-  private ComposeLoader() {}
+import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.NetworkConfig;
+import io.composeoperator.compose.model.ServiceConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-  /** Loads, interpolates, normalizes and validates; the loader work replaces this body. */
+/**
+ * Loads a Compose document into the model: YAML with safe limits ({@link YamlReader}),
+ * interpolation from the given variables only ({@link Interpolator}), {@code extends} ({@link
+ * Extends}), profiles, normalization of every syntax ({@link ServiceNormalizer}, {@link TopLevel})
+ * and validation. Bad input is a {@link ComposeException} naming the file, the YAML path and the
+ * problem.
+ */
+public final class ComposeLoader {
+
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
+
+  private final ComposeSource source;
+  private final Fields fields;
+  private final List<Warning> warnings = new ArrayList<>();
+  private final Map<String, String> files = new TreeMap<>();
+  private final Map<String, Map<String, Object>> otherFiles = new HashMap<>();
+
+  private ComposeLoader(ComposeSource source) {
+    this.source = source;
+    this.fields = new Fields(source.fileName());
+    source.files().forEach((path, content) -> files.put(ProjectPaths.normalize(path), content));
+  }
+
+  /** Loads, interpolates, normalizes and validates. */
   public static LoadResult load(ComposeSource source) {
-    throw new IllegalStateException("ComposeLoader is being written on branch loader");
+    return new ComposeLoader(source).load();
+  }
+
+  private LoadResult load() {
+    Map<String, Object> doc = document(source.fileName(), source.text(), "");
+    fields.checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
+    if (doc.containsKey("include")) {
+      throw fields.error("include", "include is not supported; merge the files into one");
+    }
+    List<String> ignored = new ArrayList<>();
+    if (doc.containsKey("version")) {
+      warnings.add(new Warning("version", "the top-level version key is obsolete and ignored"));
+    }
+    if (doc.containsKey("models")) {
+      ignored.add("models");
+    }
+    Map<String, Object> top = ServiceMerger.strip(doc);
+    TopLevel topLevel = new TopLevel(fields, source.variables(), ignored, warnings);
+    var volumes = topLevel.volumes(top.get("volumes"));
+    var networks = topLevel.networks(top.get("networks"));
+    var secrets = topLevel.secrets(top.get("secrets"));
+    var configs = topLevel.configs(top.get("configs"));
+    Map<String, Object> rawServices = fields.map(doc.get("services"), "services");
+    rawServices.keySet().forEach(this::checkServiceName);
+    Map<String, Object> services = new Extends(fields, this::servicesOf).resolveAll(rawServices);
+
+    Environment environment = new Environment(fields, files, source.variables(), warnings);
+    ServiceNormalizer normalizer =
+        new ServiceNormalizer(
+            fields,
+            environment,
+            warnings,
+            volumes.keySet(),
+            networks.keySet(),
+            secrets.keySet(),
+            configs.keySet());
+    Map<String, ServiceConfig> enabled = new LinkedHashMap<>();
+    Map<String, List<String>> disabled = new HashMap<>();
+    services.forEach(
+        (name, value) -> {
+          Map<String, Object> service = fields.map(value, "services." + name);
+          List<String> profiles =
+              Profiles.of(fields, service.get("profiles"), "services." + name + ".profiles");
+          if (Profiles.enabled(profiles, source.profiles())) {
+            enabled.put(name, normalizer.normalize(name, service));
+          } else {
+            disabled.put(name, profiles);
+          }
+        });
+    Map<String, ServiceConfig> checked =
+        new DependencyCheck(fields, warnings).check(enabled, disabled);
+    SortedMap<String, NetworkConfig> allNetworks = new TreeMap<>(networks);
+    boolean usesDefault =
+        checked.values().stream().anyMatch(s -> s.networks().containsKey("default"));
+    if (usesDefault && !allNetworks.containsKey("default")) {
+      allNetworks.put(
+          "default", new NetworkConfig("default", null, false, false, null, new TreeMap<>(), true));
+    }
+    ComposeModel model =
+        new ComposeModel(
+            source.fileName(),
+            fields.string(doc.get("name"), "name"),
+            new TreeMap<>(checked),
+            volumes,
+            allNetworks,
+            secrets,
+            configs,
+            new TreeMap<>(files),
+            ignored);
+    return new LoadResult(model, warnings);
+  }
+
+  /** Reads and interpolates one document. */
+  private Map<String, Object> document(String fileName, String text, String referredFrom) {
+    Map<String, Object> raw = YamlReader.read(fileName, text);
+    @SuppressWarnings("unchecked") // the interpolated copy of a mapping is a mapping
+    Map<String, Object> doc =
+        (Map<String, Object>)
+            new Interpolator(fileName, source.variables(), warnings).tree(raw, "");
+    return doc;
+  }
+
+  /** The {@code services} of another project file, for {@code extends.file}. */
+  private Map<String, Object> servicesOf(String file, String path) {
+    return otherFiles.computeIfAbsent(
+        file,
+        f -> {
+          String text = files.get(f);
+          if (text == null) {
+            throw fields.error(
+                path,
+                "file "
+                    + Fields.quote(f)
+                    + " was not provided: put it into spec.files (operator) or beside the compose file (CLI)");
+          }
+          Map<String, Object> doc = document(f, text, path);
+          return new Fields(f).map(doc.get("services"), "services");
+        });
+  }
+
+  private void checkServiceName(String name) {
+    if (!SERVICE_NAME.matcher(name).matches()) {
+      throw fields.error(
+          "services." + name,
+          Fields.quote(name) + " is not a service name (letters, digits, . _ -)");
+    }
   }
 }

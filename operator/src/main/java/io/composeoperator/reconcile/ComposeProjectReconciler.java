@@ -106,7 +106,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         "reconcile of {}/{} failed: {}",
         project.getMetadata().getNamespace(),
         project.getMetadata().getName(),
-        e.toString());
+        e.toString(),
+        e);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,8 @@ public final class ManagedFields {
   /** The one field manager the operator applies with. */
   public static final String FIELD_MANAGER = "compose-operator";
 
-  private static final ObjectMapper MAPPER = Serialization.jsonMapper();
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ManagedFields() {}
 
@@ -34,9 +35,53 @@ public final class ManagedFields {
     if (entry.isEmpty() || entry.get().getFieldsV1() == null) {
       return false;
     }
-    JsonNode fields = MAPPER.valueToTree(entry.get().getFieldsV1().getAdditionalProperties());
-    JsonNode managed = extract(MAPPER.valueToTree(live), fields);
-    return comparable(MAPPER.valueToTree(desired)).equals(NumericEquality.INSTANCE, managed);
+    JsonNode fields = tree(entry.get().getFieldsV1().getAdditionalProperties());
+    JsonNode managed = extract(tree(live), fields);
+    return comparable(tree(desired)).equals(NumericEquality.INSTANCE, managed);
+  }
+
+  /**
+   * True when every field of {@code desired} has the same value in {@code live} (maps may have more
+   * keys, lists must have the same length): what the API server defaults does not count.
+   */
+  public static boolean contains(Object live, Object desired) {
+    return contains(tree(live), tree(desired));
+  }
+
+  private static boolean contains(JsonNode live, JsonNode desired) {
+    if (desired == null || desired.isNull()) {
+      return true;
+    }
+    if (live == null) {
+      return false;
+    }
+    if (desired.isObject()) {
+      if (!live.isObject()) {
+        return false;
+      }
+      for (Map.Entry<String, JsonNode> field : desired.properties()) {
+        if (!contains(live.get(field.getKey()), field.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (desired.isArray()) {
+      if (!live.isArray() || live.size() != desired.size()) {
+        return false;
+      }
+      for (int i = 0; i < desired.size(); i++) {
+        if (!contains(live.get(i), desired.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return desired.equals(NumericEquality.INSTANCE, live);
+  }
+
+  private static JsonNode tree(Object value) {
+    return SERIALIZATION.convertValue(value, JsonNode.class);
   }
 
   static Optional<ManagedFieldsEntry> applyEntry(HasMetadata live) {
@@ -73,8 +118,7 @@ public final class ManagedFields {
     }
     if (node.isObject()) {
       ObjectNode result = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : fields.properties()) {
         if (field.getKey().startsWith("f:")) {
           String name = field.getKey().substring(2);
           if (node.has(name)) {
@@ -87,8 +131,7 @@ public final class ManagedFields {
     if (node.isArray()) {
       ArrayNode result = JsonNodeFactory.instance.arrayNode();
       for (JsonNode item : node) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
           if (itemMatches(item, field.getKey())) {
             result.add(extract(item, field.getValue()));
             break;
@@ -114,8 +157,7 @@ public final class ManagedFields {
     try {
       if (key.startsWith("k:")) {
         JsonNode keys = MAPPER.readTree(key.substring(2));
-        for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> k = it.next();
+        for (Map.Entry<String, JsonNode> k : keys.properties()) {
           JsonNode value = item.get(k.getKey());
           if (value == null || !k.getValue().equals(NumericEquality.INSTANCE, value)) {
             return false;

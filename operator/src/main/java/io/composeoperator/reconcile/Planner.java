@@ -61,7 +61,7 @@ public final class Planner {
       }
       if (ManagedFields.matches(wanted, current)) {
         unchanged++;
-      } else if (wanted instanceof Job) {
+      } else if (wanted instanceof Job job && templateChanged(job, (Job) current)) {
         actions.add(new Plan.Action(Plan.Verb.REPLACE, wanted, current));
       } else {
         actions.add(new Plan.Action(Plan.Verb.APPLY, wanted, current));
@@ -108,6 +108,11 @@ public final class Planner {
     boolean retained = copy instanceof PersistentVolumeClaim && retention != VolumeRetention.Delete;
     copy.getMetadata().setOwnerReferences(retained ? List.of() : List.of(ownerReference(owner)));
     return copy;
+  }
+
+  /** A Job's pod template is immutable: a change needs a new Job; anything else can apply. */
+  static boolean templateChanged(Job desired, Job live) {
+    return !ManagedFields.contains(live.getSpec().getTemplate(), desired.getSpec().getTemplate());
   }
 
   /** Why the desired object cannot be applied in place, or null when it can. */

@@ -90,6 +90,7 @@ public final class ProjectTranslator {
         objects.add(result.filesConfigMap());
       }
       objects.add(result.workload());
+      objects.addAll(Networking.servicesFor(service, objectName, model, options, warnings));
       summaries.add(
           new Translation.ServiceSummary(
               service.name(),
@@ -98,6 +99,9 @@ public final class ProjectTranslator {
               result.image(),
               service.replicas()));
     }
+
+    objects.addAll(NetworkPolicies.policiesFor(model, serviceNames, options, warnings));
+    objects.addAll(WaitAccess.objectsFor(model, options));
 
     if (options.namespace() != null) {
       objects.forEach(o -> o.getMetadata().setNamespace(options.namespace()));

@@ -426,7 +426,7 @@ final class Volumes {
               "volume:" + mount.source(),
               v ->
                   v.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim());
-      if (isSingleNode(model, mount.source(), ctx.options()) && !mount.readOnly()) {
+      if (isSingleNode(model, mount.source(), ctx.options())) {
         singleNodeClaims.add(claim);
       }
       String subPath =

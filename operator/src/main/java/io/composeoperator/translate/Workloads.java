@@ -128,6 +128,11 @@ final class Workloads {
     }
     if (!affinityPeers.isEmpty()) {
       pod.withAffinity(affinity(ctx, affinityPeers));
+    } else if (service.replicas() != null
+        && service.replicas() > 1
+        && !storage.readWriteOnceClaims().isEmpty()) {
+      // replicas of a service on a ReadWriteOnce claim must share the claim's node too
+      pod.withAffinity(affinity(ctx, new java.util.TreeSet<>(List.of(ctx.objectName()))));
     }
     PodSpec podSpec = pod.build();
 

@@ -1,13 +1,27 @@
 package io.composeoperator.cli;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs a command line in-process with captured stdout and stderr, in a given directory. */
 record CliRun(int exitCode, String out, String err) {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  /** The objects of a multi-document YAML stream (what render prints). */
+  static List<HasMetadata> objects(String yaml) {
+    Object parsed = SERIALIZATION.unmarshal(yaml);
+    if (parsed instanceof List<?> list) {
+      return list.stream().map(HasMetadata.class::cast).toList();
+    }
+    return parsed == null ? List.of() : List.of((HasMetadata) parsed);
+  }
 
   static CliRun in(Path directory, String... args) {
     return withStdin(directory, "", args);

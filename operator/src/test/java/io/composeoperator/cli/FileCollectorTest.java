@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class FileCollectorTest {
   }
 
   private FileCollector.Collected collect(ComposeModel model) throws IOException {
-    return FileCollector.collect(dir, "compose.yaml", model, FileSnapshot.of(dir, "web.env"));
+    return FileCollector.collect(
+        dir, "compose.yaml", model, Set.of(), FileSnapshot.of(dir, "web.env"));
   }
 
   @Test
@@ -121,7 +123,7 @@ class FileCollectorTest {
   }
 
   @Test
-  void configFilesAndEnvFilesTheLoaderReadAreShippedButSecretsNever() throws IOException {
+  void configFilesAndEnvFilesAreShippedButSecretsNever() throws IOException {
     Files.writeString(dir.resolve("app.conf"), "debug=false\n");
     Files.writeString(dir.resolve("web.env"), "A=1\n");
     Files.writeString(dir.resolve("password.txt"), "hunter2\n");
@@ -136,6 +138,7 @@ class FileCollectorTest {
                     "app", new ConfigObjConfig("app", null, "app.conf", null, null, null, false)),
                 Map.of("db_pw", new SecretConfig("db_pw", null, "password.txt", null, false)),
                 Map.of("web.env", "A=1\n", "password.txt", "hunter2\n")),
+            Set.of("web.env", "password.txt"),
             FileSnapshot.of(dir, "web.env password.txt app.conf"));
 
     assertThat(collected.files())

@@ -3,7 +3,7 @@ package io.composeoperator.platform;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ final class Chart {
    */
   static final String KUBE_VERSION = "1.30.0";
 
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
   private Chart() {}
@@ -64,7 +65,7 @@ final class Chart {
       if (document.lines().allMatch(line -> line.isBlank() || line.startsWith("#"))) {
         continue;
       }
-      objects.add(Serialization.unmarshal(document));
+      objects.add(SERIALIZATION.unmarshal(document));
     }
     return objects;
   }
@@ -92,7 +93,7 @@ final class Chart {
     try {
       Path file = Files.createTempFile("values-", ".yaml");
       file.toFile().deleteOnExit();
-      Files.writeString(file, Serialization.asYaml(values));
+      Files.writeString(file, SERIALIZATION.asYaml(values));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

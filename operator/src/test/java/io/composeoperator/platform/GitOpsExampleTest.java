@@ -91,8 +91,7 @@ class GitOpsExampleTest {
   }
 
   private static Map<Object, Object> yaml(Path file) throws IOException {
-    return (Map<Object, Object>)
-        new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+    return map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file)));
   }
 
   private static Map<Object, Object> map(Object value) {

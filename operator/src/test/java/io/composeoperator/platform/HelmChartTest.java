@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The chart renders a hardened operator Deployment whose flags and image come from values. */
 class HelmChartTest {
   private static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -163,7 +162,7 @@ public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   private static void setEntry(ObjectNode object, String manager, ObjectNode fields) {
-    ObjectNode metadata = object.with("metadata");
+    ObjectNode metadata = object.withObjectProperty("metadata");
     ArrayNode entries = JsonNodeFactory.instance.arrayNode();
     for (JsonNode entry : metadata.path("managedFields")) {
       if (!(manager.equals(entry.path("manager").asText())
@@ -185,8 +184,7 @@ public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
   static ObjectNode fieldsOf(JsonNode node, boolean top) {
     ObjectNode fields = JsonNodeFactory.instance.objectNode();
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String key = field.getKey();
         if (top && (key.equals("apiVersion") || key.equals("kind") || key.equals("status"))) {
           continue;
@@ -258,8 +256,7 @@ public class ServerSideApplyCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   private static void merge(ObjectNode target, ObjectNode patch) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : patch.properties()) {
       JsonNode existing = target.get(field.getKey());
       JsonNode value = field.getValue();
       if (existing instanceof ObjectNode e && value instanceof ObjectNode v) {

@@ -1,0 +1,146 @@
+package io.composeoperator.compose;
+
+import io.composeoperator.compose.model.EnvVar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effective environment of a service: {@code env_file} entries in file order (later files win),
+ * then {@code environment}, which wins over env files even when its entry is empty or unset (spec
+ * {@code 05-services.md} "env_file", "environment"). A variable without a value ({@code - FOO},
+ * {@code FOO:}) takes the project variable of that name, or is removed when it is not set.
+ */
+final class Environment {
+
+  private final Fields fields;
+  private final Map<String, String> files;
+  private final EnvFileParser envFiles;
+  private final Variables variables;
+
+  Environment(
+      Fields fields,
+      Map<String, String> normalizedFiles,
+      Variables variables,
+      List<Warning> warnings) {
+    this.fields = fields;
+    this.files = normalizedFiles;
+    this.variables = variables;
+    this.envFiles = new EnvFileParser(fields, variables, warnings);
+  }
+
+  /** Computes the environment from a service's {@code env_file} and {@code environment}. */
+  List<EnvVar> of(Object envFile, Object environment, String servicePath) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    readEnvFiles(envFile, servicePath + ".env_file", merged);
+    readEnvironment(environment, servicePath + ".environment", merged);
+    List<EnvVar> out = new ArrayList<>();
+    merged.forEach(
+        (name, value) -> {
+          if (value instanceof SecretRef ref) {
+            out.add(new EnvVar(name, null, ref.secret()));
+          } else if (value != null) {
+            out.add(EnvVar.of(name, (String) value));
+          }
+        });
+    return out;
+  }
+
+  private void readEnvFiles(Object value, String path, Map<String, Object> merged) {
+    if (value == null) {
+      return;
+    }
+    List<Object> items = value instanceof List ? fields.list(value, path) : List.of(value);
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = value instanceof List ? path + "[" + i + "]" : path;
+      Object item = items.get(i);
+      String file;
+      boolean required = true;
+      boolean raw = false;
+      if (item instanceof Map) {
+        Map<String, Object> map = fields.map(item, itemPath);
+        fields.checkKeys(map, ComposeKeys.ENV_FILE_KEYS, itemPath);
+        file = fields.requiredString(map.get("path"), itemPath + ".path");
+        if (map.containsKey("required")) {
+          required = fields.bool(map.get("required"), itemPath + ".required");
+        }
+        String format = fields.string(map.get("format"), itemPath + ".format");
+        if (format != null && !format.equals("raw")) {
+          throw fields.error(
+              itemPath + ".format",
+              Fields.quote(format) + " is not an env file format (only raw is known)");
+        }
+        raw = "raw".equals(format);
+      } else {
+        file = fields.requiredString(item, itemPath);
+      }
+      String key = ProjectPaths.normalize(file);
+      String text = files.get(key);
+      if (text == null) {
+        if (required) {
+          throw fields.error(
+              itemPath,
+              "env file "
+                  + Fields.quote(file)
+                  + " was not provided: put it into spec.files (operator) or beside the compose"
+                  + " file (CLI), or mark it required: false");
+        }
+        continue;
+      }
+      envFiles.parse(key, text, raw).forEach(merged::put);
+    }
+  }
+
+  private void readEnvironment(Object value, String path, Map<String, Object> merged) {
+    if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        Object item = list.get(i);
+        String itemPath = path + "[" + i + "]";
+        if (item instanceof Map<?, ?> secretEntry) {
+          secretEntry.forEach((k, v) -> merged.put((String) k, v)); // KEY=${SECRET_VARIABLE}
+          continue;
+        }
+        String entry = fields.requiredString(item, itemPath);
+        int eq = entry.indexOf('=');
+        if (eq == 0) {
+          throw fields.error(itemPath, Fields.quote(entry) + " is not NAME=value");
+        }
+        if (eq < 0) {
+          put(merged, entry, fromVariables(entry));
+        } else {
+          put(merged, entry.substring(0, eq), entry.substring(eq + 1));
+        }
+      }
+      return;
+    }
+    fields
+        .map(value, path)
+        .forEach(
+            (name, v) -> {
+              if (v == null) {
+                put(merged, name, fromVariables(name));
+              } else if (v instanceof SecretRef) {
+                put(merged, name, v);
+              } else {
+                put(merged, name, fields.string(v, path + "." + name));
+              }
+            });
+  }
+
+  /** {@code FOO} alone: the project variable FOO, kept as a Secret reference when it is one. */
+  private Object fromVariables(String name) {
+    if (variables.secretSources().containsKey(name) && variables.values().containsKey(name)) {
+      return new SecretRef(name, variables.secretSources().get(name));
+    }
+    return variables.values().get(name);
+  }
+
+  private static void put(Map<String, Object> merged, String name, Object value) {
+    if (value == null) {
+      merged.remove(name);
+    } else {
+      merged.put(name, value);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.composeoperator.compose;
+
+import io.composeoperator.compose.model.SecretVariable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compose variable interpolation ({@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}}, {@code
+ * ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}}, {@code ${VAR:+alt}}, {@code
+ * ${VAR+alt}}, nesting, {@code $$}) on values, never on keys (spec {@code 12-interpolation.md}).
+ * Variables come only from {@link Variables}: never from the process environment. An unset variable
+ * without default becomes the empty string and a warning.
+ */
+final class Interpolator {
+
+  /** Deepest accepted nesting of {@code ${A:-${B:-...}}}. */
+  static final int MAX_NESTING = 20;
+
+  private static final Pattern NAME = Pattern.compile("[_A-Za-z][_A-Za-z0-9]*");
+  private static final Pattern SINGLE_REFERENCE =
+      Pattern.compile("\\$(?:([_A-Za-z][_A-Za-z0-9]*)|\\{([_A-Za-z][_A-Za-z0-9]*)})");
+  private static final Pattern ENVIRONMENT_PATH =
+      Pattern.compile("services\\.[^.]+\\.environment(\\.[^.]+|\\[\\d+])");
+
+  private final String fileName;
+  private final Variables variables;
+  private final List<Warning> warnings;
+
+  Interpolator(String fileName, Variables variables, List<Warning> warnings) {
+    this.fileName = fileName;
+    this.variables = variables;
+    this.warnings = warnings;
+  }
+
+  /** Returns a copy of the tree with every string value interpolated. */
+  Object tree(Object value, String path) {
+    if (value instanceof String s) {
+      return environmentEntry(path) ? environmentValue(s, path) : string(s, path);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put((String) k, tree(v, join(path, (String) k))));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        out.add(tree(list.get(i), path + "[" + i + "]"));
+      }
+      return out;
+    }
+    if (value instanceof Tagged.Override override) {
+      return new Tagged.Override(tree(override.value(), path));
+    }
+    return value;
+  }
+
+  /**
+   * Interpolates one environment value ({@code KEY: value} or a {@code KEY=value} list item or an
+   * env file line's value). A value that is exactly one variable from a Secret becomes a {@link
+   * SecretRef}; a list item then becomes a one-entry map.
+   */
+  Object environmentValue(String raw, String path) {
+    if (path.endsWith("]")) {
+      int eq = raw.indexOf('=');
+      if (eq > 0) {
+        SecretRef ref = secretReference(raw.substring(eq + 1));
+        if (ref != null) {
+          return Map.of(string(raw.substring(0, eq), path), ref);
+        }
+      }
+      return string(raw, path);
+    }
+    SecretRef ref = secretReference(raw);
+    return ref != null ? ref : string(raw, path);
+  }
+
+  private SecretRef secretReference(String value) {
+    Matcher m = SINGLE_REFERENCE.matcher(value);
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(1) != null ? m.group(1) : m.group(2);
+    SecretVariable secret = variables.secretSources().get(name);
+    return secret == null ? null : new SecretRef(name, secret);
+  }
+
+  /** Interpolates one string. */
+  String string(String value, String path) {
+    if (value.indexOf('$') < 0) {
+      return value;
+    }
+    return expand(value, path, 0);
+  }
+
+  private String expand(String text, String path, int nesting) {
+    if (nesting > MAX_NESTING) {
+      throw new ComposeException(
+          fileName, path, "variables are nested more than " + MAX_NESTING + " levels deep");
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c != '$' || i + 1 >= text.length()) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      char next = text.charAt(i + 1);
+      if (next == '$') {
+        out.append('$');
+        i += 2;
+      } else if (next == '{') {
+        int end = closingBrace(text, i + 2);
+        if (end < 0) {
+          throw invalid(text, path);
+        }
+        out.append(braced(text.substring(i + 2, end), text, path, nesting));
+        i = end + 1;
+      } else {
+        Matcher m = NAME.matcher(text).region(i + 1, text.length());
+        if (m.lookingAt()) {
+          out.append(lookup(m.group(), path));
+          i = m.end();
+        } else {
+          out.append(c); // "$(" or "$ " stay as they are, as in compose-go
+          i++;
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private String braced(String body, String whole, String path, int nesting) {
+    Matcher m = NAME.matcher(body);
+    if (!m.lookingAt()) {
+      throw invalid(whole, path);
+    }
+    String name = m.group();
+    String rest = body.substring(m.end());
+    if (rest.isEmpty()) {
+      return lookup(name, path);
+    }
+    boolean colon = rest.startsWith(":");
+    String op = colon ? rest.substring(0, Math.min(2, rest.length())) : rest.substring(0, 1);
+    String word = rest.substring(op.length());
+    String value = variables.values().get(name);
+    boolean set = value != null;
+    boolean present = colon ? set && !value.isEmpty() : set;
+    switch (op.charAt(op.length() - 1)) {
+      case '-':
+        return present ? resolved(name, value, path) : expand(word, path, nesting + 1);
+      case '+':
+        return present ? expand(word, path, nesting + 1) : "";
+      case '?':
+        if (!present) {
+          String message = expand(word, path, nesting + 1);
+          throw new ComposeException(
+              fileName,
+              path,
+              "required variable "
+                  + name
+                  + " is missing a value"
+                  + (message.isEmpty() ? "" : ": " + message));
+        }
+        return resolved(name, value, path);
+      default:
+        throw invalid(whole, path);
+    }
+  }
+
+  private String lookup(String name, String path) {
+    String value = variables.values().get(name);
+    if (value == null) {
+      warnings.add(
+          new Warning(path, "variable " + name + " is not set; substituting an empty string"));
+      return "";
+    }
+    return resolved(name, value, path);
+  }
+
+  private String resolved(String name, String value, String path) {
+    SecretVariable secret = variables.secretSources().get(name);
+    if (secret != null) {
+      warnings.add(
+          new Warning(
+              path,
+              "variable "
+                  + name
+                  + " comes from Secret "
+                  + secret.secretName()
+                  + " (key "
+                  + secret.key()
+                  + ") but its value is written in clear here; only an environment value that"
+                  + " is exactly ${"
+                  + name
+                  + "} stays a Secret reference"));
+    }
+    return value;
+  }
+
+  private static int closingBrace(String text, int from) {
+    int depth = 1;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private ComposeException invalid(String text, String path) {
+    return new ComposeException(fileName, path, "invalid interpolation format in \"" + text + "\"");
+  }
+
+  private static boolean environmentEntry(String path) {
+    return ENVIRONMENT_PATH.matcher(path).matches();
+  }
+
+  static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

@@ -1,0 +1,176 @@
+package io.composeoperator.compose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges a service over its base, as Compose merges files and {@code extends} (spec {@code
+ * 13-merge.md}, compose-go {@code override/merge.go}): mappings merge by key; {@code environment},
+ * {@code labels} and the other list-or-mapping keys merge by key; {@code ports} are de-duplicated;
+ * {@code volumes}, {@code secrets} and {@code configs} merge by target; {@code command}, {@code
+ * entrypoint}, {@code healthcheck.test} and {@code profiles} are replaced; other lists are
+ * appended. {@code !reset} removes a key, {@code !override} replaces instead of merging.
+ */
+final class ServiceMerger {
+
+  private static final Set<String> REPLACED =
+      Set.of("command", "entrypoint", "healthcheck.test", "profiles");
+  private static final Set<String> BY_KEY =
+      Set.of(
+          "environment",
+          "labels",
+          "annotations",
+          "sysctls",
+          "deploy.labels",
+          "build.args",
+          "build.labels",
+          "extra_hosts");
+  private static final Set<String> BY_TARGET = Set.of("volumes", "secrets", "configs");
+  private static final Set<String> AS_MAP = Set.of("networks", "depends_on");
+
+  private ServiceMerger() {}
+
+  static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+    return mergeMaps(base, override, "");
+  }
+
+  private static Map<String, Object> mergeMaps(
+      Map<String, Object> base, Map<String, Object> override, String path) {
+    Map<String, Object> out = new LinkedHashMap<>(base);
+    override.forEach(
+        (key, value) -> {
+          String keyPath = path.isEmpty() ? key : path + "." + key;
+          if (value instanceof Tagged.Reset) {
+            out.remove(key);
+          } else if (value instanceof Tagged.Override o) {
+            out.put(key, o.value());
+          } else if (!out.containsKey(key)) {
+            out.put(key, value);
+          } else {
+            out.put(key, mergeValue(out.get(key), value, keyPath));
+          }
+        });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked") // loaded YAML: maps have String keys
+  private static Object mergeValue(Object base, Object override, String path) {
+    if (REPLACED.contains(path) || base == null || override == null) {
+      return override;
+    }
+    if (BY_KEY.contains(path)) {
+      Map<String, Object> merged = asKeyed(base, path);
+      merged.putAll(asKeyed(override, path));
+      return merged;
+    }
+    if (AS_MAP.contains(path)) {
+      Map<String, Object> merged = asNamed(base, path);
+      asNamed(override, path)
+          .forEach(
+              (k, v) ->
+                  merged.merge(
+                      k,
+                      v,
+                      (a, b) ->
+                          a instanceof Map && b instanceof Map
+                              ? mergeMaps(
+                                  (Map<String, Object>) a, (Map<String, Object>) b, path + "." + k)
+                              : b));
+      return merged;
+    }
+    if (base instanceof Map && override instanceof Map) {
+      return mergeMaps((Map<String, Object>) base, (Map<String, Object>) override, path);
+    }
+    if (base instanceof List<?> b && override instanceof List<?> o) {
+      if (BY_TARGET.contains(path)) {
+        Map<Object, Object> byTarget = new LinkedHashMap<>();
+        b.forEach(item -> byTarget.put(target(item), item));
+        o.forEach(item -> byTarget.put(target(item), item));
+        return new ArrayList<>(byTarget.values());
+      }
+      List<Object> out = new ArrayList<>(b);
+      o.stream().filter(item -> !out.contains(item)).forEach(out::add);
+      return out;
+    }
+    return override;
+  }
+
+  /** A list-or-mapping as a mapping ({@code KEY=value}, {@code host:ip} for extra_hosts). */
+  private static Map<String, Object> asKeyed(Object value, String path) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> out.put((String) k, v));
+    } else if (value instanceof List<?> list) {
+      String separator = path.equals("extra_hosts") ? "[=:]" : "=";
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> secretEntry) {
+          secretEntry.forEach((k, v) -> out.put((String) k, v));
+        } else if (item != null) {
+          String[] parts = item.toString().split(separator, 2);
+          out.put(parts[0], parts.length > 1 ? parts[1] : null);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code networks} / {@code depends_on}: a list of names as a mapping of name to entry. */
+  private static Map<String, Object> asNamed(Object value, String path) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> out.put((String) k, v));
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        Object entry =
+            path.equals("depends_on")
+                ? new LinkedHashMap<>(Map.of("condition", "service_started"))
+                : null;
+        out.put(String.valueOf(item), entry);
+      }
+    }
+    return out;
+  }
+
+  private static Object target(Object item) {
+    if (item instanceof Map<?, ?> map) {
+      Object target = map.get("target");
+      return target != null ? target : map.get("source");
+    }
+    if (item instanceof String s) {
+      String[] parts = s.split(":");
+      return parts.length >= 2 ? parts[1] : parts[0];
+    }
+    return item;
+  }
+
+  /** Removes the merge tags: {@code !reset} drops the key or item, {@code !override} unwraps. */
+  @SuppressWarnings("unchecked") // loaded YAML: maps have String keys
+  static <T> T strip(T value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach(
+          (k, v) -> {
+            if (!(v instanceof Tagged.Reset)) {
+              out.put((String) k, strip(v instanceof Tagged.Override o ? o.value() : v));
+            }
+          });
+      return (T) out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object v : list) {
+        if (!(v instanceof Tagged.Reset)) {
+          out.add(strip(v instanceof Tagged.Override o ? o.value() : v));
+        }
+      }
+      return (T) out;
+    }
+    if (value instanceof Tagged.Override o) {
+      return (T) strip(o.value());
+    }
+    return value;
+  }
+}

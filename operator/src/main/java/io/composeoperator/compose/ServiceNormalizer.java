@@ -1,0 +1,368 @@
+package io.composeoperator.compose;
+
+import io.composeoperator.compose.model.BuildConfig;
+import io.composeoperator.compose.model.ExtraHost;
+import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceKubernetesConfig;
+import io.composeoperator.compose.model.ServiceVolumeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One service from its loaded (interpolated, extends-resolved) mapping into a {@link
+ * ServiceConfig}: every short and long syntax normalized, unknown keys refused, known keys the
+ * model does not carry listed in {@code unmodelledKeys}.
+ */
+final class ServiceNormalizer {
+
+  /** Service keys read into the model; the other keys Compose knows are unmodelled. */
+  private static final Set<String> MODELLED =
+      Set.of(
+          "image",
+          "build",
+          "command",
+          "entrypoint",
+          "environment",
+          "env_file",
+          "ports",
+          "expose",
+          "volumes",
+          "tmpfs",
+          "secrets",
+          "configs",
+          "healthcheck",
+          "depends_on",
+          "links",
+          "volumes_from",
+          "restart",
+          "deploy",
+          "scale",
+          "cpus",
+          "mem_limit",
+          "mem_reservation",
+          "pids_limit",
+          "user",
+          "group_add",
+          "cap_add",
+          "cap_drop",
+          "privileged",
+          "read_only",
+          "security_opt",
+          "sysctls",
+          "devices",
+          "network_mode",
+          "pid",
+          "ipc",
+          "uts",
+          "cgroup",
+          "userns_mode",
+          "stop_grace_period",
+          "stop_signal",
+          "hostname",
+          "domainname",
+          "container_name",
+          "extra_hosts",
+          "dns",
+          "dns_search",
+          "dns_opt",
+          "working_dir",
+          "tty",
+          "stdin_open",
+          "pull_policy",
+          "platform",
+          "shm_size",
+          "init",
+          "networks",
+          "labels",
+          "annotations",
+          "profiles",
+          "extends");
+
+  private static final Set<String> DEPLOY_MODELLED =
+      Set.of("replicas", "resources", "restart_policy", "labels");
+  private static final Set<String> BUILD_MODELLED = Set.of("context", "dockerfile", "target");
+  private static final Set<String> EXPOSE_TYPES = Set.of("ClusterIP", "NodePort", "LoadBalancer");
+  private static final Pattern PULL_POLICY =
+      Pattern.compile(
+          "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+");
+
+  private final Fields fields;
+  private final Environment environment;
+  private final Ports ports;
+  private final List<Warning> warnings;
+  private final Set<String> volumes;
+  private final Set<String> networks;
+  private final Set<String> secrets;
+  private final Set<String> configs;
+
+  ServiceNormalizer(
+      Fields fields,
+      Environment environment,
+      List<Warning> warnings,
+      Set<String> volumes,
+      Set<String> networks,
+      Set<String> secrets,
+      Set<String> configs) {
+    this.fields = fields;
+    this.environment = environment;
+    this.ports = new Ports(fields, warnings);
+    this.warnings = warnings;
+    this.volumes = volumes;
+    this.networks = networks;
+    this.secrets = secrets;
+    this.configs = configs;
+  }
+
+  ServiceConfig normalize(String name, Map<String, Object> s) {
+    String path = "services." + name;
+    fields.checkKeys(s, ComposeKeys.SERVICE_KEYS, path);
+    List<String> unmodelled = new ArrayList<>();
+    new TreeSet<>(s.keySet())
+        .stream()
+            .filter(k -> !MODELLED.contains(k) && !k.startsWith("x-"))
+            .forEach(k -> unmodelled.add(path + "." + k));
+    Map<String, Object> deploy = fields.map(s.get("deploy"), path + ".deploy");
+    fields.checkKeys(deploy, ComposeKeys.DEPLOY_KEYS, path + ".deploy");
+    new TreeSet<>(deploy.keySet())
+        .stream()
+            .filter(k -> !DEPLOY_MODELLED.contains(k) && !k.startsWith("x-"))
+            .forEach(k -> unmodelled.add(path + ".deploy." + k));
+    Map<String, Object> restartPolicy =
+        fields.map(deploy.get("restart_policy"), path + ".deploy.restart_policy");
+    for (String k : List.of("delay", "window")) {
+      if (restartPolicy.containsKey(k)) {
+        unmodelled.add(path + ".deploy.restart_policy." + k);
+      }
+    }
+    String image = fields.string(s.get("image"), path + ".image");
+    BuildConfig build = build(s.get("build"), path + ".build", unmodelled);
+    if ((image == null || image.isBlank()) && build == null) {
+      throw fields.error(path, "a service needs an image or a build section");
+    }
+    String networkMode = fields.string(s.get("network_mode"), path + ".network_mode");
+    Healthchecks.Result health =
+        new Healthchecks(fields).of(s.get("healthcheck"), path + ".healthcheck");
+    Mounts mounts = new Mounts(fields, volumes, unmodelled);
+    List<ServiceVolumeConfig> mountList =
+        new ArrayList<>(mounts.volumes(s.get("volumes"), path + ".volumes"));
+    mountList.addAll(mounts.tmpfs(s.get("tmpfs"), path + ".tmpfs"));
+    Resources resources = new Resources(fields, unmodelled);
+    ServiceConfig.Builder b =
+        ServiceConfig.builder(name)
+            .image(image)
+            .build(build)
+            .command(command(s, "command", path))
+            .entrypoint(command(s, "entrypoint", path))
+            .environment(environment.of(s.get("env_file"), s.get("environment"), path))
+            .ports(ports.ports(s.get("ports"), path + ".ports"))
+            .expose(ports.expose(s.get("expose"), path + ".expose"))
+            .volumes(mountList)
+            .secrets(new FileRefs(fields).secrets(s.get("secrets"), secrets, path + ".secrets"))
+            .configs(new FileRefs(fields).configs(s.get("configs"), configs, path + ".configs"))
+            .healthcheck(health.healthcheck())
+            .healthcheckDisabled(health.disabled())
+            .dependsOn(new Dependencies(fields).of(s, path))
+            .restart(new Restarts(fields).of(s.get("restart"), deploy.get("restart_policy"), path))
+            .replicas(replicas(s.get("scale"), deploy.get("replicas"), path))
+            .resources(resources.of(s, deploy, path))
+            .user(fields.string(s.get("user"), path + ".user"))
+            .groupAdd(fields.strings(s.get("group_add"), path + ".group_add"))
+            .capAdd(fields.strings(s.get("cap_add"), path + ".cap_add"))
+            .capDrop(fields.strings(s.get("cap_drop"), path + ".cap_drop"))
+            .privileged(fields.bool(s.get("privileged"), path + ".privileged"))
+            .readOnly(fields.bool(s.get("read_only"), path + ".read_only"))
+            .securityOpt(fields.strings(s.get("security_opt"), path + ".security_opt"))
+            .sysctls(fields.listOrDict(s.get("sysctls"), path + ".sysctls"))
+            .devices(devices(s.get("devices"), path + ".devices"))
+            .networkMode(networkMode)
+            .pid(fields.string(s.get("pid"), path + ".pid"))
+            .ipc(fields.string(s.get("ipc"), path + ".ipc"))
+            .uts(fields.string(s.get("uts"), path + ".uts"))
+            .cgroup(fields.string(s.get("cgroup"), path + ".cgroup"))
+            .userns(fields.string(s.get("userns_mode"), path + ".userns_mode"))
+            .stopGracePeriod(
+                Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"))
+            .stopSignal(fields.string(s.get("stop_signal"), path + ".stop_signal"))
+            .hostname(fields.string(s.get("hostname"), path + ".hostname"))
+            .domainname(fields.string(s.get("domainname"), path + ".domainname"))
+            .containerName(fields.string(s.get("container_name"), path + ".container_name"))
+            .extraHosts(extraHosts(s.get("extra_hosts"), path + ".extra_hosts"))
+            .dns(fields.stringOrList(s.get("dns"), path + ".dns"))
+            .dnsSearch(fields.stringOrList(s.get("dns_search"), path + ".dns_search"))
+            .dnsOpt(fields.strings(s.get("dns_opt"), path + ".dns_opt"))
+            .workingDir(fields.string(s.get("working_dir"), path + ".working_dir"))
+            .tty(fields.bool(s.get("tty"), path + ".tty"))
+            .stdinOpen(fields.bool(s.get("stdin_open"), path + ".stdin_open"))
+            .pullPolicy(pullPolicy(s.get("pull_policy"), path + ".pull_policy"))
+            .platform(fields.string(s.get("platform"), path + ".platform"))
+            .shmSize(ByteSizes.parse(fields, s.get("shm_size"), path + ".shm_size"))
+            .init(fields.bool(s.get("init"), path + ".init"))
+            .networks(
+                new ServiceNetworks(fields, unmodelled)
+                    .of(s.get("networks"), networkMode, networks, path + ".networks"))
+            .links(links(s.get("links"), path + ".links"))
+            .volumesFrom(fields.strings(s.get("volumes_from"), path + ".volumes_from"))
+            .labels(fields.listOrDict(s.get("labels"), path + ".labels"))
+            .deployLabels(fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"))
+            .annotations(fields.listOrDict(s.get("annotations"), path + ".annotations"))
+            .profiles(Profiles.of(fields, s.get("profiles"), path + ".profiles"))
+            .kubernetes(kubernetes(s.get("x-kubernetes"), path + ".x-kubernetes"));
+    return b.unmodelledKeys(unmodelled).build();
+  }
+
+  private BuildConfig build(Object value, String path, List<String> unmodelled) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Map)) {
+      return new BuildConfig(fields.string(value, path), null, null);
+    }
+    Map<String, Object> map = fields.map(value, path);
+    fields.checkKeys(map, ComposeKeys.BUILD_KEYS, path);
+    new TreeSet<>(map.keySet())
+        .stream()
+            .filter(k -> !BUILD_MODELLED.contains(k) && !k.startsWith("x-"))
+            .forEach(k -> unmodelled.add(path + "." + k));
+    String context = fields.string(map.get("context"), path + ".context");
+    return new BuildConfig(
+        context == null ? "." : context,
+        fields.string(map.get("dockerfile"), path + ".dockerfile"),
+        fields.string(map.get("target"), path + ".target"));
+  }
+
+  /**
+   * {@code command} / {@code entrypoint}: null keeps the image's; a string is split like a shell.
+   */
+  private List<String> command(Map<String, Object> s, String key, String servicePath) {
+    Object value = s.get(key);
+    String path = servicePath + "." + key;
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof List) {
+      return fields.strings(value, path);
+    }
+    return CommandSplitter.split(fields, fields.string(value, path), path);
+  }
+
+  private Integer replicas(Object scale, Object replicas, String path) {
+    Long fromScale = fields.integer(scale, path + ".scale");
+    Long fromDeploy = fields.integer(replicas, path + ".deploy.replicas");
+    if (fromScale != null && fromScale < 0) {
+      throw fields.error(
+          path + ".scale", fromScale + " is not a number of replicas (it is negative)");
+    }
+    if (fromDeploy != null && fromDeploy < 0) {
+      throw fields.error(
+          path + ".deploy.replicas", fromDeploy + " is not a number of replicas (it is negative)");
+    }
+    if (fromScale != null && fromDeploy != null && !fromScale.equals(fromDeploy)) {
+      throw fields.error(
+          path + ".scale",
+          "scale (" + fromScale + ") and deploy.replicas (" + fromDeploy + ") must agree");
+    }
+    Long n = fromScale != null ? fromScale : fromDeploy;
+    if (n != null && n > Integer.MAX_VALUE) {
+      throw fields.error(
+          path + (fromScale != null ? ".scale" : ".deploy.replicas"), n + " replicas are too many");
+    }
+    return n == null ? null : n.intValue();
+  }
+
+  private List<String> devices(Object value, String path) {
+    List<String> out = new ArrayList<>();
+    List<Object> items = fields.list(value, path);
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = path + "[" + i + "]";
+      if (items.get(i) instanceof Map) {
+        Map<String, Object> map = fields.map(items.get(i), itemPath);
+        fields.checkKeys(map, Set.of("source", "target", "permissions"), itemPath);
+        String source = fields.requiredString(map.get("source"), itemPath + ".source");
+        String target = fields.string(map.get("target"), itemPath + ".target");
+        String permissions = fields.string(map.get("permissions"), itemPath + ".permissions");
+        out.add(
+            source
+                + ":"
+                + (target == null ? source : target)
+                + (permissions == null ? "" : ":" + permissions));
+      } else {
+        out.add(fields.requiredString(items.get(i), itemPath));
+      }
+    }
+    return out;
+  }
+
+  private List<ExtraHost> extraHosts(Object value, String path) {
+    List<ExtraHost> out = new ArrayList<>();
+    if (value instanceof Map) {
+      fields
+          .map(value, path)
+          .forEach(
+              (host, ip) -> {
+                for (String address : fields.stringOrList(ip, path + "." + host)) {
+                  out.add(new ExtraHost(host, address));
+                }
+              });
+      return out;
+    }
+    List<String> items = fields.strings(value, path);
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i);
+      int eq = item.indexOf('=');
+      int sep = eq >= 0 ? eq : item.indexOf(':');
+      if (sep <= 0 || sep == item.length() - 1) {
+        throw fields.error(path + "[" + i + "]", Fields.quote(item) + " is not host:ip or host=ip");
+      }
+      String ip = item.substring(sep + 1);
+      if (ip.startsWith("[") && ip.endsWith("]")) {
+        ip = ip.substring(1, ip.length() - 1);
+      }
+      out.add(new ExtraHost(item.substring(0, sep), ip));
+    }
+    return out;
+  }
+
+  private SortedMap<String, String> links(Object value, String path) {
+    SortedMap<String, String> out = new TreeMap<>();
+    for (String link : fields.strings(value, path)) {
+      String[] parts = link.split(":", 2);
+      out.put(parts[0], parts.length > 1 ? parts[1] : parts[0]);
+    }
+    return out;
+  }
+
+  private String pullPolicy(Object value, String path) {
+    String policy = fields.string(value, path);
+    if (policy != null && !PULL_POLICY.matcher(policy).matches()) {
+      throw fields.error(
+          path,
+          Fields.quote(policy)
+              + " is not a pull policy (always, never, missing, build, daily, weekly, every_<duration>)");
+    }
+    return policy;
+  }
+
+  private ServiceKubernetesConfig kubernetes(Object value, String path) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> map = fields.map(value, path);
+    for (String key : map.keySet()) {
+      if (!key.equals("expose")) {
+        throw fields.error(path, "unknown key " + Fields.quote(key) + " (known: expose)");
+      }
+    }
+    String expose = fields.string(map.get("expose"), path + ".expose");
+    if (expose != null && !EXPOSE_TYPES.contains(expose)) {
+      throw fields.error(
+          path + ".expose", Fields.quote(expose) + " is not ClusterIP, NodePort or LoadBalancer");
+    }
+    return new ServiceKubernetesConfig(expose);
+  }
+}

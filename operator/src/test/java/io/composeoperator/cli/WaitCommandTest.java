@@ -1,0 +1,107 @@
+package io.composeoperator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.composeoperator.translate.Labels;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class WaitCommandTest {
+  KubernetesClient client;
+
+  Pod pod(String service, String phase, boolean ready, Integer exitCode) {
+    PodBuilder pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(service + "-1")
+            .withNamespace("ns")
+            .withLabels(Labels.forService("shop", service))
+            .endMetadata();
+    var status = pod.withNewStatus().withPhase(phase);
+    status.addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition();
+    if (exitCode != null) {
+      status
+          .addNewContainerStatus()
+          .withName(service)
+          .withNewState()
+          .withNewTerminated()
+          .withExitCode(exitCode)
+          .endTerminated()
+          .endState()
+          .endContainerStatus();
+    }
+    return status.endStatus().build();
+  }
+
+  Job job(String name, boolean failed) {
+    JobBuilder job =
+        new JobBuilder().withNewMetadata().withName(name).withNamespace("ns").endMetadata();
+    return failed
+        ? job.withNewStatus()
+            .addNewCondition()
+            .withType("Failed")
+            .withStatus("True")
+            .endCondition()
+            .endStatus()
+            .build()
+        : job.withNewStatus().withSucceeded(1).endStatus().build();
+  }
+
+  int await(WaitCommand.Condition condition, List<String> services, ByteArrayOutputStream out)
+      throws InterruptedException {
+    return WaitCommand.await(
+        client,
+        "ns",
+        "shop",
+        condition,
+        services,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void healthyWhenAPodIsReady() throws InterruptedException {
+    client.resource(pod("db", "Running", true, null)).create();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(await(WaitCommand.Condition.healthy, List.of("db"), out)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("waiting for db to be healthy")
+        .contains("db is healthy");
+  }
+
+  @Test
+  void runningPodIsStartedButNotHealthy() {
+    client.resource(pod("db", "Running", false, null)).create();
+    assertThat(WaitCommand.state(client, "ns", "shop", WaitCommand.Condition.started, "db").done())
+        .isTrue();
+    assertThat(WaitCommand.state(client, "ns", "shop", WaitCommand.Condition.healthy, "db").done())
+        .isFalse();
+  }
+
+  @Test
+  void failedJobFailsWithItsExitCode() throws InterruptedException {
+    client.resource(job("migrate", true)).create();
+    client.resource(pod("migrate", "Failed", false, 3)).create();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(await(WaitCommand.Condition.completed, List.of("migrate"), out)).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("service migrate didn't complete successfully: exit 3");
+  }
+
+  @Test
+  void succeededJobIsCompleted() throws InterruptedException {
+    client.resource(job("migrate", false)).create();
+    assertThat(
+            await(WaitCommand.Condition.completed, List.of("migrate"), new ByteArrayOutputStream()))
+        .isZero();
+  }
+}

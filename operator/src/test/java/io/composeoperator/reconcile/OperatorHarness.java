@@ -1,0 +1,106 @@
+package io.composeoperator.reconcile;
+
+import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The real JOSDK {@link Operator}, started in-process against a fabric8 mock server whose CRUD
+ * dispatcher understands server-side apply (LocallyRunOperatorExtension cannot run against the
+ * mock). Tests create ComposeProjects with the client and wait with Awaitility.
+ */
+final class OperatorHarness implements AutoCloseable {
+  static final String NAMESPACE = "test";
+
+  final ServerSideApplyCrudDispatcher dispatcher = new ServerSideApplyCrudDispatcher();
+  final KubernetesMockServer server = ServerSideApplyCrudDispatcher.server(dispatcher);
+  final KubernetesClient client;
+  final AtomicInteger reconciles = new AtomicInteger();
+  private final Operator operator;
+
+  OperatorHarness(RenderFunction renderer, OperatorSettings settings) {
+    server.init();
+    client = server.createClient();
+    client.apiextensions().v1().customResourceDefinitions().resource(crd()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+        .create();
+    Metrics counting =
+        new Metrics() {
+          @Override
+          public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
+            reconciles.incrementAndGet();
+          }
+        };
+    operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withMetrics(counting)
+                    .withCacheSyncTimeout(Duration.ofSeconds(30)));
+    Clock clock = Clock.systemUTC();
+    operator.register(
+        new ComposeProjectReconciler(
+            renderer,
+            settings,
+            new Applier(client, Duration.ofSeconds(20)),
+            new Pruner(client),
+            new EventPublisher(client, clock),
+            clock),
+        (Consumer<
+                io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<
+                    ComposeProject>>)
+            o -> o.withFieldManager(ManagedFields.FIELD_MANAGER));
+    operator.start();
+  }
+
+  static CustomResourceDefinition crd() {
+    Path generated =
+        Path.of("target/classes/META-INF/fabric8/composeprojects.composeoperator.io-v1.yml");
+    try (InputStream in = Files.newInputStream(generated)) {
+      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+          in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static ComposeProject project(String name, String compose) {
+    ComposeProject project = new ComposeProject();
+    project.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    ComposeProjectSpec spec = new ComposeProjectSpec();
+    spec.setCompose(compose);
+    project.setSpec(spec);
+    return project;
+  }
+
+  ComposeProject get(String name) {
+    return client.resources(ComposeProject.class).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    client.close();
+    server.destroy();
+  }
+}

@@ -1,0 +1,101 @@
+package io.composeoperator.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.model.BuildConfig;
+import io.composeoperator.compose.model.ServicePortConfig;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContainersTest {
+
+  private static ProjectOptions withImages(Map<String, String> images) {
+    return new ProjectOptions(
+        "test", null, images, List.of(), null, Map.of(), Map.of(), null, null, null, null);
+  }
+
+  @Test
+  void buildOnlyServiceTakesItsImageFromSpecImagesWithAWarning() {
+    ServiceContext ctx =
+        TestModels.context(
+            io.composeoperator.compose.model.ServiceConfig.builder("api")
+                .build(new BuildConfig(".", null, null))
+                .build(),
+            withImages(Map.of("api", "registry.example.com/api:1.4")));
+
+    assertThat(Containers.image(ctx)).isEqualTo("registry.example.com/api:1.4");
+    assertThat(ctx.warnings().toList().get(0).toString())
+        .isEqualTo(
+            "services.api.build: build: is ignored on a cluster; using image"
+                + " registry.example.com/api:1.4 from spec.images");
+  }
+
+  @Test
+  void buildOnlyServiceWithoutSpecImagesIsAnError() {
+    ServiceContext ctx =
+        TestModels.context(
+            io.composeoperator.compose.model.ServiceConfig.builder("api")
+                .build(new BuildConfig(".", null, null))
+                .build());
+
+    assertThatThrownBy(() -> Containers.image(ctx))
+        .isInstanceOf(ComposeException.class)
+        .hasMessageContaining("spec.images.api")
+        .hasMessageContaining("--image api=REF");
+  }
+
+  @Test
+  void pullPolicyFollowsComposeRules() {
+    ServiceContext missing = TestModels.context(TestModels.service("a").build());
+    assertThat(Containers.pullPolicy(missing, "nginx")).isEqualTo("Always");
+    assertThat(Containers.pullPolicy(missing, "nginx:latest")).isEqualTo("Always");
+    assertThat(Containers.pullPolicy(missing, "localhost:5000/nginx")).isEqualTo("Always");
+    assertThat(Containers.pullPolicy(missing, "nginx:1.27")).isEqualTo("IfNotPresent");
+    assertThat(Containers.pullPolicy(missing, "nginx@sha256:abc")).isEqualTo("IfNotPresent");
+    ServiceContext never = TestModels.context(TestModels.service("a").pullPolicy("never").build());
+    assertThat(Containers.pullPolicy(never, "nginx")).isEqualTo("Never");
+    ServiceContext daily = TestModels.context(TestModels.service("a").pullPolicy("daily").build());
+    assertThat(Containers.pullPolicy(daily, "nginx")).isEqualTo("IfNotPresent");
+    assertThat(daily.warnings().toList()).hasSize(1);
+  }
+
+  @Test
+  void portsFromPortsAndExposeAreUniqueAndValidlyNamed() {
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("web")
+                .ports(
+                    List.of(
+                        new ServicePortConfig(
+                            "http", 80, 8080, false, null, "tcp", "ingress", null),
+                        new ServicePortConfig(
+                            "a-name-that-is-too-long",
+                            443,
+                            8443,
+                            false,
+                            null,
+                            "tcp",
+                            "ingress",
+                            null)))
+                .expose(
+                    List.of(
+                        ServicePortConfig.internal(80, "tcp"),
+                        ServicePortConfig.internal(53, "udp")))
+                .build());
+
+    assertThat(Containers.ports(ctx))
+        .containsExactly(
+            new ContainerPortBuilder()
+                .withName("http")
+                .withContainerPort(80)
+                .withProtocol("TCP")
+                .build(),
+            new ContainerPortBuilder().withContainerPort(443).withProtocol("TCP").build(),
+            new ContainerPortBuilder().withContainerPort(53).withProtocol("UDP").build());
+    assertThat(ctx.warnings().toList()).hasSize(1);
+  }
+}

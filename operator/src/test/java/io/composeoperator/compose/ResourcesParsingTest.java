@@ -76,7 +76,7 @@ class ResourcesParsingTest {
         "services: {web: {image: x, cpus: -1}}",
         "compose.yaml: services.web.cpus: \"-1\" is not a number of CPUs (it is negative)");
     assertError(
-        "services: {web: {image: x, cpus: 1e999999999}}",
+        "services: {web: {image: x, cpus: \"1e999999999\"}}",
         "compose.yaml: services.web.cpus: \"1e999999999\" is more CPUs than any machine has");
     assertError(
         "services: {web: {image: x, mem_limit: 12q}}",

@@ -20,6 +20,12 @@ final class Interpolator {
   /** Deepest accepted nesting of {@code ${A:-${B:-...}}}. */
   static final int MAX_NESTING = 20;
 
+  /**
+   * Most characters interpolation may produce for one document: a large variable referenced many
+   * times would otherwise multiply it.
+   */
+  static final long MAX_OUTPUT_CHARS = 16L * 1024 * 1024;
+
   private static final Pattern NAME = Pattern.compile("[_A-Za-z][_A-Za-z0-9]*");
   private static final Pattern SINGLE_REFERENCE =
       Pattern.compile("\\$(?:([_A-Za-z][_A-Za-z0-9]*)|\\{([_A-Za-z][_A-Za-z0-9]*)})");
@@ -27,12 +33,24 @@ final class Interpolator {
       Pattern.compile("services\\.[^.]+\\.environment(\\.[^.]+|\\[\\d+])");
 
   private final String fileName;
-  private final Variables variables;
+  private final Map<String, String> values;
+  private final Map<String, SecretVariable> secretSources;
   private final List<Warning> warnings;
+  private long produced;
 
   Interpolator(String fileName, Variables variables, List<Warning> warnings) {
+    this(fileName, variables.values(), variables.secretSources(), warnings);
+  }
+
+  /** Reads the given maps as they are at each lookup (env files add their own entries). */
+  Interpolator(
+      String fileName,
+      Map<String, String> values,
+      Map<String, SecretVariable> secretSources,
+      List<Warning> warnings) {
     this.fileName = fileName;
-    this.variables = variables;
+    this.values = values;
+    this.secretSources = secretSources;
     this.warnings = warnings;
   }
 
@@ -85,7 +103,7 @@ final class Interpolator {
       return null;
     }
     String name = m.group(1) != null ? m.group(1) : m.group(2);
-    SecretVariable secret = variables.secretSources().get(name);
+    SecretVariable secret = secretSources.get(name);
     return secret == null ? null : new SecretRef(name, secret);
   }
 
@@ -94,7 +112,15 @@ final class Interpolator {
     if (value.indexOf('$') < 0) {
       return value;
     }
-    return expand(value, path, 0);
+    String result = expand(value, path, 0);
+    produced += result.length();
+    if (produced > MAX_OUTPUT_CHARS) {
+      throw new ComposeException(
+          fileName,
+          path,
+          "interpolation produces more than " + MAX_OUTPUT_CHARS + " characters in this file");
+    }
+    return result;
   }
 
   private String expand(String text, String path, int nesting) {
@@ -149,7 +175,7 @@ final class Interpolator {
     boolean colon = rest.startsWith(":");
     String op = colon ? rest.substring(0, Math.min(2, rest.length())) : rest.substring(0, 1);
     String word = rest.substring(op.length());
-    String value = variables.values().get(name);
+    String value = values.get(name);
     boolean set = value != null;
     boolean present = colon ? set && !value.isEmpty() : set;
     switch (op.charAt(op.length() - 1)) {
@@ -175,7 +201,7 @@ final class Interpolator {
   }
 
   private String lookup(String name, String path) {
-    String value = variables.values().get(name);
+    String value = values.get(name);
     if (value == null) {
       warnings.add(
           new Warning(path, "variable " + name + " is not set; substituting an empty string"));
@@ -185,7 +211,7 @@ final class Interpolator {
   }
 
   private String resolved(String name, String value, String path) {
-    SecretVariable secret = variables.secretSources().get(name);
+    SecretVariable secret = secretSources.get(name);
     if (secret != null) {
       warnings.add(
           new Warning(

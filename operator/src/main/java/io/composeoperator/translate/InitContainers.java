@@ -57,7 +57,7 @@ final class InitContainers {
   /** The {@code depends_on} wait containers, one per blocking dependency, by dependency name. */
   static List<Container> waitContainers(ServiceContext ctx) {
     List<Container> containers = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (Map.Entry<String, ServiceDependency> entry : ctx.service().dependsOn().entrySet()) {
       ServiceDependency dependency = entry.getValue();
       if (!dependency.required()) {
@@ -171,7 +171,7 @@ final class InitContainers {
               + " (it has no /bin/sh to copy with); they start empty");
       return containers;
     }
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (Volumes.Seed seed : seeds) {
       String name = unique(names, shorten("seed-" + Names.sanitize(seed.volumeKey())));
       containers.add(

@@ -46,7 +46,9 @@ public final class Networking {
       Exposure type = exposure(service, model, path, options);
       List<ServicePort> published = ServicePorts.published(service, path, type, warnings);
       if (!published.isEmpty()) {
-        services.add(publishedService(serviceName, type, published, options));
+        services.add(
+            publishedService(
+                serviceName, publishedName(serviceName, path, warnings), type, published, options));
       }
     }
     extraNames(service, serviceName, model, warnings)
@@ -76,11 +78,37 @@ public final class Networking {
         .build();
   }
 
+  /**
+   * {@code <service>-published}; a service name longer than 53 characters is shortened
+   * deterministically (with a warning), since a Service name has at most 63.
+   */
+  static String publishedName(String serviceName, String path, Warnings warnings) {
+    String name = Names.publishedService(serviceName);
+    if (name.length() <= Names.MAX_LABEL) {
+      return name;
+    }
+    String shortened =
+        Names.publishedService(
+            ShortNames.shorten(serviceName, Names.MAX_LABEL - Names.PUBLISHED_SUFFIX.length()));
+    warnings.add(
+        path + ".ports",
+        "the Service of the published ports is named \""
+            + shortened
+            + "\" (\""
+            + name
+            + "\" would be longer than 63 characters)");
+    return shortened;
+  }
+
   private static Service publishedService(
-      String serviceName, Exposure type, List<ServicePort> ports, ProjectOptions options) {
+      String serviceName,
+      String name,
+      Exposure type,
+      List<ServicePort> ports,
+      ProjectOptions options) {
     return new ServiceBuilder()
         .withNewMetadata()
-        .withName(Names.publishedService(serviceName))
+        .withName(name)
         .withNamespace(options.namespace())
         .withLabels(Labels.forService(options.name(), serviceName))
         .endMetadata()

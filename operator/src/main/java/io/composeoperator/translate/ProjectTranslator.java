@@ -50,6 +50,7 @@ public final class ProjectTranslator {
     Warnings warnings = new Warnings();
     warnings.addAll(loaded.warnings());
     String file = model.sourceFile();
+    UnsupportedKeys.warnAbout(model, warnings);
 
     Map<String, String> serviceNames = new TreeMap<>();
     for (String name : model.services().keySet()) {

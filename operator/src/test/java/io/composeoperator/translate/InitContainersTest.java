@@ -156,4 +156,20 @@ class InitContainersTest {
   void shellQuotingSurvivesQuotesInPaths() {
     assertThat(InitContainers.quote("/it's")).isEqualTo("'/it'\\''s'");
   }
+
+  @Test
+  void waitContainerNeverTakesTheMainContainersName() {
+    TreeMap<String, ServiceDependency> deps = new TreeMap<>();
+    deps.put("db", new ServiceDependency(Condition.SERVICE_STARTED, true, false, false));
+    ComposeModel model =
+        TestModels.project()
+            .service(TestModels.service("db").build())
+            .service(TestModels.service("wait-for-db").dependsOn(deps).build())
+            .build();
+
+    List<Container> containers =
+        InitContainers.waitContainers(TestModels.context(model, "wait-for-db"));
+
+    assertThat(containers).extracting(Container::getName).containsExactly("wait-for-db-2");
+  }
 }

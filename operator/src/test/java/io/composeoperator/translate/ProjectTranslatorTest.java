@@ -274,4 +274,30 @@ class ProjectTranslatorTest {
             "Job/migrate");
     assertThat(translation.requiredSecrets()).containsExactly("db-password");
   }
+
+  @Test
+  void configNamedLikeAServicesFilesConfigMapCollides() {
+    ServiceVolumeConfig conf =
+        new ServiceVolumeConfig(
+            "bind", "app.conf", "/etc/app.conf", false, false, null, null, null, false, null);
+    ComposeModel model =
+        TestModels.project()
+            .file("app.conf", "x=1")
+            .config(
+                new io.composeoperator.compose.model.ConfigObjConfig(
+                    "web-files", null, null, "y=2", null, null, false))
+            .service(
+                TestModels.service("web")
+                    .volumes(List.of(conf))
+                    .configs(
+                        List.of(
+                            new io.composeoperator.compose.model.ServiceFileRef(
+                                "web-files", "/etc/other.conf", null, null, null)))
+                    .build())
+            .build();
+
+    assertThatThrownBy(() -> translate(model))
+        .isInstanceOf(ComposeException.class)
+        .hasMessageContaining("ConfigMap/web-files");
+  }
 }

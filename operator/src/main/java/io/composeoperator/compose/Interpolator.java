@@ -29,8 +29,6 @@ final class Interpolator {
   private static final Pattern NAME = Pattern.compile("[_A-Za-z][_A-Za-z0-9]*");
   private static final Pattern SINGLE_REFERENCE =
       Pattern.compile("\\$(?:([_A-Za-z][_A-Za-z0-9]*)|\\{([_A-Za-z][_A-Za-z0-9]*)})");
-  private static final Pattern ENVIRONMENT_PATH =
-      Pattern.compile("services\\.[^.]+\\.environment(\\.[^.]+|\\[\\d+])");
 
   private final String fileName;
   private final Map<String, String> values;
@@ -54,25 +52,55 @@ final class Interpolator {
     this.warnings = warnings;
   }
 
-  /** Returns a copy of the tree with every string value interpolated. */
+  /** Returns a copy of the document with every string value interpolated. */
   Object tree(Object value, String path) {
+    return tree(value, path, Level.ROOT);
+  }
+
+  /** Where the walk is, so that a service's environment values are recognised structurally. */
+  private enum Level {
+    ROOT,
+    SERVICES,
+    SERVICE,
+    ENVIRONMENT,
+    ENVIRONMENT_VALUE,
+    OTHER;
+
+    Level child(String key) {
+      switch (this) {
+        case ROOT:
+          return key.equals("services") ? SERVICES : OTHER;
+        case SERVICES:
+          return SERVICE;
+        case SERVICE:
+          return key.equals("environment") ? ENVIRONMENT : OTHER;
+        case ENVIRONMENT:
+          return ENVIRONMENT_VALUE;
+        default:
+          return OTHER;
+      }
+    }
+  }
+
+  private Object tree(Object value, String path, Level level) {
     if (value instanceof String s) {
-      return environmentEntry(path) ? environmentValue(s, path) : string(s, path);
+      return level == Level.ENVIRONMENT_VALUE ? environmentValue(s, path) : string(s, path);
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put((String) k, tree(v, join(path, (String) k))));
+      map.forEach(
+          (k, v) -> out.put((String) k, tree(v, join(path, (String) k), level.child((String) k))));
       return out;
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        out.add(tree(list.get(i), path + "[" + i + "]"));
+        out.add(tree(list.get(i), path + "[" + i + "]", level.child("")));
       }
       return out;
     }
     if (value instanceof Tagged.Override override) {
-      return new Tagged.Override(tree(override.value(), path));
+      return new Tagged.Override(tree(override.value(), path, level));
     }
     return value;
   }
@@ -245,10 +273,6 @@ final class Interpolator {
 
   private ComposeException invalid(String text, String path) {
     return new ComposeException(fileName, path, "invalid interpolation format in \"" + text + "\"");
-  }
-
-  private static boolean environmentEntry(String path) {
-    return ENVIRONMENT_PATH.matcher(path).matches();
   }
 
   static String join(String path, String key) {

@@ -126,6 +126,17 @@ final class ServiceNormalizer {
             .forEach(k -> unmodelled.add(path + "." + k));
     Map<String, Object> deploy = fields.map(s.get("deploy"), path + ".deploy");
     fields.checkKeys(deploy, ComposeKeys.DEPLOY_KEYS, path + ".deploy");
+    checkBlock(
+        deploy.get("placement"), ComposeKeys.DEPLOY_PLACEMENT_KEYS, path + ".deploy.placement");
+    checkBlock(
+        deploy.get("update_config"),
+        ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
+        path + ".deploy.update_config");
+    checkBlock(
+        deploy.get("rollback_config"),
+        ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
+        path + ".deploy.rollback_config");
+    checkBlock(s.get("logging"), ComposeKeys.LOGGING_KEYS, path + ".logging");
     new TreeSet<>(deploy.keySet())
         .stream()
             .filter(k -> !DEPLOY_MODELLED.contains(k) && !k.startsWith("x-"))
@@ -213,6 +224,13 @@ final class ServiceNormalizer {
                 KubernetesExtensions.service(
                     fields, s.get("x-kubernetes"), path + ".x-kubernetes"));
     return b.unmodelledKeys(unmodelled).build();
+  }
+
+  /**
+   * An unmodelled block is still checked for unknown keys, so a typo is not hidden by its warning.
+   */
+  private void checkBlock(Object value, Set<String> known, String path) {
+    fields.checkKeys(fields.map(value, path), known, path);
   }
 
   private BuildConfig build(Object value, String path, List<String> unmodelled) {

@@ -57,18 +57,25 @@ class ExtendsTest {
   }
 
   @Test
-  void volumesMergeByTargetAndPortsAppend() {
+  void volumesMergeByTargetAndPortsByAddressTargetAndProtocol() {
     ServiceConfig web =
         service(
             BASE
-                + "  web:\n    extends: base\n    volumes: [\"./other:/data\"]\n    ports: [\"8080:80\", \"9090:90\"]\nvolumes: {data: {}}\n",
+                + "  web:\n    extends: base\n    volumes: [\"./other:/data\"]\n"
+                + "    ports: [{target: 80, published: \"8080\", protocol: tcp}, \"9090:90\", \"8081:80\"]\n"
+                + "volumes: {data: {}}\n",
             "web");
     assertThat(web.volumes())
         .extracting(ServiceVolumeConfig::source, ServiceVolumeConfig::target)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("other", "/data"),
             org.assertj.core.groups.Tuple.tuple("conf", "/conf"));
-    assertThat(web.ports()).extracting(ServicePortConfig::target).containsExactly(80, 90);
+    assertThat(web.ports())
+        .extracting(ServicePortConfig::published, ServicePortConfig::target)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(8080, 80),
+            org.assertj.core.groups.Tuple.tuple(9090, 90),
+            org.assertj.core.groups.Tuple.tuple(8081, 80));
   }
 
   @Test

@@ -76,6 +76,9 @@ class ResourcesParsingTest {
         "services: {web: {image: x, cpus: -1}}",
         "compose.yaml: services.web.cpus: \"-1\" is not a number of CPUs (it is negative)");
     assertError(
+        "services: {web: {image: x, cpus: \"1e999999999\"}}",
+        "compose.yaml: services.web.cpus: \"1e999999999\" is more CPUs than any machine has");
+    assertError(
         "services: {web: {image: x, mem_limit: 12q}}",
         "compose.yaml: services.web.mem_limit: \"12q\" is not a byte size (examples: 512m, 1gb, 1024)");
     assertError(

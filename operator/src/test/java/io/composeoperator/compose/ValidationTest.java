@@ -22,6 +22,16 @@ class ValidationTest {
   }
 
   @Test
+  void unknownKeysInsideIgnoredBlocksAreStillErrors() {
+    assertError(
+        "services: {web: {image: x, logging: {drivr: json-file}}}",
+        "compose.yaml: services.web.logging: unknown key \"drivr\"");
+    assertError(
+        "services: {web: {image: x, deploy: {placement: {constraint: []}}}}",
+        "compose.yaml: services.web.deploy.placement: unknown key \"constraint\"");
+  }
+
+  @Test
   void extensionKeysAreAllowedEverywhere() {
     assertThat(
             load("""

@@ -21,6 +21,8 @@ class ValueParsersTest {
     assertThat(Durations.parse(fields, "1.5s", "p")).isEqualTo(Duration.ofMillis(1500));
     assertThat(Durations.parse(fields, "0", "p")).isEqualTo(Duration.ZERO);
     assertThat(Durations.parse(fields, null, "p")).isNull();
+    assertThatThrownBy(() -> Durations.parse(fields, "99999999999h", "p"))
+        .hasMessage("compose.yaml: p: \"99999999999h\" is too long a duration");
     assertThatThrownBy(() -> Durations.parse(fields, "5 minutes", "p"))
         .hasMessage(
             "compose.yaml: p: \"5 minutes\" is not a duration (examples: 10s, 1m30s, 500ms, 1h)");

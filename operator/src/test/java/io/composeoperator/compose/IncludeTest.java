@@ -18,7 +18,8 @@ class IncludeTest {
           services:
             db:
               image: postgres
-              env_file: db.env
+              env_file: [{path: db.env}]
+              build: ./image
               volumes: ["data:/var/lib/postgresql/data", "./init:/docker-entrypoint-initdb.d"]
               secrets: [pw]
           volumes:
@@ -39,6 +40,7 @@ class IncludeTest {
     assertThat(model.services().get("db").environment())
         .containsExactly(EnvVar.of("POSTGRES_DB", "app"));
     assertThat(model.services().get("db").volumes().get(1).source()).isEqualTo("db/init");
+    assertThat(model.services().get("db").build().context()).isEqualTo("./db/image");
     assertThat(model.volumes()).containsOnlyKeys("data");
     assertThat(model.secrets().get("pw").file()).isEqualTo("db/pw.txt");
   }

@@ -272,6 +272,9 @@ public final class RunCommand {
     if (format.equals("json")) {
       JsonEncoder json = new JsonEncoder();
       json.setWithMDC(false);
+      json.setWithContext(false);
+      json.setWithMessage(false);
+      json.setWithFormattedMessage(true);
       json.setWithArguments(false);
       json.setWithSequenceNumber(false);
       json.setWithNanoseconds(false);

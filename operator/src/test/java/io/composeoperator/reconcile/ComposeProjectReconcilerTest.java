@@ -11,7 +11,9 @@ import io.composeoperator.api.v1alpha1.KeyRef;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
 import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.translate.KubernetesValidity;
 import io.composeoperator.translate.Labels;
+import io.composeoperator.translate.Renderer;
 import io.composeoperator.translate.SpecOptions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -36,6 +38,8 @@ class ComposeProjectReconcilerTest {
       services:
         web: {image: "nginx:1.27"}
         db: {image: "postgres:16", volumes: ["pgdata:/var/lib/postgresql/data"]}
+      volumes:
+        pgdata: {}
       """;
 
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -44,7 +48,7 @@ class ComposeProjectReconcilerTest {
 
   @BeforeEach
   void start() {
-    harness = new OperatorHarness(FakeRenderer::render, OperatorSettings.DEFAULT);
+    harness = new OperatorHarness(Renderer::render, OperatorSettings.DEFAULT);
   }
 
   @AfterEach
@@ -97,12 +101,14 @@ class ComposeProjectReconcilerTest {
     ComposeProject created = create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);
     List<HasMetadata> desired =
-        FakeRenderer.render(
+        Renderer.render(
                 ComposeSource.of("compose.yaml", SHOP),
                 SpecOptions.from("shop", NAMESPACE, created.getSpec(), null))
             .objects();
+    List<HasMetadata> applied = new java.util.ArrayList<>();
     for (HasMetadata want : desired) {
       HasMetadata live = harness.client.resource(want).get();
+      applied.add(live);
       assertThat(live).as(Planner.key(want)).isNotNull();
       assertThat(live.getMetadata().getLabels()).isEqualTo(want.getMetadata().getLabels());
       Map<?, ?> wantBody = SERIALIZATION.convertValue(want, Map.class);
@@ -121,6 +127,7 @@ class ComposeProjectReconcilerTest {
                 });
       }
     }
+    KubernetesValidity.assertValid(applied);
     assertThat(harness.get("shop").getStatus().getServicesReady()).isEqualTo("0/2");
   }
 
@@ -202,10 +209,12 @@ class ComposeProjectReconcilerTest {
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);
     await().until(() -> image("web") != null);
-    editSpec("shop", p -> p.getSpec().setCompose("services:\n  web: {restart: always}\n"));
+    editSpec(
+        "shop",
+        p -> p.getSpec().setCompose("services:\n  web: {image: \"nginx:2\", ports: [\"abc\"]}\n"));
     awaitReconciled("shop", Reasons.INVALID_COMPOSE);
     assertThat(condition("shop", Conditions.RECONCILED).getMessage())
-        .isEqualTo("compose.yaml: services.web.image: image is required");
+        .startsWith("compose.yaml: services.web.ports");
     assertThat(condition("shop", Conditions.READY).getStatus()).isEqualTo("False");
     assertThat(image("web")).isEqualTo("nginx:1.27");
     assertThat(deployment("db")).isNotNull();

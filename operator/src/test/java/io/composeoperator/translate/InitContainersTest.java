@@ -131,7 +131,7 @@ class InitContainersTest {
         .contains("[ -e /compose-seed/.data.seeded ] && exit 0")
         .contains("cp -a '/app/node_modules' /compose-seed/.data.seeding")
         .contains("mv /compose-seed/.data.seeding /compose-seed/data")
-        .doesNotContain("$(");
+        .doesNotContainPattern("(?<!\\$)\\$\\(");
     assertThat(seed.getVolumeMounts().get(0).getMountPath()).isEqualTo("/compose-seed");
     assertThat(seed.getVolumeMounts().get(0).getSubPath()).isNull();
     assertThat(seed.getSecurityContext().getRunAsUser()).isZero();

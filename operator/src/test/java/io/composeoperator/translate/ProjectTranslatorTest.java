@@ -300,4 +300,28 @@ class ProjectTranslatorTest {
         .isInstanceOf(ComposeException.class)
         .hasMessageContaining("ConfigMap/web-files");
   }
+
+  @Test
+  void renamedSecretIsWarnedSoTheUserCreatesTheRightOne() {
+    ComposeModel model =
+        TestModels.project()
+            .secret("db_password")
+            .service(
+                TestModels.service("db")
+                    .secrets(
+                        List.of(
+                            new io.composeoperator.compose.model.ServiceFileRef(
+                                "db_password", "/run/secrets/db_password", null, null, null)))
+                    .build())
+            .build();
+
+    Translation translation = translate(model);
+
+    assertThat(translation.requiredSecrets()).containsExactly("db-password");
+    assertThat(translation.warnings())
+        .contains(
+            new Warning(
+                "secrets.db_password",
+                "secret db_password is the Secret db-password on Kubernetes (create it so)"));
+  }
 }

@@ -43,9 +43,7 @@ public final class ComposeLoader {
   private LoadResult load() {
     Map<String, Object> doc = document(source.fileName(), source.text());
     fields.checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
-    if (doc.containsKey("include")) {
-      throw fields.error("include", "include is not supported; merge the files into one");
-    }
+    doc = new Includes(fields, this::projectFile).resolve(doc);
     List<String> ignored = new ArrayList<>();
     if (doc.containsKey("version")) {
       warnings.add(new Warning("version", "the top-level version key is obsolete and ignored"));
@@ -121,20 +119,28 @@ public final class ComposeLoader {
 
   /** The {@code services} of another project file, for {@code extends.file}. */
   private Map<String, Object> servicesOf(String file, String path) {
-    return otherFiles.computeIfAbsent(
-        file,
-        f -> {
-          String text = files.get(f);
-          if (text == null) {
-            throw fields.error(
-                path,
-                "file "
-                    + Fields.quote(f)
-                    + " was not provided: put it into spec.files (operator) or beside the compose file (CLI)");
-          }
-          Map<String, Object> doc = document(f, text);
-          return new Fields(f).map(doc.get("services"), "services");
-        });
+    return new Fields(file).map(projectFile(file, path).get("services"), "services");
+  }
+
+  /** Another project file (extended or included), read and interpolated once. */
+  private Map<String, Object> projectFile(String file, String path) {
+    Map<String, Object> known = otherFiles.get(file);
+    if (known != null) {
+      return known;
+    }
+    String text = files.get(file);
+    if (text == null) {
+      throw fields.error(
+          path,
+          "file "
+              + Fields.quote(file)
+              + " was not provided: put it into spec.files (operator) or beside the compose file"
+              + " (CLI)");
+    }
+    Map<String, Object> doc = document(file, text);
+    new Fields(file).checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
+    otherFiles.put(file, doc);
+    return doc;
   }
 
   private void checkServiceName(String name) {

@@ -130,15 +130,45 @@ final class Extends {
       if (envFile instanceof String s) {
         out.put("env_file", path(s, fromDir));
       } else if (envFile instanceof List<?> list) {
-        out.put(
-            "env_file",
-            list.stream().map(e -> e instanceof String s ? path(s, fromDir) : e).toList());
+        out.put("env_file", list.stream().map(e -> envFileEntry(e, fromDir)).toList());
+      }
+      Object build = out.get("build");
+      if (build instanceof String s && !s.contains("://")) {
+        out.put("build", context(s, fromDir));
+      } else if (build instanceof Map<?, ?> map
+          && map.get("context") instanceof String c
+          && !c.contains("://")) {
+        out.put("build", withKey(map, "context", context(c, fromDir)));
       }
       Object volumes = out.get("volumes");
       if (volumes instanceof List<?> list) {
         out.put("volumes", list.stream().map(v -> volume(v, fromDir)).toList());
       }
       return out;
+    }
+
+    private static String context(String context, String fromDir) {
+      if (context.startsWith("/") || context.startsWith("~")) {
+        return context;
+      }
+      return "./" + ProjectPaths.normalize(fromDir + "/" + context);
+    }
+
+    private static Object envFileEntry(Object entry, String fromDir) {
+      if (entry instanceof String s) {
+        return path(s, fromDir);
+      }
+      if (entry instanceof Map<?, ?> map && map.get("path") instanceof String p) {
+        return withKey(map, "path", path(p, fromDir));
+      }
+      return entry;
+    }
+
+    private static Map<String, Object> withKey(Map<?, ?> map, String key, Object value) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, v));
+      copy.put(key, value);
+      return copy;
     }
 
     private static Object volume(Object volume, String fromDir) {

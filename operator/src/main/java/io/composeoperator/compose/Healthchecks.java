@@ -35,7 +35,10 @@ final class Healthchecks {
     HealthCheckConfig.Kind kind;
     List<String> command;
     if (test == null) {
-      throw fields.error(testPath, "must be set (or use disable: true)");
+      throw fields.error(
+          testPath,
+          "must be set: the image's own HEALTHCHECK cannot be read on a cluster (or use disable:"
+              + " true)");
     }
     if (test instanceof List) {
       List<String> items = fields.strings(test, testPath);

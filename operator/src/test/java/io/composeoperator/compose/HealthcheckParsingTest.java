@@ -88,6 +88,14 @@ class HealthcheckParsingTest {
   }
 
   @Test
+  void timingsWithoutTestAreAnError() {
+    assertError(
+        "services: {web: {image: nginx, healthcheck: {interval: 5s}}}",
+        "compose.yaml: services.web.healthcheck.test: must be set: the image's own HEALTHCHECK cannot"
+            + " be read on a cluster (or use disable: true)");
+  }
+
+  @Test
   void unknownKeyIsAnError() {
     assertError(
         "services: {web: {image: nginx, healthcheck: {test: x, intervall: 5s}}}",

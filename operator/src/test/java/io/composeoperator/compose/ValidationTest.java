@@ -83,13 +83,6 @@ class ValidationTest {
   }
 
   @Test
-  void includeIsRefused() {
-    assertError(
-        "include: [other.yaml]\nservices: {}\n",
-        "compose.yaml: include: include is not supported; merge the files into one");
-  }
-
-  @Test
   void versionIsIgnoredWithWarningAndNameIsRead() {
     LoadResult result = load("version: \"3.8\"\nname: shop\nservices: {web: {image: x}}");
     assertThat(result.model().name()).isEqualTo("shop");

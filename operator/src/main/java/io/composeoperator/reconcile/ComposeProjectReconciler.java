@@ -146,6 +146,9 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     if (name.length() > Names.MAX_LABEL) {
       throw new NameTooLong(name);
     }
+    if (project.getSpec() == null) {
+      throw new ComposeException("", "spec", "the ComposeProject has no spec");
+    }
     ProjectOptions options =
         SpecOptions.from(
             name, project.getMetadata().getNamespace(), project.getSpec(), settings.waitImage());
@@ -192,7 +195,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   }
 
   private static VolumeRetention retention(ComposeProject project) {
-    VolumeRetention retention = project.getSpec().getVolumeRetention();
+    VolumeRetention retention =
+        project.getSpec() == null ? null : project.getSpec().getVolumeRetention();
     return retention == null ? VolumeRetention.Retain : retention;
   }
 

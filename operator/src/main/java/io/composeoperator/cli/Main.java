@@ -1,6 +1,7 @@
 package io.composeoperator.cli;
 
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Entry point of compose-operator.jar: dispatches to one class per subcommand. Commands return an
@@ -24,9 +25,24 @@ public final class Main {
 
   private Main() {}
 
+  /** Commands that print only what they compute: no library logging unless {@code --verbose}. */
+  private static final Set<String> OFFLINE_COMMANDS = Set.of("render", "convert", "version");
+
   public static void main(String[] args) {
+    if (args.length > 0
+        && OFFLINE_COMMANDS.contains(args[0])
+        && !Arrays.asList(args).contains("--verbose")
+        && System.getProperty(SLF4J_PROVIDER) == null) {
+      // fabric8's serializers create loggers, which starts logback: about 500 classes and an XML
+      // parser, a tenth of a second or more of render's run time, for messages render never has.
+      // Set here and not in run(): tests call run() in a JVM that other tests log in.
+      System.setProperty(SLF4J_PROVIDER, "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
     System.exit(run(args, Console.system()));
   }
+
+  private static final String SLF4J_PROVIDER = "slf4j.provider";
 
   private static int help(Console console) {
     console.out().print(USAGE);

@@ -41,7 +41,7 @@ public final class ComposeLoader {
   }
 
   private LoadResult load() {
-    Map<String, Object> doc = document(source.fileName(), source.text(), "");
+    Map<String, Object> doc = document(source.fileName(), source.text());
     fields.checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
     if (doc.containsKey("include")) {
       throw fields.error("include", "include is not supported; merge the files into one");
@@ -110,7 +110,7 @@ public final class ComposeLoader {
   }
 
   /** Reads and interpolates one document. */
-  private Map<String, Object> document(String fileName, String text, String referredFrom) {
+  private Map<String, Object> document(String fileName, String text) {
     Map<String, Object> raw = YamlReader.read(fileName, text);
     @SuppressWarnings("unchecked") // the interpolated copy of a mapping is a mapping
     Map<String, Object> doc =
@@ -132,7 +132,7 @@ public final class ComposeLoader {
                     + Fields.quote(f)
                     + " was not provided: put it into spec.files (operator) or beside the compose file (CLI)");
           }
-          Map<String, Object> doc = document(f, text, path);
+          Map<String, Object> doc = document(f, text);
           return new Fields(f).map(doc.get("services"), "services");
         });
   }

@@ -43,7 +43,10 @@ final class DependencyCheck {
               .dependsOn()
               .forEach(
                   (dep, d) -> {
-                    String path = "services." + name + (d.implicit() ? "" : ".depends_on." + dep);
+                    String path =
+                        "services."
+                            + name
+                            + (d.implicit() ? implicitSource(service, dep) : ".depends_on." + dep);
                     String problem = null;
                     if (enabled.containsKey(dep)) {
                       ServiceConfig target = enabled.get(dep);
@@ -88,6 +91,27 @@ final class DependencyCheck {
         });
     cycles(out);
     return out;
+  }
+
+  /** Where an implicit dependency comes from, as a YAML path suffix. */
+  private static String implicitSource(ServiceConfig service, String dep) {
+    if (service.links().containsKey(dep)) {
+      return ".links";
+    }
+    if (service.volumesFrom().stream().anyMatch(v -> v.split(":", 2)[0].equals(dep))) {
+      return ".volumes_from";
+    }
+    String namespace = "service:" + dep;
+    if (namespace.equals(service.networkMode())) {
+      return ".network_mode";
+    }
+    if (namespace.equals(service.ipc())) {
+      return ".ipc";
+    }
+    if (namespace.equals(service.pid())) {
+      return ".pid";
+    }
+    return namespace.equals(service.uts()) ? ".uts" : ".cgroup";
   }
 
   private void cycles(Map<String, ServiceConfig> services) {

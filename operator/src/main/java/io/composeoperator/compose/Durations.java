@@ -38,6 +38,9 @@ final class Durations {
       throw fields.error(
           path, Fields.quote(text) + " is not a duration (examples: 10s, 1m30s, 500ms, 1h)");
     }
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw fields.error(path, Fields.quote(text) + " is too long a duration");
+    }
     return Duration.ofNanos(nanos.longValue());
   }
 

@@ -32,6 +32,8 @@ final class EnvFileParser {
   Map<String, Object> parse(String fileLabel, String text, boolean raw) {
     Map<String, Object> entries = new LinkedHashMap<>();
     Map<String, String> known = new HashMap<>(variables.values());
+    Map<String, SecretVariable> secrets = new HashMap<>(variables.secretSources());
+    Interpolator interpolator = new Interpolator(fields.fileName(), known, secrets, warnings);
     int i = 0;
     int line = 1;
     while (i < text.length()) {
@@ -69,14 +71,15 @@ final class EnvFileParser {
         String quoted = quoted(text, v + 1, quote, after, path);
         line += countNewlines(text, v, after[0]);
         end = lineEnd(text, after[0]);
-        value = quote == '\'' || raw ? quoted : interpolate(quoted, path, known);
+        value = quote == '\'' || raw ? quoted : interpolator.environmentValue(quoted, path);
       } else {
         String unquoted = stripComment(text.substring(v, end));
-        value = raw ? unquoted : interpolate(unquoted, path, known);
+        value = raw ? unquoted : interpolator.environmentValue(unquoted, path);
       }
       entries.put(key, value);
       if (value instanceof String s) {
-        known.put(key, s);
+        known.put(key, s); // later lines see it, and it no longer names a Secret-sourced variable
+        secrets.remove(key);
       }
       i = end + 1;
       line++;
@@ -95,16 +98,6 @@ final class EnvFileParser {
       i++;
     }
     return i;
-  }
-
-  private Object interpolate(String value, String path, Map<String, String> known) {
-    Map<String, SecretVariable> secrets = new HashMap<>(variables.secretSources());
-    known.keySet().stream()
-        .filter(k -> !variables.values().containsKey(k))
-        .forEach(secrets::remove);
-    Interpolator interpolator =
-        new Interpolator(fields.fileName(), new Variables(known, secrets), warnings);
-    return interpolator.environmentValue(value, path);
   }
 
   private String quoted(String text, int from, char quote, int[] end, String path) {

@@ -2,6 +2,7 @@ package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.EnvVar;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ final class Environment {
   private final Map<String, String> files;
   private final EnvFileParser envFiles;
   private final Variables variables;
+  private final Map<String, Map<String, Object>> parsed = new HashMap<>();
 
   Environment(
       Fields fields,
@@ -88,7 +90,11 @@ final class Environment {
         }
         continue;
       }
-      envFiles.parse(key, text, raw).forEach(merged::put);
+      // parsed once per file and format, however many services use it
+      boolean rawFormat = raw;
+      parsed
+          .computeIfAbsent(key + (raw ? "#raw" : ""), k -> envFiles.parse(key, text, rawFormat))
+          .forEach(merged::put);
     }
   }
 

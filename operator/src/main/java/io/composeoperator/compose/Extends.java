@@ -1,6 +1,7 @@
 package io.composeoperator.compose;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,13 @@ final class Extends {
                 + Fields.quote(baseName)
                 + " is not defined"
                 + (targetFile == null ? "" : " in " + targetFile));
+      }
+      String baseId = (targetFile == null ? "" : targetFile + ":") + baseName;
+      if (chain.contains(baseId)) {
+        List<String> cycle = new ArrayList<>(chain);
+        cycle.subList(0, cycle.indexOf(baseId)).clear();
+        cycle.add(baseId);
+        throw fields.error(extPath, "extends cycle: " + String.join(" -> ", cycle));
       }
       String basePath = (targetFile == null ? "" : targetFile + ": ") + "services." + baseName;
       Map<String, Object> base = resolve(targetFile, baseServices, baseName, chain, basePath);

@@ -20,41 +20,87 @@ final class Interpolator {
   /** Deepest accepted nesting of {@code ${A:-${B:-...}}}. */
   static final int MAX_NESTING = 20;
 
+  /**
+   * Most characters interpolation may produce for one document: a large variable referenced many
+   * times would otherwise multiply it.
+   */
+  static final long MAX_OUTPUT_CHARS = 16L * 1024 * 1024;
+
   private static final Pattern NAME = Pattern.compile("[_A-Za-z][_A-Za-z0-9]*");
   private static final Pattern SINGLE_REFERENCE =
       Pattern.compile("\\$(?:([_A-Za-z][_A-Za-z0-9]*)|\\{([_A-Za-z][_A-Za-z0-9]*)})");
-  private static final Pattern ENVIRONMENT_PATH =
-      Pattern.compile("services\\.[^.]+\\.environment(\\.[^.]+|\\[\\d+])");
 
   private final String fileName;
-  private final Variables variables;
+  private final Map<String, String> values;
+  private final Map<String, SecretVariable> secretSources;
   private final List<Warning> warnings;
+  private long produced;
 
   Interpolator(String fileName, Variables variables, List<Warning> warnings) {
+    this(fileName, variables.values(), variables.secretSources(), warnings);
+  }
+
+  /** Reads the given maps as they are at each lookup (env files add their own entries). */
+  Interpolator(
+      String fileName,
+      Map<String, String> values,
+      Map<String, SecretVariable> secretSources,
+      List<Warning> warnings) {
     this.fileName = fileName;
-    this.variables = variables;
+    this.values = values;
+    this.secretSources = secretSources;
     this.warnings = warnings;
   }
 
-  /** Returns a copy of the tree with every string value interpolated. */
+  /** Returns a copy of the document with every string value interpolated. */
   Object tree(Object value, String path) {
+    return tree(value, path, Level.ROOT);
+  }
+
+  /** Where the walk is, so that a service's environment values are recognised structurally. */
+  private enum Level {
+    ROOT,
+    SERVICES,
+    SERVICE,
+    ENVIRONMENT,
+    ENVIRONMENT_VALUE,
+    OTHER;
+
+    Level child(String key) {
+      switch (this) {
+        case ROOT:
+          return key.equals("services") ? SERVICES : OTHER;
+        case SERVICES:
+          return SERVICE;
+        case SERVICE:
+          return key.equals("environment") ? ENVIRONMENT : OTHER;
+        case ENVIRONMENT:
+          return ENVIRONMENT_VALUE;
+        default:
+          return OTHER;
+      }
+    }
+  }
+
+  private Object tree(Object value, String path, Level level) {
     if (value instanceof String s) {
-      return environmentEntry(path) ? environmentValue(s, path) : string(s, path);
+      return level == Level.ENVIRONMENT_VALUE ? environmentValue(s, path) : string(s, path);
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put((String) k, tree(v, join(path, (String) k))));
+      map.forEach(
+          (k, v) -> out.put((String) k, tree(v, join(path, (String) k), level.child((String) k))));
       return out;
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        out.add(tree(list.get(i), path + "[" + i + "]"));
+        out.add(tree(list.get(i), path + "[" + i + "]", level.child("")));
       }
       return out;
     }
     if (value instanceof Tagged.Override override) {
-      return new Tagged.Override(tree(override.value(), path));
+      return new Tagged.Override(tree(override.value(), path, level));
     }
     return value;
   }
@@ -85,7 +131,7 @@ final class Interpolator {
       return null;
     }
     String name = m.group(1) != null ? m.group(1) : m.group(2);
-    SecretVariable secret = variables.secretSources().get(name);
+    SecretVariable secret = secretSources.get(name);
     return secret == null ? null : new SecretRef(name, secret);
   }
 
@@ -94,7 +140,15 @@ final class Interpolator {
     if (value.indexOf('$') < 0) {
       return value;
     }
-    return expand(value, path, 0);
+    String result = expand(value, path, 0);
+    produced += result.length();
+    if (produced > MAX_OUTPUT_CHARS) {
+      throw new ComposeException(
+          fileName,
+          path,
+          "interpolation produces more than " + MAX_OUTPUT_CHARS + " characters in this file");
+    }
+    return result;
   }
 
   private String expand(String text, String path, int nesting) {
@@ -149,7 +203,7 @@ final class Interpolator {
     boolean colon = rest.startsWith(":");
     String op = colon ? rest.substring(0, Math.min(2, rest.length())) : rest.substring(0, 1);
     String word = rest.substring(op.length());
-    String value = variables.values().get(name);
+    String value = values.get(name);
     boolean set = value != null;
     boolean present = colon ? set && !value.isEmpty() : set;
     switch (op.charAt(op.length() - 1)) {
@@ -175,7 +229,7 @@ final class Interpolator {
   }
 
   private String lookup(String name, String path) {
-    String value = variables.values().get(name);
+    String value = values.get(name);
     if (value == null) {
       warnings.add(
           new Warning(path, "variable " + name + " is not set; substituting an empty string"));
@@ -185,7 +239,7 @@ final class Interpolator {
   }
 
   private String resolved(String name, String value, String path) {
-    SecretVariable secret = variables.secretSources().get(name);
+    SecretVariable secret = secretSources.get(name);
     if (secret != null) {
       warnings.add(
           new Warning(
@@ -219,10 +273,6 @@ final class Interpolator {
 
   private ComposeException invalid(String text, String path) {
     return new ComposeException(fileName, path, "invalid interpolation format in \"" + text + "\"");
-  }
-
-  private static boolean environmentEntry(String path) {
-    return ENVIRONMENT_PATH.matcher(path).matches();
   }
 
   static String join(String path, String key) {

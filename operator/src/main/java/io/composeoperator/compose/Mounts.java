@@ -193,9 +193,8 @@ final class Mounts {
         if (source == null) {
           throw fields.error(path + ".source", "must be set for a bind mount");
         }
-        boolean create =
-            !bind.containsKey("create_host_path")
-                || fields.bool(bind.get("create_host_path"), path + ".bind.create_host_path");
+        // implied by the short syntax only (spec "volumes": create_host_path)
+        boolean create = fields.bool(bind.get("create_host_path"), path + ".bind.create_host_path");
         return mount(
             type,
             ProjectPaths.normalize(source),

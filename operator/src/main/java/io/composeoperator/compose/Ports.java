@@ -16,8 +16,12 @@ final class Ports {
 
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
 
+  /** Most port entries the ranges of one file may expand to. */
+  static final int MAX_PORTS = 100_000;
+
   private final Fields fields;
   private final List<Warning> warnings;
+  private int expanded;
 
   Ports(Fields fields, List<Warning> warnings) {
     this.fields = fields;
@@ -48,6 +52,7 @@ final class Ports {
       String itemPath = path + "[" + i + "]";
       String[] protoSplit = splitProtocol(items.get(i), itemPath);
       int[] range = range(protoSplit[0], items.get(i), itemPath);
+      count(range[1] - range[0] + 1, itemPath);
       for (int port = range[0]; port <= range[1]; port++) {
         out.add(ServicePortConfig.internal(port, protoSplit[1]));
       }
@@ -128,6 +133,7 @@ final class Ports {
     boolean random = host == null || host.isEmpty();
     int[] published = random ? null : range(host, spec, path);
     int count = targets[1] - targets[0] + 1;
+    count(count, path);
     if (published != null && published[1] - published[0] + 1 != count) {
       if (count != 1) {
         throw fields.error(
@@ -160,6 +166,14 @@ final class Ports {
               appProtocol));
     }
     return out;
+  }
+
+  private void count(int ports, String path) {
+    expanded += ports;
+    if (expanded > MAX_PORTS) {
+      throw fields.error(
+          path, "the port ranges of this file expand to more than " + MAX_PORTS + " ports");
+    }
   }
 
   private String[] splitProtocol(String spec, String path) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 final class Resources {
 
+  private static final BigDecimal MAX_CPUS = BigDecimal.valueOf(1_000_000);
+
   private final Fields fields;
   private final List<String> unmodelled;
 
@@ -90,6 +92,9 @@ final class Resources {
     }
     if (cores.signum() < 0) {
       throw fields.error(path, Fields.quote(text) + " is not a number of CPUs (it is negative)");
+    }
+    if (cores.compareTo(MAX_CPUS) > 0) {
+      throw fields.error(path, Fields.quote(text) + " is more CPUs than any machine has");
     }
     long millis = cores.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
     return millis == 0 ? null : millis;

@@ -9,10 +9,11 @@ import java.util.Set;
 /**
  * Merges a service over its base, as Compose merges files and {@code extends} (spec {@code
  * 13-merge.md}, compose-go {@code override/merge.go}): mappings merge by key; {@code environment},
- * {@code labels} and the other list-or-mapping keys merge by key; {@code ports} are de-duplicated;
- * {@code volumes}, {@code secrets} and {@code configs} merge by target; {@code command}, {@code
- * entrypoint}, {@code healthcheck.test} and {@code profiles} are replaced; other lists are
- * appended. {@code !reset} removes a key, {@code !override} replaces instead of merging.
+ * {@code labels} and the other list-or-mapping keys merge by key; {@code ports} merge by {ip,
+ * target, published, protocol}; {@code volumes}, {@code secrets} and {@code configs} merge by
+ * target; {@code command}, {@code entrypoint}, {@code healthcheck.test} and {@code profiles} are
+ * replaced; other lists are appended. {@code !reset} removes a key, {@code !override} replaces
+ * instead of merging.
  */
 final class ServiceMerger {
 
@@ -85,11 +86,11 @@ final class ServiceMerger {
       return mergeMaps((Map<String, Object>) base, (Map<String, Object>) override, path);
     }
     if (base instanceof List<?> b && override instanceof List<?> o) {
-      if (BY_TARGET.contains(path)) {
-        Map<Object, Object> byTarget = new LinkedHashMap<>();
-        b.forEach(item -> byTarget.put(target(item), item));
-        o.forEach(item -> byTarget.put(target(item), item));
-        return new ArrayList<>(byTarget.values());
+      if (BY_TARGET.contains(path) || path.equals("ports")) {
+        Map<Object, Object> byKey = new LinkedHashMap<>();
+        b.forEach(item -> byKey.put(uniqueKey(path, item), item));
+        o.forEach(item -> byKey.put(uniqueKey(path, item), item));
+        return new ArrayList<>(byKey.values());
       }
       List<Object> out = new ArrayList<>(b);
       o.stream().filter(item -> !out.contains(item)).forEach(out::add);
@@ -132,6 +133,43 @@ final class ServiceMerger {
       }
     }
     return out;
+  }
+
+  /**
+   * The unique key of spec 13-merge.md: the target, or for ports {ip, target, published, protocol}.
+   */
+  private static Object uniqueKey(String path, Object item) {
+    return path.equals("ports") ? portKey(item) : target(item);
+  }
+
+  private static Object portKey(Object item) {
+    if (item instanceof Map<?, ?> map) {
+      Object protocol = map.get("protocol");
+      return java.util.Arrays.asList(
+          map.get("host_ip") == null ? "" : String.valueOf(map.get("host_ip")),
+          String.valueOf(map.get("target")),
+          map.get("published") == null ? "" : String.valueOf(map.get("published")),
+          protocol == null ? "tcp" : String.valueOf(protocol).toLowerCase(java.util.Locale.ROOT));
+    }
+    String spec = String.valueOf(item);
+    String protocol = "tcp";
+    int slash = spec.lastIndexOf('/');
+    if (slash >= 0) {
+      protocol = spec.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+      spec = spec.substring(0, slash);
+    }
+    String ip = "";
+    if (spec.startsWith("[") && spec.contains("]:")) {
+      ip = spec.substring(1, spec.indexOf("]:"));
+      spec = spec.substring(spec.indexOf("]:") + 2);
+    }
+    String[] parts = spec.split(":", -1);
+    String target = parts[parts.length - 1];
+    String published = parts.length >= 2 ? parts[parts.length - 2] : "";
+    if (parts.length >= 3) {
+      ip = String.join(":", java.util.Arrays.copyOfRange(parts, 0, parts.length - 2));
+    }
+    return java.util.Arrays.asList(ip, target, published, protocol);
   }
 
   private static Object target(Object item) {

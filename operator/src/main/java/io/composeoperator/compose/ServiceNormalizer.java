@@ -1,9 +1,7 @@
 package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.BuildConfig;
-import io.composeoperator.compose.model.ExtraHost;
 import io.composeoperator.compose.model.ServiceConfig;
-import io.composeoperator.compose.model.ServiceKubernetesConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +85,6 @@ final class ServiceNormalizer {
   private static final Set<String> DEPLOY_MODELLED =
       Set.of("replicas", "resources", "restart_policy", "labels");
   private static final Set<String> BUILD_MODELLED = Set.of("context", "dockerfile", "target");
-  private static final Set<String> EXPOSE_TYPES = Set.of("ClusterIP", "NodePort", "LoadBalancer");
   private static final Pattern PULL_POLICY =
       Pattern.compile(
           "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+");
@@ -129,6 +126,17 @@ final class ServiceNormalizer {
             .forEach(k -> unmodelled.add(path + "." + k));
     Map<String, Object> deploy = fields.map(s.get("deploy"), path + ".deploy");
     fields.checkKeys(deploy, ComposeKeys.DEPLOY_KEYS, path + ".deploy");
+    checkBlock(
+        deploy.get("placement"), ComposeKeys.DEPLOY_PLACEMENT_KEYS, path + ".deploy.placement");
+    checkBlock(
+        deploy.get("update_config"),
+        ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
+        path + ".deploy.update_config");
+    checkBlock(
+        deploy.get("rollback_config"),
+        ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
+        path + ".deploy.rollback_config");
+    checkBlock(s.get("logging"), ComposeKeys.LOGGING_KEYS, path + ".logging");
     new TreeSet<>(deploy.keySet())
         .stream()
             .filter(k -> !DEPLOY_MODELLED.contains(k) && !k.startsWith("x-"))
@@ -192,7 +200,7 @@ final class ServiceNormalizer {
             .hostname(fields.string(s.get("hostname"), path + ".hostname"))
             .domainname(fields.string(s.get("domainname"), path + ".domainname"))
             .containerName(fields.string(s.get("container_name"), path + ".container_name"))
-            .extraHosts(extraHosts(s.get("extra_hosts"), path + ".extra_hosts"))
+            .extraHosts(ExtraHosts.of(fields, s.get("extra_hosts"), path + ".extra_hosts"))
             .dns(fields.stringOrList(s.get("dns"), path + ".dns"))
             .dnsSearch(fields.stringOrList(s.get("dns_search"), path + ".dns_search"))
             .dnsOpt(fields.strings(s.get("dns_opt"), path + ".dns_opt"))
@@ -212,8 +220,17 @@ final class ServiceNormalizer {
             .deployLabels(fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"))
             .annotations(fields.listOrDict(s.get("annotations"), path + ".annotations"))
             .profiles(Profiles.of(fields, s.get("profiles"), path + ".profiles"))
-            .kubernetes(kubernetes(s.get("x-kubernetes"), path + ".x-kubernetes"));
+            .kubernetes(
+                KubernetesExtensions.service(
+                    fields, s.get("x-kubernetes"), path + ".x-kubernetes"));
     return b.unmodelledKeys(unmodelled).build();
+  }
+
+  /**
+   * An unmodelled block is still checked for unknown keys, so a typo is not hidden by its warning.
+   */
+  private void checkBlock(Object value, Set<String> known, String path) {
+    fields.checkKeys(fields.map(value, path), known, path);
   }
 
   private BuildConfig build(Object value, String path, List<String> unmodelled) {
@@ -298,36 +315,6 @@ final class ServiceNormalizer {
     return out;
   }
 
-  private List<ExtraHost> extraHosts(Object value, String path) {
-    List<ExtraHost> out = new ArrayList<>();
-    if (value instanceof Map) {
-      fields
-          .map(value, path)
-          .forEach(
-              (host, ip) -> {
-                for (String address : fields.stringOrList(ip, path + "." + host)) {
-                  out.add(new ExtraHost(host, address));
-                }
-              });
-      return out;
-    }
-    List<String> items = fields.strings(value, path);
-    for (int i = 0; i < items.size(); i++) {
-      String item = items.get(i);
-      int eq = item.indexOf('=');
-      int sep = eq >= 0 ? eq : item.indexOf(':');
-      if (sep <= 0 || sep == item.length() - 1) {
-        throw fields.error(path + "[" + i + "]", Fields.quote(item) + " is not host:ip or host=ip");
-      }
-      String ip = item.substring(sep + 1);
-      if (ip.startsWith("[") && ip.endsWith("]")) {
-        ip = ip.substring(1, ip.length() - 1);
-      }
-      out.add(new ExtraHost(item.substring(0, sep), ip));
-    }
-    return out;
-  }
-
   private SortedMap<String, String> links(Object value, String path) {
     SortedMap<String, String> out = new TreeMap<>();
     for (String link : fields.strings(value, path)) {
@@ -346,23 +333,5 @@ final class ServiceNormalizer {
               + " is not a pull policy (always, never, missing, build, daily, weekly, every_<duration>)");
     }
     return policy;
-  }
-
-  private ServiceKubernetesConfig kubernetes(Object value, String path) {
-    if (value == null) {
-      return null;
-    }
-    Map<String, Object> map = fields.map(value, path);
-    for (String key : map.keySet()) {
-      if (!key.equals("expose")) {
-        throw fields.error(path, "unknown key " + Fields.quote(key) + " (known: expose)");
-      }
-    }
-    String expose = fields.string(map.get("expose"), path + ".expose");
-    if (expose != null && !EXPOSE_TYPES.contains(expose)) {
-      throw fields.error(
-          path + ".expose", Fields.quote(expose) + " is not ClusterIP, NodePort or LoadBalancer");
-    }
-    return new ServiceKubernetesConfig(expose);
   }
 }

@@ -4,7 +4,6 @@ import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.NetworkConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.VolumeConfig;
-import io.composeoperator.compose.model.VolumeKubernetesConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +51,8 @@ final class TopLevel {
                       fields.string(map.get("driver"), path + ".driver"),
                       fields.listOrDict(map.get("driver_opts"), path + ".driver_opts"),
                       fields.listOrDict(map.get("labels"), path + ".labels"),
-                      volumeKubernetes(map.get("x-kubernetes"), path + ".x-kubernetes")));
+                      KubernetesExtensions.volume(
+                          fields, map.get("x-kubernetes"), path + ".x-kubernetes")));
             });
     return out;
   }
@@ -242,24 +242,6 @@ final class TopLevel {
   private boolean external(Map<String, Object> map, String path) {
     Object external = map.get("external");
     return external instanceof Map || fields.bool(external, path + ".external");
-  }
-
-  private VolumeKubernetesConfig volumeKubernetes(Object value, String path) {
-    if (value == null) {
-      return null;
-    }
-    Map<String, Object> map = fields.map(value, path);
-    for (String key : map.keySet()) {
-      if (!VOLUME_KUBERNETES_KEYS.contains(key)) {
-        throw fields.error(
-            path,
-            "unknown key " + Fields.quote(key) + " (known: accessModes, size, storageClassName)");
-      }
-    }
-    return new VolumeKubernetesConfig(
-        fields.string(map.get("size"), path + ".size"),
-        fields.string(map.get("storageClassName"), path + ".storageClassName"),
-        fields.stringOrList(map.get("accessModes"), path + ".accessModes"));
   }
 
   private void ignore(Map<String, Object> map, String path, String... keys) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -90,10 +88,11 @@ final class YamlReader {
     Optional<Node> node;
     try {
       Parser parser =
-          new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
+          new DepthLimitedParser(
+              MAX_DEPTH, new ParserImpl(settings, new StreamReader(settings, text)));
       node = new Composer(settings, parser).getSingleNode();
-    } catch (TooDeep e) {
-      throw new ComposeException(fileName, "line " + e.line, tooDeep());
+    } catch (DepthLimitedParser.TooDeep e) {
+      throw new ComposeException(fileName, "line " + e.line(), tooDeep());
     } catch (MarkedYamlEngineException e) {
       throw new ComposeException(fileName, lineOf(e), problemOf(e));
     } catch (YamlEngineException e) {
@@ -304,59 +303,6 @@ final class YamlReader {
         return prefix + "[" + path.index + "]";
       }
       return prefix.isEmpty() ? path.key : prefix + "." + path.key;
-    }
-  }
-
-  /** Thrown by the parser wrapper when collections nest too deeply. */
-  private static final class TooDeep extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int line;
-
-    TooDeep(int line) {
-      super(null, null, false, false);
-      this.line = line;
-    }
-  }
-
-  /**
-   * Counts nesting while events are consumed, so a {@code [[[[...} document is refused before the
-   * (recursive) composer can overflow the stack.
-   */
-  private static final class DepthLimitedParser implements Parser {
-    private final Parser delegate;
-    private int depth;
-
-    DepthLimitedParser(Parser delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public boolean checkEvent(Event.ID id) {
-      return delegate.checkEvent(id);
-    }
-
-    @Override
-    public Event peekEvent() {
-      return delegate.peekEvent();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return delegate.hasNext();
-    }
-
-    @Override
-    public Event next() {
-      Event event = delegate.next();
-      Event.ID id = event.getEventId();
-      if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
-        if (++depth > MAX_DEPTH) {
-          throw new TooDeep(event.getStartMark().map(Mark::getLine).orElse(-1) + 1);
-        }
-      } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
-        depth--;
-      }
-      return event;
     }
   }
 }

@@ -44,6 +44,9 @@ final class InitContainers {
   /** Where the wait containers find the token, as in-cluster clients expect. */
   static final String TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
 
+  /** How long a seeder waits for another one's lock before it takes the lock over. */
+  static final int LOCK_WAIT_SECONDS = 600;
+
   /** Where a seed container mounts the claim (its root, not the sub-directory). */
   static final String SEED_MOUNT = "/compose-seed";
 
@@ -57,7 +60,7 @@ final class InitContainers {
   /** The {@code depends_on} wait containers, one per blocking dependency, by dependency name. */
   static List<Container> waitContainers(ServiceContext ctx) {
     List<Container> containers = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (Map.Entry<String, ServiceDependency> entry : ctx.service().dependsOn().entrySet()) {
       ServiceDependency dependency = entry.getValue();
       if (!dependency.required()) {
@@ -171,7 +174,7 @@ final class InitContainers {
               + " (it has no /bin/sh to copy with); they start empty");
       return containers;
     }
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (Volumes.Seed seed : seeds) {
       String name = unique(names, shorten("seed-" + Names.sanitize(seed.volumeKey())));
       containers.add(
@@ -198,9 +201,20 @@ final class InitContainers {
     String dir = SEED_MOUNT + "/" + seed.subPath();
     String marker = SEED_MOUNT + "/." + seed.subPath() + ".seeded";
     String tmp = SEED_MOUNT + "/." + seed.subPath() + ".seeding";
+    String lock = SEED_MOUNT + "/." + seed.subPath() + ".lock";
     return String.join(
         "\n",
         "set -e",
+        "[ -e " + marker + " ] && exit 0",
+        // one seeder at a time (replicas and services sharing the claim start together); a lock
+        // left by a killed seeder is taken over after LOCK_WAIT_SECONDS
+        "n=0",
+        "until mkdir " + lock + " 2>/dev/null; do",
+        "  [ -e " + marker + " ] && exit 0",
+        "  n=$((n + 1)); [ \"$n\" -ge " + LOCK_WAIT_SECONDS + " ] && break",
+        "  sleep 1",
+        "done",
+        "trap 'rmdir " + lock + " 2>/dev/null || true' EXIT",
         "[ -e " + marker + " ] && exit 0",
         "if [ -d " + dir + " ]; then",
         "  for f in " + dir + "/* " + dir + "/.[!.]* " + dir + "/..?*; do",

@@ -46,7 +46,9 @@ public final class Networking {
       Exposure type = exposure(service, model, path, options);
       List<ServicePort> published = ServicePorts.published(service, path, type, warnings);
       if (!published.isEmpty()) {
-        services.add(publishedService(serviceName, type, published, options));
+        services.add(
+            publishedService(
+                serviceName, publishedName(serviceName, path, warnings), type, published, options));
       }
     }
     extraNames(service, serviceName, model, warnings)
@@ -76,11 +78,37 @@ public final class Networking {
         .build();
   }
 
+  /**
+   * {@code <service>-published}; a service name longer than 53 characters is shortened
+   * deterministically (with a warning), since a Service name has at most 63.
+   */
+  static String publishedName(String serviceName, String path, Warnings warnings) {
+    String name = Names.publishedService(serviceName);
+    if (name.length() <= Names.MAX_LABEL) {
+      return name;
+    }
+    String shortened =
+        Names.publishedService(
+            ShortNames.shorten(serviceName, Names.MAX_LABEL - Names.PUBLISHED_SUFFIX.length()));
+    warnings.add(
+        path + ".ports",
+        "the Service of the published ports is named \""
+            + shortened
+            + "\" (\""
+            + name
+            + "\" would be longer than 63 characters)");
+    return shortened;
+  }
+
   private static Service publishedService(
-      String serviceName, Exposure type, List<ServicePort> ports, ProjectOptions options) {
+      String serviceName,
+      String name,
+      Exposure type,
+      List<ServicePort> ports,
+      ProjectOptions options) {
     return new ServiceBuilder()
         .withNewMetadata()
-        .withName(Names.publishedService(serviceName))
+        .withName(name)
         .withNamespace(options.namespace())
         .withLabels(Labels.forService(options.name(), serviceName))
         .endMetadata()
@@ -121,16 +149,43 @@ public final class Networking {
    */
   static List<String> extraNames(
       ServiceConfig service, String serviceName, ComposeModel model, Warnings warnings) {
-    String path = "services." + service.name();
     // extra name as written → the path that declares it (first declaration wins)
     Map<String, String> declared = new LinkedHashMap<>();
+    networkAliases(service, model, declared, warnings);
+    linkAliases(service, model, declared, warnings);
+    if (service.containerName() != null) {
+      declared.putIfAbsent(
+          service.containerName(), "services." + service.name() + ".container_name");
+    }
+    SortedMap<String, String> names = new TreeMap<>();
+    declared.forEach(
+        (name, namePath) -> {
+          String mapped = Names.sanitize(name);
+          if (!Names.isDns1035Label(mapped)) {
+            warnings.add(
+                namePath,
+                "\"" + name + "\" cannot be a Kubernetes Service name; this name will not resolve");
+          } else if (!mapped.equals(serviceName)
+              && names.putIfAbsent(mapped, name) == null
+              && !mapped.equals(name)) {
+            warnings.add(
+                namePath,
+                "\"" + name + "\" is not a valid Service name; it resolves as \"" + mapped + "\"");
+          }
+        });
+    return List.copyOf(names.keySet());
+  }
+
+  /** {@code networks.<n>.aliases}: Kubernetes DNS is namespace-wide, so no per-network scope. */
+  private static void networkAliases(
+      ServiceConfig service, ComposeModel model, Map<String, String> declared, Warnings warnings) {
+    String path = "services." + service.name();
     boolean manyNetworks = model.networks().size() > 1;
     for (Map.Entry<String, ServiceNetworkConfig> network : service.networks().entrySet()) {
       String aliasPath = path + ".networks." + network.getKey() + ".aliases";
       for (String alias : network.getValue().aliases()) {
         declared.putIfAbsent(alias, aliasPath);
         if (manyNetworks) {
-          // Kubernetes DNS is namespace-wide: a Service name cannot be scoped to one network.
           warnings.add(
               aliasPath,
               "alias \""
@@ -141,6 +196,14 @@ public final class Networking {
       }
       fixedAddressWarnings(network.getKey(), network.getValue(), path, warnings);
     }
+  }
+
+  /**
+   * {@code links: ["db:database"]} on another service: {@code database} resolves to this service,
+   * for every service (Compose scopes it to the linking service).
+   */
+  private static void linkAliases(
+      ServiceConfig service, ComposeModel model, Map<String, String> declared, Warnings warnings) {
     for (ServiceConfig other : model.services().values()) {
       String alias = other.links().get(service.name());
       if (alias != null && !alias.equals(service.name())) {
@@ -156,30 +219,6 @@ public final class Networking {
                 + other.name());
       }
     }
-    if (service.containerName() != null) {
-      declared.putIfAbsent(service.containerName(), path + ".container_name");
-    }
-    SortedMap<String, String> names = new TreeMap<>();
-    declared.forEach(
-        (name, namePath) -> {
-          String mapped = Names.sanitize(name);
-          if (!Names.isDns1035Label(mapped)) {
-            warnings.add(
-                namePath,
-                "\"" + name + "\" cannot be a Kubernetes Service name; this name will not resolve");
-          } else if (!mapped.equals(serviceName) && names.putIfAbsent(mapped, name) == null) {
-            if (!mapped.equals(name)) {
-              warnings.add(
-                  namePath,
-                  "\""
-                      + name
-                      + "\" is not a valid Service name; it resolves as \""
-                      + mapped
-                      + "\"");
-            }
-          }
-        });
-    return List.copyOf(names.keySet());
   }
 
   private static void fixedAddressWarnings(

@@ -50,6 +50,7 @@ public final class ProjectTranslator {
     Warnings warnings = new Warnings();
     warnings.addAll(loaded.warnings());
     String file = model.sourceFile();
+    UnsupportedKeys.warnAbout(model, warnings);
 
     Map<String, String> serviceNames = new TreeMap<>();
     for (String name : model.services().keySet()) {
@@ -61,6 +62,7 @@ public final class ProjectTranslator {
       serviceNames.put(name, objectName);
     }
     SortedSet<String> jobs = runOnceServices(model);
+    warnRenamedObjects(model, warnings);
 
     List<HasMetadata> objects = new ArrayList<>();
     List<ConfigMap> configMaps = Volumes.configConfigMaps(model, options);
@@ -156,6 +158,49 @@ public final class ProjectTranslator {
       }
     }
     return jobs;
+  }
+
+  /**
+   * Warns when a volume, config or secret that a service uses gets a different name on Kubernetes
+   * (the user creates Secrets and external claims and ConfigMaps under that name).
+   */
+  static void warnRenamedObjects(ComposeModel model, Warnings warnings) {
+    for (String key : Volumes.usedVolumes(model).keySet()) {
+      var volume = model.volumes().get(key);
+      String name = volume == null || volume.name() == null ? key : volume.name();
+      String claim = Volumes.claimName(model, key);
+      if (!claim.equals(name)) {
+        warnings.add(
+            "volumes." + key,
+            "volume " + name + " is the PersistentVolumeClaim " + claim + " on Kubernetes");
+      }
+    }
+    SortedSet<String> configs = new TreeSet<>();
+    SortedSet<String> secrets = new TreeSet<>();
+    for (ServiceConfig service : model.services().values()) {
+      service.configs().forEach(c -> configs.add(c.source()));
+      service.secrets().forEach(c -> secrets.add(c.source()));
+    }
+    for (String key : configs) {
+      var config = model.configs().get(key);
+      String name = config == null || config.name() == null ? key : config.name();
+      String configMap = Volumes.configMapName(model, key);
+      if (config != null && !configMap.equals(name)) {
+        warnings.add(
+            "configs." + key,
+            "config " + name + " is the ConfigMap " + configMap + " on Kubernetes");
+      }
+    }
+    for (String key : secrets) {
+      var secret = model.secrets().get(key);
+      String name = secret == null || secret.name() == null ? key : secret.name();
+      String secretName = Volumes.secretName(model, key);
+      if (secret != null && !secretName.equals(name)) {
+        warnings.add(
+            "secrets." + key,
+            "secret " + name + " is the Secret " + secretName + " on Kubernetes (create it so)");
+      }
+    }
   }
 
   static int kindRank(String kind) {

@@ -73,13 +73,13 @@ final class ResourceLimits {
       ServiceContext ctx) {
     for (Map.Entry<String, String> e : options.defaultRequests().entrySet()) {
       if (!limits.containsKey(e.getKey()) && !requests.containsKey(e.getKey())) {
-        requests.put(e.getKey(), new Quantity(e.getValue()));
+        requests.put(e.getKey(), quantity(e.getValue(), "spec.defaultResources.requests"));
       }
     }
     for (Map.Entry<String, String> e : options.defaultLimits().entrySet()) {
       boolean setByService = ctx != null && (serviceSets(ctx, e.getKey()));
       if (!limits.containsKey(e.getKey()) && !setByService) {
-        limits.put(e.getKey(), new Quantity(e.getValue()));
+        limits.put(e.getKey(), quantity(e.getValue(), "spec.defaultResources.limits"));
       }
     }
     for (Map.Entry<String, Quantity> request : requests.entrySet()) {
@@ -104,6 +104,23 @@ final class ResourceLimits {
       return null;
     }
     return new ResourceRequirementsBuilder().withLimits(limits).withRequests(requests).build();
+  }
+
+  /**
+   * A quantity from the project's settings, checked, so that a bad value is reported rather than
+   * crashing the translation.
+   */
+  static Quantity quantity(String value, String path) {
+    Quantity quantity = new Quantity(value);
+    try {
+      Quantity.getAmountInBytes(quantity);
+    } catch (RuntimeException e) {
+      throw new ComposeException(
+          null,
+          path,
+          "\"" + value + "\" is not a Kubernetes quantity (for example 500m, 64Mi, 1Gi)");
+    }
+    return quantity;
   }
 
   private static boolean serviceSets(ServiceContext ctx, String resource) {

@@ -76,49 +76,61 @@ final class ServicePorts {
     Map<String, ServicePort> ports = new LinkedHashMap<>();
     Set<String> names = new HashSet<>();
     for (ServicePortConfig port : service.ports()) {
-      if (!port.isPublished()) {
-        continue;
-      }
-      if (port.isLoopbackOnly()) {
-        warnings.add(
-            portsPath,
-            "port "
-                + port.target()
-                + " is published on "
-                + port.hostIp()
-                + " only: it is not published on the cluster (other services reach it by the"
-                + " service name)");
+      if (!port.isPublished() || staysInternal(port, portsPath, warnings)) {
         continue;
       }
       hostBindingWarnings(port, portsPath, warnings);
       int number = port.published() != null ? port.published() : port.target();
-      String protocol = protocol(port);
-      String key = number + "/" + protocol;
+      String key = number + "/" + protocol(port);
       ServicePort existing = ports.get(key);
-      if (existing != null) {
-        if (existing.getTargetPort().getIntVal() != port.target()) {
-          warnings.add(
-              portsPath,
-              "published port "
-                  + key
-                  + " is mapped to two container ports; keeping "
-                  + existing.getTargetPort().getIntVal());
-        }
-        continue;
+      if (existing == null) {
+        ports.put(key, publishedPort(port, number, type, names, path, warnings));
+      } else if (existing.getTargetPort().getIntVal() != port.target()) {
+        warnings.add(
+            portsPath,
+            "published port "
+                + key
+                + " is mapped to two container ports; keeping "
+                + existing.getTargetPort().getIntVal());
       }
-      ServicePortBuilder builder =
-          new ServicePortBuilder()
-              .withName(name(port, number, names, path, null))
-              .withPort(number)
-              .withProtocol(protocol)
-              .withTargetPort(new IntOrString(port.target()))
-              .withAppProtocol(appProtocol(port, path, null));
-      if (type == Exposure.NodePort && port.published() != null) {
-        nodePort(builder, number, portsPath, warnings);
-      }
-      ports.put(key, builder.build());
     }
     return List.copyOf(ports.values());
+  }
+
+  /** A port published on a loopback address only stays internal, as on the Docker host. */
+  private static boolean staysInternal(ServicePortConfig port, String path, Warnings warnings) {
+    if (!port.isLoopbackOnly()) {
+      return false;
+    }
+    warnings.add(
+        path,
+        "port "
+            + port.target()
+            + " is published on "
+            + port.hostIp()
+            + " only: it is not published on the cluster (other services reach it by the"
+            + " service name)");
+    return true;
+  }
+
+  private static ServicePort publishedPort(
+      ServicePortConfig port,
+      int number,
+      Exposure type,
+      Set<String> names,
+      String path,
+      Warnings warnings) {
+    ServicePortBuilder builder =
+        new ServicePortBuilder()
+            .withName(name(port, number, names, path, null))
+            .withPort(number)
+            .withProtocol(protocol(port))
+            .withTargetPort(new IntOrString(port.target()))
+            .withAppProtocol(appProtocol(port, path, null));
+    if (type == Exposure.NodePort && port.published() != null) {
+      nodePort(builder, number, path + ".ports", warnings);
+    }
+    return builder.build();
   }
 
   /**

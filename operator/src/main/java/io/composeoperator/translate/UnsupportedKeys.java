@@ -32,7 +32,7 @@ public final class UnsupportedKeys {
    */
   private static final Map<String, String> REASONS =
       Map.ofEntries(
-          entry("develop", "a local development feature (file sync); ignored on a cluster"),
+          entry("develop", "a local development feature (file sync) with no meaning on a cluster"),
           entry("logging", "container logs go to the cluster's logging"),
           entry("ulimits", "Kubernetes has no per-container ulimits"),
           entry("gpus", GPU),

@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -158,7 +157,13 @@ final class Volumes {
               .withAccessModes(modes)
               .withStorageClassName(storageClass)
               .withNewResources()
-              .addToRequests("storage", new Quantity(size))
+              .addToRequests(
+                  "storage",
+                  ResourceLimits.quantity(
+                      size,
+                      k8s != null && k8s.size() != null
+                          ? "volumes." + key + ".x-kubernetes.size"
+                          : "spec.storage.size"))
               .endResources()
               .endSpec()
               .build());
@@ -468,8 +473,9 @@ final class Volumes {
                 "host:" + source + ":" + index,
                 v ->
                     v.withNewHostPath()
+                        // no type: a missing path is created as a directory, as Docker does, and
+                        // sockets and files are mounted as they are
                         .withPath(source)
-                        .withType(mount.createHostPath() ? "DirectoryOrCreate" : null)
                         .endHostPath());
         mount(
             key,
@@ -515,7 +521,7 @@ final class Volumes {
         ctx.warn(
             key,
             "bind mount of the project path "
-                + (source.equals(".") ? "." : "./" + source)
+                + (source.equals(".") || source.startsWith("../") ? source : "./" + source)
                 + " is skipped: its files are not in spec.files, so the image's own content at "
                 + mount.target()
                 + " is used (a development convenience such as live reload does not"

@@ -10,10 +10,6 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -101,24 +97,6 @@ public final class WaitAccess {
    * the whole name.
    */
   static String labelValue(String name) {
-    if (name.length() <= Names.MAX_LABEL) {
-      return name;
-    }
-    String hash = sha256(name).substring(0, 8);
-    String head = name.substring(0, Names.MAX_LABEL - hash.length() - 1);
-    while (!head.isEmpty() && !Character.isLetterOrDigit(head.charAt(head.length() - 1))) {
-      head = head.substring(0, head.length() - 1);
-    }
-    return head + "-" + hash;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return ShortNames.shorten(name, Names.MAX_LABEL);
   }
 }

@@ -51,6 +51,9 @@ final class Workloads {
   /** backoffLimit of {@code on-failure} without a maximum (Kubernetes' default). */
   static final int UNLIMITED_ON_FAILURE_BACKOFF = 6;
 
+  /** The most nameservers a pod's dnsConfig may list. */
+  static final int MAX_NAMESERVERS = 3;
+
   /** Compose's default {@code stop_grace_period}. */
   static final long DEFAULT_GRACE_SECONDS = 10;
 
@@ -320,10 +323,18 @@ final class Workloads {
     if (!service.dns().isEmpty() || !service.dnsSearch().isEmpty() || !service.dnsOpt().isEmpty()) {
       // dns, dns_search, dns_opt → dnsConfig on top of the cluster's resolver (default policy),
       // so that service names keep resolving
+      List<String> nameservers = service.dns();
+      if (nameservers.size() > MAX_NAMESERVERS) {
+        // the resolver reads at most three; Kubernetes refuses more
+        ctx.warn(
+            "dns",
+            "only the first "
+                + MAX_NAMESERVERS
+                + " DNS servers are used (a resolver reads no more); the others are dropped");
+        nameservers = nameservers.subList(0, MAX_NAMESERVERS);
+      }
       PodDNSConfigBuilder dns =
-          new PodDNSConfigBuilder()
-              .withNameservers(service.dns())
-              .withSearches(service.dnsSearch());
+          new PodDNSConfigBuilder().withNameservers(nameservers).withSearches(service.dnsSearch());
       for (String opt : service.dnsOpt()) {
         int colon = opt.indexOf(':');
         dns.addToOptions(
@@ -351,8 +362,8 @@ final class Workloads {
       } else if (networkMode.equals("none")) {
         ctx.warn(
             "network_mode",
-            "network_mode none cannot be expressed; the pod has a network (add a NetworkPolicy"
-                + " to isolate it)");
+            "network_mode none cannot remove the pod's network interface; a NetworkPolicy admits no"
+                + " incoming traffic, but the pod can still connect out");
       } else if (sharesAnother(networkMode)) {
         throw ctx.error("network_mode", sharingError(networkMode));
       } else if (!networkMode.equals("bridge") && !networkMode.equals("default")) {

@@ -119,6 +119,58 @@ class HostileInputTest {
   }
 
   @Test
+  void portRangesCannotExplode() {
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 10; i++) {
+      yaml.append("  s").append(i).append(": {image: x, ports: [\"1-65535\"]}\n");
+    }
+    refusedQuickly(
+        yaml.toString(),
+        "compose.yaml: services.s1.ports[0]: the port ranges of this file expand to more than 100000"
+            + " ports");
+  }
+
+  @Test
+  void largeVariableReferencedManyTimesIsRefused() {
+    String big = "x".repeat(1024 * 1024);
+    StringBuilder yaml = new StringBuilder("services: {web: {image: x, command: [");
+    for (int i = 0; i < 20; i++) {
+      yaml.append("\"${BIG}\", ");
+    }
+    yaml.append("]}}\n");
+    assertTimeoutPreemptively(
+        FAST,
+        () ->
+            assertThatThrownBy(() -> Loading.load(yaml.toString(), Map.of("BIG", big)))
+                .isInstanceOf(ComposeException.class)
+                .hasMessage(
+                    "compose.yaml: services.web.command[16]: interpolation produces more than"
+                        + " 16777216 characters in this file"));
+  }
+
+  @Test
+  void largeEnvFileSharedByManyServicesLoadsQuickly() {
+    StringBuilder env = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      env.append("K").append(i).append("=${K").append(Math.max(0, i - 1)).append(":-v}\n");
+    }
+    StringBuilder yaml = new StringBuilder("services:\n");
+    for (int i = 0; i < 10; i++) {
+      yaml.append("  s").append(i).append(": {image: x, env_file: app.env}\n");
+    }
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () ->
+            assertThat(
+                    Loading.loadWithFiles(yaml.toString(), Map.of("app.env", env.toString()))
+                        .model()
+                        .services()
+                        .get("s9")
+                        .environment())
+                .hasSize(20_000));
+  }
+
+  @Test
   void ordinaryFileWithManyMergeKeysLoads() {
     StringBuilder yaml =
         new StringBuilder("x-common: &common {image: nginx, restart: always}\nservices:\n");

@@ -149,6 +149,19 @@ class InterpolatorTest {
   }
 
   @Test
+  void secretReferenceIsRecognisedWhateverTheNames() {
+    SecretVariable source = new SecretVariable("s", "k");
+    Variables variables = new Variables(Map.of("PW", "hunter2"), Map.of("PW", source));
+    LoadResult result =
+        load(
+            "services: {web.v2: {image: nginx, environment: {spring.password: \"${PW}\"}}}",
+            variables);
+    assertThat(result.model().services().get("web.v2").environment())
+        .containsExactly(new EnvVar("spring.password", null, source));
+    assertThat(result.warnings()).isEmpty();
+  }
+
+  @Test
   void secretVariableElsewhereIsWarnedAboutWithItsPath() {
     Variables variables =
         new Variables(Map.of("PW", "hunter2"), Map.of("PW", new SecretVariable("s", "k")));

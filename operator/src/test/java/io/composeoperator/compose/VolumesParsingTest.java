@@ -135,6 +135,22 @@ class VolumesParsingTest {
   }
 
   @Test
+  void longSyntaxBindCreatesHostPathOnlyWhenAsked() {
+    assertThat(
+            mounts("    volumes: [{type: bind, source: ./a, target: /a}]\n")
+                .get(0)
+                .createHostPath())
+        .isFalse();
+    assertThat(
+            mounts(
+                    "    volumes: [{type: bind, source: ./a, target: /a, bind: {create_host_path: true}}]\n")
+                .get(0)
+                .createHostPath())
+        .isTrue();
+    assertThat(mounts("    volumes: [\"./a:/a\"]\n").get(0).createHostPath()).isTrue();
+  }
+
+  @Test
   void bindPropagationIsUnmodelled() {
     var web =
         service(

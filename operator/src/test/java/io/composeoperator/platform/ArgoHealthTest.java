@@ -3,9 +3,12 @@ package io.composeoperator.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.composeoperator.reconcile.Reasons;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,11 +71,11 @@ class ArgoHealthTest {
           observedGeneration: 3
           servicesReady: 3/3
           conditions:
-            - {type: Ready, status: "True", reason: Ready, message: 3/3 services ready, observedGeneration: 3}
+            - {type: Ready, status: "True", reason: ServicesReady, message: 3/3 services ready, observedGeneration: 3}
             - {type: Reconciled, status: "True", reason: Applied, observedGeneration: 3}
         """);
 
-    assertThat(health).isEqualTo(new Health("Healthy", "Ready: 3/3 services ready"));
+    assertThat(health).isEqualTo(new Health("Healthy", "ServicesReady: 3/3 services ready"));
   }
 
   @Test
@@ -176,6 +179,50 @@ class ArgoHealthTest {
 
     assertThat(health.status()).isEqualTo("Degraded");
     assertThat(health.message()).contains("privileged is above");
+  }
+
+  @Test
+  void everyOperatorReasonHasADecidedHealth() throws IllegalAccessException {
+    // A reason the operator adds later must be placed here (and in the script) on purpose.
+    Map<String, String> readyFalse =
+        Map.ofEntries(
+            Map.entry(Reasons.SERVICES_NOT_READY, "Progressing"),
+            Map.entry(Reasons.WAITING_FOR_SECRET, "Progressing"),
+            Map.entry(Reasons.VOLUME_NOT_BOUND, "Progressing"),
+            Map.entry(Reasons.INVALID_COMPOSE, "Degraded"),
+            Map.entry(Reasons.FORBIDDEN, "Degraded"),
+            Map.entry(Reasons.CONFLICT, "Degraded"),
+            Map.entry(Reasons.INVALID_NAME, "Degraded"),
+            Map.entry(Reasons.IMMUTABLE_FIELD, "Degraded"),
+            Map.entry(Reasons.IMAGE_PULL_BACK_OFF, "Degraded"),
+            Map.entry(Reasons.ERR_IMAGE_PULL, "Degraded"),
+            Map.entry(Reasons.CRASH_LOOP_BACK_OFF, "Degraded"),
+            Map.entry(Reasons.CREATE_CONTAINER_CONFIG_ERROR, "Degraded"),
+            Map.entry(Reasons.POD_CREATE_FAILED, "Degraded"),
+            Map.entry(Reasons.JOB_FAILED, "Degraded"));
+    // Reasons never written on Ready=False: Reconciled=True, Ready=True and Event reasons.
+    Set<String> notReadyFalse = Set.of(Reasons.APPLIED, Reasons.PRUNED, Reasons.SERVICES_READY);
+
+    for (Field field : Reasons.class.getFields()) {
+      String reason = (String) field.get(null);
+      if (notReadyFalse.contains(reason)) {
+        continue;
+      }
+      assertThat(readyFalse)
+          .as("health decided for Reasons.%s", field.getName())
+          .containsKey(reason);
+      Health health =
+          health(
+              """
+              metadata: {name: shop, generation: 1}
+              status:
+                observedGeneration: 1
+                conditions:
+                  - {type: Ready, status: "False", reason: %s, message: m, observedGeneration: 1}
+              """
+                  .formatted(reason));
+      assertThat(health.status()).as(reason).isEqualTo(readyFalse.get(reason));
+    }
   }
 
   @Test

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.KeyRef;
+import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.translate.KubernetesValidity;
+import io.composeoperator.translate.ProjectOptions;
+import io.composeoperator.translate.Renderer;
+import io.composeoperator.translate.SpecOptions;
+import io.composeoperator.translate.Translation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -52,6 +58,26 @@ class GitOpsExampleTest {
     assertThat(ref.getName()).isEqualTo(generator.get("name"));
     assertThat(list(generator.get("files"))).contains(ref.getKey());
     assertThat(project.getSpec().getCompose()).isNull();
+  }
+
+  @Test
+  void composeFileRendersToValidObjectsWithoutWarnings() throws IOException {
+    String file = list(generator.get("files")).get(0).toString();
+    ProjectOptions options =
+        SpecOptions.from(
+            project.getMetadata().getName(),
+            (String) kustomization.get("namespace"),
+            project.getSpec(),
+            null);
+
+    Translation translation =
+        Renderer.render(ComposeSource.of(file, Files.readString(EXAMPLE.resolve(file))), options);
+
+    assertThat(translation.warnings()).isEmpty();
+    assertThat(translation.services())
+        .extracting(Translation.ServiceSummary::service)
+        .containsExactlyInAnyOrder("cache", "web");
+    KubernetesValidity.assertValid(translation.objects());
   }
 
   @Test

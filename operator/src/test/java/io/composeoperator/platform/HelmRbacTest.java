@@ -1,8 +1,10 @@
 package io.composeoperator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -120,6 +122,26 @@ class HelmRbacTest {
 
     assertThat(granted.get("/pods")).containsAll(READ);
     assertThat(granted.get("batch/jobs")).containsAll(READ);
+  }
+
+  @Test
+  void rbacAndServiceAccountCanBeManagedElsewhere() {
+    List<HasMetadata> objects =
+        Chart.render(
+            Map.of(
+                "rbac", Map.of("create", false),
+                "serviceAccount", Map.of("create", false, "name", "platform-operator")));
+
+    assertThat(objects).extracting(HasMetadata::getKind).containsExactly("Deployment");
+    assertThat(
+            Chart.only(objects, Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getServiceAccountName())
+        .isEqualTo("platform-operator");
+    assertThatThrownBy(() -> Chart.template(Map.of("serviceAccount", Map.of("create", false))))
+        .hasMessageContaining("serviceAccount.name is required");
   }
 
   private static Role leaderElectionRole(List<HasMetadata> objects) {

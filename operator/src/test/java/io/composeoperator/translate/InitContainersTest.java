@@ -131,7 +131,7 @@ class InitContainersTest {
         .contains("[ -e /compose-seed/.data.seeded ] && exit 0")
         .contains("cp -a '/app/node_modules' /compose-seed/.data.seeding")
         .contains("mv /compose-seed/.data.seeding /compose-seed/data")
-        .doesNotContain("$(");
+        .doesNotContainPattern("(?<!\\$)\\$\\(");
     assertThat(seed.getVolumeMounts().get(0).getMountPath()).isEqualTo("/compose-seed");
     assertThat(seed.getVolumeMounts().get(0).getSubPath()).isNull();
     assertThat(seed.getSecurityContext().getRunAsUser()).isZero();
@@ -155,5 +155,21 @@ class InitContainersTest {
   @Test
   void shellQuotingSurvivesQuotesInPaths() {
     assertThat(InitContainers.quote("/it's")).isEqualTo("'/it'\\''s'");
+  }
+
+  @Test
+  void waitContainerNeverTakesTheMainContainersName() {
+    TreeMap<String, ServiceDependency> deps = new TreeMap<>();
+    deps.put("db", new ServiceDependency(Condition.SERVICE_STARTED, true, false, false));
+    ComposeModel model =
+        TestModels.project()
+            .service(TestModels.service("db").build())
+            .service(TestModels.service("wait-for-db").dependsOn(deps).build())
+            .build();
+
+    List<Container> containers =
+        InitContainers.waitContainers(TestModels.context(model, "wait-for-db"));
+
+    assertThat(containers).extracting(Container::getName).containsExactly("wait-for-db-2");
   }
 }

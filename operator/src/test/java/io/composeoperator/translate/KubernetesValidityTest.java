@@ -670,4 +670,119 @@ class KubernetesValidityTest {
     d.getSpec().getTemplate().getSpec().getSecurityContext().getSysctls().get(0).setName("Net..x");
     assertThat(violationsOf(d)).contains("not a valid sysctl name");
   }
+
+  @Test
+  void hostAliasesAndNameserversAreIpAddresses() {
+    Deployment d = deployment();
+    var pod = d.getSpec().getTemplate().getSpec();
+    pod.setHostAliases(
+        List.of(
+            new io.fabric8.kubernetes.api.model.HostAliasBuilder()
+                .withIp("host-gateway")
+                .withHostnames("h")
+                .build()));
+    pod.setDnsConfig(
+        new io.fabric8.kubernetes.api.model.PodDNSConfigBuilder()
+            .withNameservers("dns.example")
+            .withSearches("Bad_Search")
+            .build());
+    assertThat(violationsOf(d))
+        .contains(
+            "hostAliases[0].ip",
+            "dnsConfig.nameservers[0]",
+            "must be a valid IP address",
+            "dnsConfig.searches[0]");
+    pod.setHostAliases(
+        List.of(
+            new io.fabric8.kubernetes.api.model.HostAliasBuilder()
+                .withIp("10.0.0.1")
+                .withHostnames("h")
+                .build(),
+            new io.fabric8.kubernetes.api.model.HostAliasBuilder()
+                .withIp("fd00::1")
+                .withHostnames("h6")
+                .build()));
+    pod.setDnsConfig(
+        new io.fabric8.kubernetes.api.model.PodDNSConfigBuilder()
+            .withNameservers("1.1.1.1")
+            .withSearches("example.com")
+            .build());
+    assertThat(violationsOf(d)).isEmpty();
+  }
+
+  @Test
+  void nodeSelectorAndAffinityTermsAreValid() {
+    Deployment d = deployment();
+    var pod = d.getSpec().getTemplate().getSpec();
+    pod.setNodeSelector(Map.of("kubernetes.io/arch", "arm/v7"));
+    pod.setAffinity(
+        new io.fabric8.kubernetes.api.model.AffinityBuilder()
+            .withNewPodAffinity()
+            .addNewRequiredDuringSchedulingIgnoredDuringExecution()
+            .withNewLabelSelector()
+            .withMatchLabels(SELECTOR)
+            .endLabelSelector()
+            .endRequiredDuringSchedulingIgnoredDuringExecution()
+            .endPodAffinity()
+            .build());
+    assertThat(violationsOf(d))
+        .contains(
+            "nodeSelector[kubernetes.io/arch]", "affinity.terms[0].topologyKey: required value");
+  }
+
+  @Test
+  void pullPolicySeccompAndIdsAreValid() {
+    assertThat(
+            violationsOf(
+                deployment(
+                    c ->
+                        c.withImagePullPolicy("IfMissing")
+                            .editSecurityContext()
+                            .withRunAsUser(-1L)
+                            .withNewSeccompProfile()
+                            .withType("Default")
+                            .endSeccompProfile()
+                            .endSecurityContext())))
+        .contains("imagePullPolicy", "runAsUser", "seccompProfile.type");
+    assertThat(
+            violationsOf(
+                deployment(
+                    c ->
+                        c.editSecurityContext()
+                            .withPrivileged(true)
+                            .withAllowPrivilegeEscalation(false)
+                            .endSecurityContext())))
+        .contains("cannot set allowPrivilegeEscalation to false and privileged to true");
+  }
+
+  @Test
+  void envValueFromHasExactlyOneSource() {
+    assertThat(
+            violationsOf(
+                deployment(
+                    c -> c.addNewEnv().withName("X").withNewValueFrom().endValueFrom().endEnv())))
+        .contains("valueFrom", "exactly one source, has 0");
+  }
+
+  @Test
+  void volumeItemsAreRelativePathsWithFileModes() {
+    Deployment d = deployment();
+    d.getSpec()
+        .getTemplate()
+        .getSpec()
+        .getVolumes()
+        .add(
+            new VolumeBuilder()
+                .withName("files")
+                .withNewConfigMap()
+                .withName("web-files")
+                .addNewItem()
+                .withKey("a")
+                .withPath("../etc/passwd")
+                .withMode(0777 + 1)
+                .endItem()
+                .endConfigMap()
+                .build());
+    assertThat(violationsOf(d)).contains("items[0].path", "items[0].mode");
+  }
 }

@@ -363,6 +363,28 @@ class NetworkingTest {
   }
 
   @Test
+  void longServiceNameGetsAShortenedPublishedServiceName() {
+    String longName = "a" + "b".repeat(62);
+    ServiceConfig web = ServiceConfig.builder(longName).ports(List.of(published(80, 80))).build();
+
+    List<Service> services = servicesFor(web);
+
+    String published = services.get(1).getMetadata().getName();
+    assertThat(published).hasSize(63).endsWith("-published").matches("ab+-[0-9a-f]{8}-published");
+    assertThat(Networking.publishedName("a" + "c".repeat(62), "x", new Warnings()))
+        .isNotEqualTo(published);
+    assertThat(warningTexts())
+        .containsExactly(
+            "services."
+                + longName
+                + ".ports: the Service of the published ports is named \""
+                + published
+                + "\" (\""
+                + longName
+                + "-published\" would be longer than 63 characters)");
+  }
+
+  @Test
   void namespaceIsSetWhenGiven() {
     ServiceConfig web = ServiceConfig.builder("web").ports(List.of(published(80, 80))).build();
     ProjectOptions options =

@@ -61,6 +61,7 @@ final class PodValidity {
       container(v, path + ".containers[" + i + "]", containers.get(i), volumeNames, containerNames);
     }
     podFields(v, path, spec);
+    PodSettingsValidity.pod(v, path, spec);
   }
 
   private static void podFields(Violations v, String path, PodSpec spec) {
@@ -180,6 +181,7 @@ final class PodValidity {
     probe(v, path + ".readinessProbe", c.getReadinessProbe(), false);
     resources(v, path + ".resources", c.getResources());
     securityContext(v, path + ".securityContext", c.getSecurityContext());
+    PodSettingsValidity.container(v, path, c);
   }
 
   private static void ports(Violations v, String path, List<ContainerPort> ports) {

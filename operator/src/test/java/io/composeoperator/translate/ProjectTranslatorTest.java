@@ -274,4 +274,54 @@ class ProjectTranslatorTest {
             "Job/migrate");
     assertThat(translation.requiredSecrets()).containsExactly("db-password");
   }
+
+  @Test
+  void configNamedLikeAServicesFilesConfigMapCollides() {
+    ServiceVolumeConfig conf =
+        new ServiceVolumeConfig(
+            "bind", "app.conf", "/etc/app.conf", false, false, null, null, null, false, null);
+    ComposeModel model =
+        TestModels.project()
+            .file("app.conf", "x=1")
+            .config(
+                new io.composeoperator.compose.model.ConfigObjConfig(
+                    "web-files", null, null, "y=2", null, null, false))
+            .service(
+                TestModels.service("web")
+                    .volumes(List.of(conf))
+                    .configs(
+                        List.of(
+                            new io.composeoperator.compose.model.ServiceFileRef(
+                                "web-files", "/etc/other.conf", null, null, null)))
+                    .build())
+            .build();
+
+    assertThatThrownBy(() -> translate(model))
+        .isInstanceOf(ComposeException.class)
+        .hasMessageContaining("ConfigMap/web-files");
+  }
+
+  @Test
+  void renamedSecretIsWarnedSoTheUserCreatesTheRightOne() {
+    ComposeModel model =
+        TestModels.project()
+            .secret("db_password")
+            .service(
+                TestModels.service("db")
+                    .secrets(
+                        List.of(
+                            new io.composeoperator.compose.model.ServiceFileRef(
+                                "db_password", "/run/secrets/db_password", null, null, null)))
+                    .build())
+            .build();
+
+    Translation translation = translate(model);
+
+    assertThat(translation.requiredSecrets()).containsExactly("db-password");
+    assertThat(translation.warnings())
+        .contains(
+            new Warning(
+                "secrets.db_password",
+                "secret db_password is the Secret db-password on Kubernetes (create it so)"));
+  }
 }

@@ -111,4 +111,12 @@ class ResourceLimitsTest {
     assertThat(ctx.warnings().toList()).hasSize(1);
     assertThat(ctx.warnings().toList().get(0).path()).isEqualTo("services.api.pids_limit");
   }
+
+  @Test
+  void badDefaultQuantityIsAComposeExceptionNotACrash() {
+    assertThatThrownBy(() -> ResourceLimits.quantity("lots", "spec.defaultResources.requests"))
+        .isInstanceOf(ComposeException.class)
+        .hasMessage(
+            "spec.defaultResources.requests: \"lots\" is not a Kubernetes quantity (for example 500m, 64Mi, 1Gi)");
+  }
 }

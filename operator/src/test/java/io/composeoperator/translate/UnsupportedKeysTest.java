@@ -45,8 +45,8 @@ class UnsupportedKeysTest {
                 service("api", "services.api.develop", "services.api.logging"),
                 service("db", "services.db.ulimits")))
         .containsExactly(
-            "services.api.develop: `develop` is ignored: a local development feature (file sync);"
-                + " ignored on a cluster",
+            "services.api.develop: `develop` is ignored: a local development feature (file sync) with no"
+                + " meaning on a cluster",
             "services.api.logging: `logging` is ignored: container logs go to the cluster's"
                 + " logging",
             "services.db.ulimits: `ulimits` is ignored: Kubernetes has no per-container ulimits");

@@ -214,4 +214,62 @@ class WorkloadsTest {
     assertThat(term.getLabelSelector().getMatchExpressions().get(0).getValues())
         .containsExactly("a", "b");
   }
+
+  @Test
+  void onFailureWithoutMaximumGivesUpAfterSixRetriesWithAWarning() {
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("migrate")
+                .restart(
+                    new RestartPolicy(
+                        RestartPolicy.Kind.ON_FAILURE, null, "services.migrate.restart"))
+                .build());
+
+    Job job = (Job) Workloads.forService(ctx, true, new TreeSet<>(), Map.of()).workload();
+
+    assertThat(job.getSpec().getBackoffLimit()).isEqualTo(Workloads.UNLIMITED_ON_FAILURE_BACKOFF);
+    assertThat(ctx.warnings().toList())
+        .extracting(w -> w.path())
+        .containsExactly("services.migrate.restart");
+  }
+
+  @Test
+  void oneShotServiceScaledToZeroIsASuspendedJob() {
+    Job job = (Job) translate(TestModels.service("migrate").replicas(0).build(), true).workload();
+
+    assertThat(job.getSpec().getSuspend()).isTrue();
+  }
+
+  @Test
+  void replicasOnAReadWriteOnceClaimShareItsNode() {
+    var mount =
+        new io.composeoperator.compose.model.ServiceVolumeConfig(
+            "volume", "data", "/data", false, false, null, null, null, false, null);
+    var model =
+        TestModels.project()
+            .volume("data")
+            .service(TestModels.service("web").replicas(2).volumes(List.of(mount)).build())
+            .build();
+
+    Deployment deployment =
+        (Deployment)
+            Workloads.forService(TestModels.context(model, "web"), false, new TreeSet<>(), Map.of())
+                .workload();
+
+    assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    assertThat(
+            deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getAffinity()
+                .getPodAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()
+                .get(0)
+                .getLabelSelector()
+                .getMatchExpressions()
+                .get(0)
+                .getValues())
+        .containsExactly("web");
+  }
 }

@@ -100,8 +100,9 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   }
 
   /**
-   * An unexpected failure (the API server unreachable, a bug) goes to JOSDK's retry; status records
-   * it as {@code Reconciled=False} with reason {@code ReconcileError}.
+   * An unexpected failure (the API server unreachable, a bug) goes to JOSDK's retry with backoff;
+   * it is logged and counted in the reconcile metrics. Status keeps the last known conditions, so a
+   * passing outage does not flip Ready.
    */
   @Override
   public ErrorStatusUpdateControl<ComposeProject> updateErrorStatus(
@@ -112,32 +113,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         project.getMetadata().getName(),
         e.toString());
     LOG.debug("reconcile failure", e);
-    ComposeProjectStatus before =
-        project.getStatus() == null ? new ComposeProjectStatus() : project.getStatus();
-    String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-    message = message.lines().findFirst().orElse(message);
-    long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
-    List<io.fabric8.kubernetes.api.model.Condition> conditions = new ArrayList<>();
-    conditions.add(
-        Conditions.condition(
-            Conditions.RECONCILED,
-            false,
-            Reasons.RECONCILE_ERROR,
-            message.length() > 512 ? message.substring(0, 512) : message,
-            generation,
-            Conditions.find(before.getConditions(), Conditions.RECONCILED),
-            clock));
-    Conditions.find(before.getConditions(), Conditions.READY).ifPresent(conditions::add);
-    if (conditions.equals(before.getConditions())) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    ComposeProjectStatus status = new ComposeProjectStatus();
-    status.setObservedGeneration(before.getObservedGeneration());
-    status.setServicesReady(before.getServicesReady());
-    status.setServices(before.getServices());
-    status.setWarnings(before.getWarnings());
-    status.setConditions(conditions);
-    return ErrorStatusUpdateControl.patchStatus(statusPatch(project, status));
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   /** Validates the name and the security profile, then loads and translates. */

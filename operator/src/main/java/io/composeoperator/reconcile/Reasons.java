@@ -19,7 +19,6 @@ public final class Reasons {
   public static final String VOLUME_NOT_BOUND = "VolumeNotBound";
   public static final String POD_CREATE_FAILED = "FailedCreate";
   public static final String JOB_FAILED = "JobFailed";
-  public static final String RECONCILE_ERROR = "ReconcileError";
 
   private Reasons() {}
 }

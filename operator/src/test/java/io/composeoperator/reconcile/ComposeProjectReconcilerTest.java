@@ -249,6 +249,28 @@ class ComposeProjectReconcilerTest {
   }
 
   @Test
+  void unsetProfileRunsAtTheOperatorsLowerMaximum() {
+    harness.close();
+    harness =
+        new OperatorHarness(
+            Renderer::render,
+            new OperatorSettings(SecurityProfile.restricted, null, Duration.ofSeconds(60)));
+    create(project("shop", SHOP));
+    awaitReconciled("shop", Reasons.APPLIED);
+    assertThat(
+            deployment("web")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getSecurityContext()
+                .getRunAsNonRoot())
+        .as("an unset securityProfile under a restricted cap runs as restricted")
+        .isTrue();
+  }
+
+  @Test
   void refusesNameLongerThan63() {
     String name = "a".repeat(64);
     create(project(name, SHOP));

@@ -60,8 +60,8 @@ public class ComposeProjectSpec {
   private Exposure exposure;
 
   @JsonPropertyDescription(
-      "restricted, baseline (default) or privileged; capped by the operator's maximum.")
-  @Default("baseline")
+      "restricted, baseline or privileged; when unset, baseline or the operator's maximum if"
+          + " that is lower. A profile above the operator's maximum is refused.")
   private SecurityProfile securityProfile;
 
   public String getCompose() {

@@ -138,7 +138,10 @@ abstract class AbstractOperatorScenarios {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                assertThat(get(operator.httpPort, "/metrics")).startsWith("200").contains("jvm_"));
+                assertThat(get(operator.httpPort, "/metrics"))
+                    .startsWith("200")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("operator_sdk_"));
   }
 
   @ParameterizedTest

@@ -34,7 +34,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ScaleBenchmarkIT {
   static final int PROJECTS = Integer.getInteger("e2e.scale.projects", 200);
   static final int SERVICES = 10;
-  static final String NAMESPACE = "scale";
+
+  /** One project per namespace, as recommended (every project has services s0..s9). */
+  static String namespace(int project) {
+    return "scale-" + project;
+  }
+
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   static String compose() {
@@ -59,17 +64,23 @@ class ScaleBenchmarkIT {
                           "crds/composeprojects.composeoperator.io-v1.yml")),
                   CustomResourceDefinition.class))
           .create();
-      client
-          .namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-          .create();
+      for (int i = 0; i < PROJECTS; i++) {
+        client
+            .namespaces()
+            .resource(
+                new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(namespace(i))
+                    .endMetadata()
+                    .build())
+            .create();
+      }
       Map<String, Long> created = new ConcurrentHashMap<>();
       Map<String, Long> reconciled = new ConcurrentHashMap<>();
       Watch watch =
           client
               .resources(ComposeProject.class)
-              .inNamespace(NAMESPACE)
+              .inAnyNamespace()
               .watch(
                   new Watcher<>() {
                     @Override
@@ -97,7 +108,7 @@ class ScaleBenchmarkIT {
           String name = "p" + i;
           ComposeProject project = new ComposeProject();
           project.setMetadata(
-              new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+              new ObjectMetaBuilder().withName(name).withNamespace(namespace(i)).build());
           ComposeProjectSpec spec = new ComposeProjectSpec();
           spec.setCompose(compose);
           project.setSpec(spec);

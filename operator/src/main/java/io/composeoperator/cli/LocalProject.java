@@ -173,7 +173,9 @@ record LocalProject(
     for (Path file : files) {
       values.putAll(
           DotEnv.parse(
-              file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+              file.getFileName().toString(),
+              Files.readString(file, StandardCharsets.UTF_8),
+              values));
     }
     values.putAll(flags.env());
     return new TreeMap<>(values);

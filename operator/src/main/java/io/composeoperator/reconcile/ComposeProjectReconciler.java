@@ -99,6 +99,11 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     return UpdateControl.patchStatus(statusPatch(project, status));
   }
 
+  /**
+   * An unexpected failure (the API server unreachable, a bug) goes to JOSDK's retry with backoff;
+   * it is logged and counted in the reconcile metrics. Status keeps the last known conditions, so a
+   * passing outage does not flip Ready.
+   */
   @Override
   public ErrorStatusUpdateControl<ComposeProject> updateErrorStatus(
       ComposeProject project, Context<ComposeProject> context, Exception e) {
@@ -106,8 +111,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         "reconcile of {}/{} failed: {}",
         project.getMetadata().getNamespace(),
         project.getMetadata().getName(),
-        e.toString(),
-        e);
+        e.toString());
+    LOG.debug("reconcile failure", e);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
@@ -116,6 +121,9 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     String name = project.getMetadata().getName();
     if (name.length() > Names.MAX_LABEL) {
       throw new NameTooLong(name);
+    }
+    if (project.getSpec() == null) {
+      throw new ComposeException("", "spec", "the ComposeProject has no spec");
     }
     ProjectOptions options =
         SpecOptions.from(
@@ -163,7 +171,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   }
 
   private static VolumeRetention retention(ComposeProject project) {
-    VolumeRetention retention = project.getSpec().getVolumeRetention();
+    VolumeRetention retention =
+        project.getSpec() == null ? null : project.getSpec().getVolumeRetention();
     return retention == null ? VolumeRetention.Retain : retention;
   }
 

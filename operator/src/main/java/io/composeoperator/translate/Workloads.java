@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.HostAliasBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LocalObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfig;
 import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
@@ -21,6 +22,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,12 +190,28 @@ final class Workloads {
         .withNewSelector()
         .withMatchLabels(Labels.selector(ctx.project(), ctx.objectName()))
         .endSelector()
-        // a ReadWriteOnce claim cannot be mounted by the old and the new pod on two nodes
-        .withNewStrategy()
-        .withType(singleNodeClaim ? "Recreate" : "RollingUpdate")
-        .endStrategy()
+        .withStrategy(strategy(singleNodeClaim))
         .withTemplate(template)
         .endSpec()
+        .build();
+  }
+
+  /**
+   * Recreate when the pod mounts a ReadWriteOnce claim (the old and the new pod could not mount it
+   * on two nodes); otherwise RollingUpdate with Kubernetes' default surge and unavailability
+   * written out, so that this field manager owns them and server-side apply removes them when the
+   * service later switches to Recreate (which the API server refuses while rollingUpdate is set).
+   */
+  static DeploymentStrategy strategy(boolean singleNodeClaim) {
+    if (singleNodeClaim) {
+      return new DeploymentStrategyBuilder().withType("Recreate").build();
+    }
+    return new DeploymentStrategyBuilder()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(new IntOrString("25%"))
+        .withMaxUnavailable(new IntOrString("25%"))
+        .endRollingUpdate()
         .build();
   }
 

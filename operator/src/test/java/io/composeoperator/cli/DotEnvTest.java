@@ -31,6 +31,24 @@ class DotEnvTest {
   }
 
   @Test
+  void valuesReferToEarlierVariablesNeverTheProcessEnvironment() throws CliException {
+    String text =
+        """
+        HOST=db
+        URL=postgres://${HOST}:5432/$NAME
+        PORT=${DB_PORT:-5432}
+        SHELL_PATH=${PATH}
+        LITERAL='${HOST}'
+        """;
+
+    assertThat(DotEnv.parse(".env", text, java.util.Map.of("NAME", "app")))
+        .containsEntry("URL", "postgres://db:5432/app")
+        .containsEntry("PORT", "5432")
+        .containsEntry("SHELL_PATH", "")
+        .containsEntry("LITERAL", "${HOST}");
+  }
+
+  @Test
   void malformedLineNamesFileAndLine() {
     assertThatThrownBy(() -> DotEnv.parse("prod.env", "A=1\n=2\n"))
         .hasMessage("prod.env: line 2: expected KEY=VALUE");

@@ -281,6 +281,13 @@ public final class ComposeKeys {
   public static final Set<String> CONFIG_KEYS =
       sorted("content", "environment", "external", "file", "labels", "name", "template_driver");
 
+  /** Keys of a service's {@code x-kubernetes} block (compose-operator's own extension). */
+  public static final Set<String> SERVICE_KUBERNETES_KEYS = sorted("expose");
+
+  /** Keys of a volume's {@code x-kubernetes} block (compose-operator's own extension). */
+  public static final Set<String> VOLUME_KUBERNETES_KEYS =
+      sorted("accessModes", "size", "storageClassName");
+
   /** Keys of {@code external} in its (deprecated) mapping form. */
   public static final Set<String> EXTERNAL_KEYS = sorted("name");
 

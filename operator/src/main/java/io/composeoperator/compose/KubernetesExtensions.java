@@ -13,8 +13,6 @@ import java.util.Set;
  */
 final class KubernetesExtensions {
 
-  private static final Set<String> SERVICE_KEYS = Set.of("expose");
-  private static final Set<String> VOLUME_KEYS = Set.of("accessModes", "size", "storageClassName");
   private static final Set<String> EXPOSE_TYPES = Set.of("ClusterIP", "NodePort", "LoadBalancer");
 
   private KubernetesExtensions() {}
@@ -25,7 +23,7 @@ final class KubernetesExtensions {
     }
     Map<String, Object> map = fields.map(value, path);
     for (String key : map.keySet()) {
-      if (!SERVICE_KEYS.contains(key)) {
+      if (!ComposeKeys.SERVICE_KUBERNETES_KEYS.contains(key)) {
         throw fields.error(path, "unknown key " + Fields.quote(key) + " (known: expose)");
       }
     }
@@ -43,7 +41,7 @@ final class KubernetesExtensions {
     }
     Map<String, Object> map = fields.map(value, path);
     for (String key : map.keySet()) {
-      if (!VOLUME_KEYS.contains(key)) {
+      if (!ComposeKeys.VOLUME_KUBERNETES_KEYS.contains(key)) {
         throw fields.error(
             path,
             "unknown key " + Fields.quote(key) + " (known: accessModes, size, storageClassName)");

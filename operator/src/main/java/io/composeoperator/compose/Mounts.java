@@ -61,6 +61,8 @@ final class Mounts {
             size = ByteSizes.parse(fields, option.substring(5), itemPath);
           } else if (option.startsWith("mode=")) {
             mode = FileModes.parse(fields, option.substring(5), itemPath);
+          } else if (!option.isBlank()) {
+            unmodelled.add(itemPath + ":" + option); // rw, noexec, uid=...: no emptyDir equivalent
           }
         }
       }

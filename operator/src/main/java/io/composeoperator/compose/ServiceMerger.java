@@ -139,7 +139,21 @@ final class ServiceMerger {
    * The unique key of spec 13-merge.md: the target, or for ports {ip, target, published, protocol}.
    */
   private static Object uniqueKey(String path, Object item) {
-    return path.equals("ports") ? portKey(item) : target(item);
+    if (path.equals("ports")) {
+      return portKey(item);
+    }
+    if (path.equals("volumes")) {
+      return target(item);
+    }
+    // secrets and configs: the absolute target, so "db" and {source: db} are the same entry
+    String prefix = path.equals("secrets") ? "/run/secrets/" : "/";
+    Object source = item instanceof Map<?, ?> map ? map.get("source") : item;
+    Object target = item instanceof Map<?, ?> map ? map.get("target") : null;
+    if (target == null) {
+      return prefix + source;
+    }
+    String t = String.valueOf(target);
+    return t.startsWith("/") ? t : prefix + t;
   }
 
   private static Object portKey(Object item) {

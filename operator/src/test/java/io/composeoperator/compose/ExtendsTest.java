@@ -79,6 +79,26 @@ class ExtendsTest {
   }
 
   @Test
+  void secretsMergeByEffectiveTarget() {
+    ServiceConfig web =
+        service(
+            """
+            services:
+              base: {image: x, secrets: [db, api]}
+              web:
+                extends: base
+                secrets: [{source: db, mode: 0400}, {source: api, target: /etc/api}]
+            secrets:
+              db: {file: db.txt}
+              api: {file: api.txt}
+            """,
+            "web");
+    assertThat(web.secrets())
+        .extracting(f -> f.target() + " " + f.mode())
+        .containsExactly("/run/secrets/db 256", "/run/secrets/api null", "/etc/api null");
+  }
+
+  @Test
   void resetTagRemovesInheritedValue() {
     ServiceConfig web =
         service(

@@ -195,6 +195,14 @@ class VolumesParsingTest {
   }
 
   @Test
+  void otherTmpfsOptionsAreUnmodelled() {
+    assertThat(
+            service("services: {web: {image: nginx, tmpfs: [\"/run:noexec,size=1m\"]}}", "web")
+                .unmodelledKeys())
+        .containsExactly("services.web.tmpfs[0]:noexec");
+  }
+
+  @Test
   void volumesComeBeforeTmpfsInFileOrder() {
     assertThat(mounts("    tmpfs: /run\n    volumes: [\"data:/data\"]\n"))
         .extracting(ServiceVolumeConfig::target)

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's mapping table (section {@code mapping}) has a row for every key the loader knows
- * ({@link ComposeKeys}) and no row for a key Compose does not know, so the table stays true.
+ * ({@link ComposeKeys}) and no row for a key Compose does not know (other than the operator's own
+ * {@code x-kubernetes} keys), so the table stays true.
  */
 class MappingTableTest {
   private static final String SERVICES = "Services";
@@ -29,6 +30,10 @@ class MappingTableTest {
   private static final String NETWORKS = "Networks";
   private static final String SECRETS = "Secrets";
   private static final String CONFIGS = "Configs";
+
+  /** compose-operator's own extension block: documented in the table, not a Compose key. */
+  private static final String EXTENSION = "x-kubernetes.";
+
   private static final Pattern KEY_CELL = Pattern.compile("^\\| `([^`]+)` \\|");
 
   /** Where the keys of one ComposeKeys set appear: a table (by heading) and a key prefix. */
@@ -71,8 +76,6 @@ class MappingTableTest {
           Map.entry("ENV_FILE_KEYS", List.of(new Place(SERVICES, "env_file."))),
           Map.entry("EXTENDS_KEYS", List.of(new Place(SERVICES, "extends."))),
           Map.entry("LOGGING_KEYS", List.of(new Place(SERVICES, "logging."))),
-          Map.entry("SERVICE_KUBERNETES_KEYS", List.of(new Place(SERVICES, "x-kubernetes."))),
-          Map.entry("VOLUME_KUBERNETES_KEYS", List.of(new Place(VOLUMES, "x-kubernetes."))),
           Map.entry("VOLUME_KEYS", List.of(new Place(VOLUMES, ""))),
           Map.entry("NETWORK_KEYS", List.of(new Place(NETWORKS, ""))),
           Map.entry("SECRET_KEYS", List.of(new Place(SECRETS, ""))),
@@ -156,6 +159,7 @@ class MappingTableTest {
         .forEach(
             (table, keys) ->
                 keys.stream()
+                    .filter(key -> !key.startsWith(EXTENSION))
                     .filter(key -> !expected.getOrDefault(table, Set.of()).contains(key))
                     .forEach(key -> unknown.add(table + ": `" + key + "`")));
     assertThat(unknown).as("README rows for keys Compose does not know").isEmpty();

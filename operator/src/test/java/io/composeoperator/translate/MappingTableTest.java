@@ -76,6 +76,9 @@ class MappingTableTest {
           Map.entry("ENV_FILE_KEYS", List.of(new Place(SERVICES, "env_file."))),
           Map.entry("EXTENDS_KEYS", List.of(new Place(SERVICES, "extends."))),
           Map.entry("LOGGING_KEYS", List.of(new Place(SERVICES, "logging."))),
+          // compose-operator's own x-kubernetes blocks: not Compose keys, but in the table too.
+          Map.entry("SERVICE_KUBERNETES_KEYS", List.of(new Place(SERVICES, "x-kubernetes."))),
+          Map.entry("VOLUME_KUBERNETES_KEYS", List.of(new Place(VOLUMES, "x-kubernetes."))),
           Map.entry("VOLUME_KEYS", List.of(new Place(VOLUMES, ""))),
           Map.entry("NETWORK_KEYS", List.of(new Place(NETWORKS, ""))),
           Map.entry("SECRET_KEYS", List.of(new Place(SECRETS, ""))),

@@ -90,10 +90,21 @@ class ComposeProjectReconcilerTest {
     return d == null ? null : d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
   }
 
+  /**
+   * Edits the spec as {@code kubectl edit} would: a patch of the difference, so a status patch the
+   * operator makes at the same moment does not turn the edit into a 409 conflict.
+   */
   void editSpec(String name, java.util.function.Consumer<ComposeProject> edit) {
-    ComposeProject current = harness.get(name);
-    edit.accept(current);
-    harness.client.resource(current).update();
+    harness
+        .client
+        .resources(ComposeProject.class)
+        .inNamespace(OperatorHarness.NAMESPACE)
+        .withName(name)
+        .edit(
+            current -> {
+              edit.accept(current);
+              return current;
+            });
   }
 
   @Test

@@ -22,12 +22,12 @@ import java.util.stream.Stream;
 /**
  * Decides which local files go into {@code spec.files} (for {@code convert}) or {@link
  * io.composeoperator.compose.ComposeSource#files()} (for {@code render}), from the model of a first
- * loading pass: the env files the Compose file names, {@code configs.*.file}, and the
- * project-relative sources of bind mounts — single files, and directories whose text files add up
- * to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all directories). A bigger
- * directory, or the project directory itself, is a development mount: not shipped, and the
- * translation warns about it. Secret files are never shipped: {@code convert} prints the command
- * that creates the Secret.
+ * loading pass: the files the loader read (env files, included and extended Compose files), {@code
+ * configs.*.file}, and the project-relative sources of bind mounts — single files, and directories
+ * whose text files add up to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all
+ * directories). A bigger directory, or the project directory itself, is a development mount: not
+ * shipped, and the translation warns about it. Secret files are never shipped: {@code convert}
+ * prints the command that creates the Secret.
  */
 final class FileCollector {
   /** The most bytes of bind-mounted directory content shipped for one project. */
@@ -69,14 +69,14 @@ final class FileCollector {
    * @param directory the Compose file's directory
    * @param fileName the Compose file's name, to recognize the project directory itself
    * @param model the model of the first pass
-   * @param envFiles the {@code env_file} paths of the Compose file ({@link EnvFileRefs})
+   * @param filesRead the project files the loader read: env files, included and extended files
    * @param snapshot the candidate files the first pass was given
    */
   static Collected collect(
       Path directory,
       String fileName,
       ComposeModel model,
-      Set<String> envFiles,
+      Set<String> filesRead,
       Map<String, String> snapshot)
       throws IOException {
     FileCollector collector = new FileCollector(directory, fileName);
@@ -98,7 +98,7 @@ final class FileCollector {
         }
       }
     }
-    for (String path : envFiles) {
+    for (String path : filesRead) {
       String text = snapshot.get(path);
       if (text != null && !secretPaths.contains(path)) {
         collector.files.putIfAbsent(path, text);

@@ -2,6 +2,7 @@ package io.composeoperator.cli;
 
 import io.composeoperator.compose.ComposeLoader;
 import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
@@ -127,10 +128,11 @@ record LocalProject(
       ComposeSource probe =
           new ComposeSource(
               input.fileName(), input.text(), snapshot, Variables.of(variables), flags.profiles());
-      ComposeModel model = ComposeLoader.load(probe).model();
+      LoadResult loaded = ComposeLoader.load(probe);
+      ComposeModel model = loaded.model();
       FileCollector.Collected collected =
           FileCollector.collect(
-              input.directory(), input.fileName(), model, EnvFileRefs.of(input.text()), snapshot);
+              input.directory(), input.fileName(), model, loaded.filesRead(), snapshot);
       String name = flags.name() != null ? flags.name() : model.name();
       if (name == null) {
         name = fromDirectory(input.directory());

@@ -26,7 +26,7 @@ public final class ComposeLoader {
   private final ComposeSource source;
   private final Fields fields;
   private final List<Warning> warnings = new ArrayList<>();
-  private final Map<String, String> files = new TreeMap<>();
+  private final ProjectFiles files = new ProjectFiles();
   private final Map<String, Map<String, Object>> otherFiles = new HashMap<>();
 
   private ComposeLoader(ComposeSource source) {
@@ -104,7 +104,7 @@ public final class ComposeLoader {
             configs,
             new TreeMap<>(files),
             ignored);
-    return new LoadResult(model, warnings);
+    return new LoadResult(model, warnings, files.read());
   }
 
   /** Reads and interpolates one document. */

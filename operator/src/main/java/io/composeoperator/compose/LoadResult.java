@@ -1,15 +1,25 @@
 package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.ComposeModel;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * What the loader returns: the model and the warnings found while loading (unresolved variables,
- * obsolete keys, ...).
+ * What the loader returns: the model, the warnings found while loading (unresolved variables,
+ * obsolete keys, ...), and the project files it read to build the model (env files, included and
+ * extended Compose files; the files that configs and bind mounts name are in the model itself).
  */
-public record LoadResult(ComposeModel model, List<Warning> warnings) {
+public record LoadResult(ComposeModel model, List<Warning> warnings, SortedSet<String> filesRead) {
 
   public LoadResult {
     warnings = List.copyOf(warnings);
+    filesRead = Collections.unmodifiableSortedSet(new TreeSet<>(filesRead));
+  }
+
+  /** A result that read no project files. */
+  public LoadResult(ComposeModel model, List<Warning> warnings) {
+    this(model, warnings, new TreeSet<>());
   }
 }

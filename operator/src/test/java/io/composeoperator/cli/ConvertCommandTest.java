@@ -33,6 +33,35 @@ class ConvertCommandTest {
   }
 
   @Test
+  void shipsIncludedAndExtendedFilesSoTheOperatorCanLoadThem() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        include:
+          - db/compose.yaml
+        services:
+          web:
+            extends: {file: base.yaml, service: base}
+            depends_on: [db]
+        """);
+    write("db/compose.yaml", "services:\n  db:\n    image: postgres:16\n");
+    write("base.yaml", "services:\n  base:\n    image: nginx:1.27\n");
+    write("notes.yaml", "not referenced\n");
+
+    ComposeProject project = project(CliRun.in(dir, "convert", "--name", "shop"));
+
+    assertThat(project.getSpec().getFiles()).containsOnlyKeys("base.yaml", "db/compose.yaml");
+    var objects =
+        Renderer.render(
+                RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+                SpecOptions.from("shop", null, project.getSpec(), null))
+            .objects();
+    assertThat(objects)
+        .extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .contains("Deployment/db", "Deployment/web");
+  }
+
+  @Test
   void carriesTheFileVerbatimWithFilesVariablesAndProfiles() throws IOException {
     String compose =
         """

@@ -10,7 +10,7 @@
 --                the operator refuses (part of) the current spec and keeps what already runs;
 --                or Ready=False for a reason that does not heal by waiting (CrashLoopBackOff,
 --                ImagePullBackOff, ErrImagePull, CreateContainerConfigError, FailedCreate,
---                JobFailed), as Argo CD judges Pods, ReplicaSets and Jobs
+--                JobFailed, ReconcileError), as Argo CD judges Pods, ReplicaSets and Jobs
 --   Progressing  no status yet, the operator has not observed the current generation,
 --                or Ready=False while services start (ServicesNotReady, WaitingForSecret,
 --                VolumeNotBound, or a reason this script does not know)
@@ -60,7 +60,7 @@ local degradedReasons = {
   InvalidCompose = true, Forbidden = true, Conflict = true, InvalidName = true,
   ImmutableField = true, CrashLoopBackOff = true, ImagePullBackOff = true,
   ErrImagePull = true, CreateContainerConfigError = true, FailedCreate = true,
-  JobFailed = true
+  JobFailed = true, ReconcileError = true
 }
 
 local generation = obj.metadata.generation

@@ -113,7 +113,27 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         project.getMetadata().getName(),
         e.toString());
     LOG.debug("reconcile failure", e);
-    return ErrorStatusUpdateControl.noStatusUpdate();
+    long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
+    Observed observed =
+        new Observed(CacheObserver.owned(context), CacheObserver.pods(context), new TreeSet<>());
+    ComposeProjectStatus status =
+        StatusCalculator.calculate(
+            project.getStatus(),
+            generation,
+            Outcome.refused(Reasons.RECONCILE_ERROR, errorMessage(e)),
+            observed,
+            clock);
+    if (status.equals(project.getStatus())) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    return ErrorStatusUpdateControl.patchStatus(statusPatch(project, status));
+  }
+
+  /** The failure for the condition message: the exception's own words, bounded in length. */
+  private static String errorMessage(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    message = "the operator failed and retries: " + message;
+    return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
   }
 
   /** Validates the name and the security profile, then loads and translates. */

@@ -20,5 +20,8 @@ public final class Reasons {
   public static final String POD_CREATE_FAILED = "FailedCreate";
   public static final String JOB_FAILED = "JobFailed";
 
+  /** An unexpected failure (usually talking to the API server); the reconcile is retried. */
+  public static final String RECONCILE_ERROR = "ReconcileError";
+
   private Reasons() {}
 }

@@ -199,7 +199,8 @@ class ArgoHealthTest {
             Map.entry(Reasons.CRASH_LOOP_BACK_OFF, "Degraded"),
             Map.entry(Reasons.CREATE_CONTAINER_CONFIG_ERROR, "Degraded"),
             Map.entry(Reasons.POD_CREATE_FAILED, "Degraded"),
-            Map.entry(Reasons.JOB_FAILED, "Degraded"));
+            Map.entry(Reasons.JOB_FAILED, "Degraded"),
+            Map.entry(Reasons.RECONCILE_ERROR, "Degraded"));
     // Reasons never written on Ready=False: Reconciled=True, Ready=True and Event reasons.
     Set<String> notReadyFalse = Set.of(Reasons.APPLIED, Reasons.PRUNED, Reasons.SERVICES_READY);
 

@@ -282,6 +282,22 @@ class ComposeProjectReconcilerTest {
   }
 
   @Test
+  void unexpectedFailureIsRecordedAsReconcileError() {
+    harness.close();
+    harness =
+        new OperatorHarness(
+            (source, options) -> {
+              throw new IllegalStateException("API server unavailable");
+            },
+            OperatorSettings.DEFAULT);
+    create(project("shop", SHOP));
+    awaitReconciled("shop", Reasons.RECONCILE_ERROR);
+    assertThat(condition("shop", Conditions.RECONCILED).getMessage())
+        .contains("API server unavailable");
+    assertThat(condition("shop", Conditions.READY).getStatus()).isEqualTo("False");
+  }
+
+  @Test
   void refusesNameLongerThan63() {
     String name = "a".repeat(64);
     create(project(name, SHOP));

@@ -148,9 +148,6 @@ public final class UnsupportedKeys {
           entry("secrets.gid", "mounted files belong to the pod's fsGroup"),
           entry("configs.uid", "mounted files belong to the pod's fsGroup"),
           entry("configs.gid", "mounted files belong to the pod's fsGroup"),
-          entry(
-              "include",
-              "files named by include are not loaded; put their services into this file"),
           entry("version", "the obsolete version key has no meaning"));
 
   private UnsupportedKeys() {}

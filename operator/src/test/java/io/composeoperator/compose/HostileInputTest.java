@@ -158,8 +158,10 @@ class HostileInputTest {
     for (int i = 0; i < 10; i++) {
       yaml.append("  s").append(i).append(": {image: x, env_file: app.env}\n");
     }
+    // A guard against quadratic work (20,000 lines x 10 services would take far longer), with
+    // room for a loaded build machine: it loads in under a second on an idle one.
     assertTimeoutPreemptively(
-        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
         () ->
             assertThat(
                     Loading.loadWithFiles(yaml.toString(), Map.of("app.env", env.toString()))

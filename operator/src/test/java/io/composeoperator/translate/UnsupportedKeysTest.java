@@ -101,10 +101,10 @@ class UnsupportedKeysTest {
 
   @Test
   void topLevelKeysAreWarned() {
-    assertThat(warn(List.of("include")))
+    assertThat(warn(List.of("models")))
         .containsExactly(
-            "include: `include` is ignored: files named by include are not loaded; put their"
-                + " services into this file");
+            "models: `models` is ignored: AI models are run by Docker Model Runner, not by"
+                + " Kubernetes");
   }
 
   @Test

@@ -49,25 +49,7 @@ public final class ConvertCommand {
 
   /** Runs {@code convert} with its arguments; returns the exit code. */
   public int run(String[] args) {
-    ProjectFlags flags;
-    try {
-      Arguments parsed =
-          Arguments.parse(
-              args, ProjectFlags.VALUE_FLAGS, ProjectFlags.SWITCHES, ProjectFlags.ALIASES);
-      if (parsed.has("--help")) {
-        console.out().print(USAGE);
-        return Failures.OK;
-      }
-      flags = ProjectFlags.from(parsed);
-      if (flags.waitImage() != null) {
-        throw new UsageException("--wait-image is the operator's setting, not the project's");
-      }
-    } catch (UsageException e) {
-      console.err().println("convert: " + e.getMessage());
-      console.err().print(USAGE);
-      return Failures.USAGE;
-    }
-    return Failures.guard(console, flags.verbose(), () -> convert(flags));
+    return ProjectFlags.run("convert", USAGE, args, console, false, this::convert);
   }
 
   private int convert(ProjectFlags flags) throws CliException {

@@ -87,4 +87,44 @@ record ProjectFlags(
     }
     throw new UsageException(flag + " must be one of " + allowed + ", got \"" + value + "\"");
   }
+
+  /** The work of a project command, given its parsed flags. */
+  interface Command {
+    int run(ProjectFlags flags) throws CliException;
+  }
+
+  /**
+   * Parses a project command's arguments and runs it: {@code --help} prints the usage (exit 0), a
+   * wrong command line prints the problem and the usage on stderr (exit 2), and failures of the
+   * work become an exit code and a message ({@link Failures#guard}).
+   *
+   * @param takesWaitImage false for a command that writes a ComposeProject: the wait image is the
+   *     operator's setting, not the project's
+   */
+  static int run(
+      String name,
+      String usage,
+      String[] args,
+      Console console,
+      boolean takesWaitImage,
+      Command command) {
+    ProjectFlags flags;
+    try {
+      Arguments parsed = Arguments.parse(args, VALUE_FLAGS, SWITCHES, ALIASES);
+      if (parsed.has("--help")) {
+        console.out().print(usage);
+        return Failures.OK;
+      }
+      flags = from(parsed);
+      if (!takesWaitImage && flags.waitImage() != null) {
+        throw new UsageException("--wait-image is the operator's setting, not the project's");
+      }
+    } catch (UsageException e) {
+      console.err().println(name + ": " + e.getMessage());
+      console.err().print(usage);
+      return Failures.USAGE;
+    }
+    ProjectFlags parsedFlags = flags;
+    return Failures.guard(console, flags.verbose(), () -> command.run(parsedFlags));
+  }
 }

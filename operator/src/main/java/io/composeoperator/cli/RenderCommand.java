@@ -49,22 +49,7 @@ public final class RenderCommand {
 
   /** Runs {@code render} with its arguments; returns the exit code. */
   public int run(String[] args) {
-    ProjectFlags flags;
-    try {
-      Arguments parsed =
-          Arguments.parse(
-              args, ProjectFlags.VALUE_FLAGS, ProjectFlags.SWITCHES, ProjectFlags.ALIASES);
-      if (parsed.has("--help")) {
-        console.out().print(USAGE);
-        return Failures.OK;
-      }
-      flags = ProjectFlags.from(parsed);
-    } catch (UsageException e) {
-      console.err().println("render: " + e.getMessage());
-      console.err().print(USAGE);
-      return Failures.USAGE;
-    }
-    return Failures.guard(console, flags.verbose(), () -> render(flags));
+    return ProjectFlags.run("render", USAGE, args, console, true, this::render);
   }
 
   private int render(ProjectFlags flags) throws CliException {

@@ -38,6 +38,8 @@ import java.util.TreeMap;
  * @param variables the interpolation variables
  * @param profiles the active profiles
  * @param collected the project files, with what was left out and the secret files
+ * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
+ *     the load of {@link #source()} and need not be repeated), else null
  */
 record LocalProject(
     String fileName,
@@ -46,7 +48,8 @@ record LocalProject(
     String name,
     SortedMap<String, String> variables,
     List<String> profiles,
-    FileCollector.Collected collected) {
+    FileCollector.Collected collected,
+    LoadResult firstPass) {
 
   /** The file names docker compose looks for, in its order. */
   static final List<String> DEFAULT_FILES =
@@ -144,7 +147,8 @@ record LocalProject(
           name,
           variables,
           flags.profiles(),
-          collected);
+          collected,
+          collected.files().equals(snapshot) ? loaded : null);
     } catch (IOException e) {
       throw new CliException("cannot read project files: " + e.getMessage(), e);
     }

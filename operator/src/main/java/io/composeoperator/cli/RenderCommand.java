@@ -3,6 +3,7 @@ package io.composeoperator.cli;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.translate.ProjectOptions;
@@ -58,6 +59,7 @@ public final class RenderCommand {
     List<Warning> warnings = new ArrayList<>();
     ComposeSource source;
     ProjectOptions options;
+    LoadResult loaded = null;
     if (resource.isPresent()) {
       ComposeProject project = resource.get();
       ComposeProjectSpec spec = withFlags(input.fileName(), project.getSpec(), flags, warnings);
@@ -71,8 +73,10 @@ public final class RenderCommand {
       warnings.addAll(project.warnings());
       source = project.source();
       options = project.options(flags);
+      loaded = project.firstPass();
     }
-    Translation translation = Renderer.render(source, options);
+    Translation translation =
+        loaded != null ? Renderer.render(loaded, options) : Renderer.render(source, options);
     warnings.addAll(translation.warnings());
     for (Warning warning : warnings) {
       console.err().println(input.fileName() + ": " + warning);

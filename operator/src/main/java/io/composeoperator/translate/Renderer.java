@@ -18,20 +18,35 @@ public final class Renderer {
    * @throws ComposeException when the project cannot be deployed
    */
   public static Translation render(ComposeSource source, ProjectOptions options) {
-    String project = options.name();
+    checkName(source.fileName(), options.name());
+    return ProjectTranslator.translate(ComposeLoader.load(source), options);
+  }
+
+  /**
+   * Translates a project its caller has already loaded with {@code ComposeLoader.load(source)}: the
+   * same path as {@link #render(ComposeSource, ProjectOptions)} without loading twice (the CLI
+   * loads once to find the files a project refers to, and reuses that load when the files it then
+   * collects are exactly the ones it loaded with).
+   *
+   * @throws ComposeException when the project cannot be deployed
+   */
+  public static Translation render(LoadResult loaded, ProjectOptions options) {
+    checkName(loaded.model().sourceFile(), options.name());
+    return ProjectTranslator.translate(loaded, options);
+  }
+
+  private static void checkName(String file, String project) {
     if (project == null || project.isEmpty()) {
-      throw new ComposeException(source.fileName(), "name", "the project has no name");
+      throw new ComposeException(file, "name", "the project has no name");
     }
     if (project.length() > Names.MAX_LABEL || !Names.isDns1123Label(project)) {
       throw new ComposeException(
-          source.fileName(),
+          file,
           "name",
           "project name \""
               + project
               + "\" must be a DNS-1123 label of at most 63 characters, because it is a label"
               + " value on every object");
     }
-    LoadResult loaded = ComposeLoader.load(source);
-    return ProjectTranslator.translate(loaded, options);
   }
 }

@@ -51,22 +51,13 @@ public final class StatusCalculator {
   private static Condition reconciled(
       Outcome outcome, ComposeProjectStatus before, long generation, Clock clock) {
     Optional<Condition> previous = Conditions.find(before.getConditions(), Conditions.RECONCILED);
-    if (outcome.refused()) {
+    Optional<Refusal> refusal = Refusal.of(outcome);
+    if (refusal.isPresent()) {
       return Conditions.condition(
           Conditions.RECONCILED,
           false,
-          outcome.failureReason(),
-          outcome.failureMessage(),
-          generation,
-          previous,
-          clock);
-    }
-    if (!outcome.conflicts().isEmpty()) {
-      return Conditions.condition(
-          Conditions.RECONCILED,
-          false,
-          Reasons.CONFLICT,
-          String.join("; ", outcome.conflicts()),
+          refusal.get().reason(),
+          refusal.get().message(),
           generation,
           previous,
           clock);
@@ -101,22 +92,13 @@ public final class StatusCalculator {
       long generation,
       Clock clock) {
     Optional<Condition> previous = Conditions.find(before.getConditions(), Conditions.READY);
-    if (outcome.refused()) {
+    Optional<Refusal> refusal = Refusal.of(outcome);
+    if (refusal.isPresent()) {
       return Conditions.condition(
           Conditions.READY,
           false,
-          outcome.failureReason(),
-          outcome.failureMessage(),
-          generation,
-          previous,
-          clock);
-    }
-    if (!outcome.conflicts().isEmpty()) {
-      return Conditions.condition(
-          Conditions.READY,
-          false,
-          Reasons.CONFLICT,
-          String.join("; ", outcome.conflicts()),
+          refusal.get().reason(),
+          refusal.get().message(),
           generation,
           previous,
           clock);
@@ -154,5 +136,21 @@ public final class StatusCalculator {
     }
     return Conditions.condition(
         Conditions.READY, false, reason, message.toString(), generation, previous, clock);
+  }
+
+  /**
+   * Why the current spec is refused, or partly refused by a conflict: both Reconciled and Ready say
+   * so, since nothing of the current generation can be ready then.
+   */
+  private record Refusal(String reason, String message) {
+    static Optional<Refusal> of(Outcome outcome) {
+      if (outcome.refused()) {
+        return Optional.of(new Refusal(outcome.failureReason(), outcome.failureMessage()));
+      }
+      if (!outcome.conflicts().isEmpty()) {
+        return Optional.of(new Refusal(Reasons.CONFLICT, String.join("; ", outcome.conflicts())));
+      }
+      return Optional.empty();
+    }
   }
 }

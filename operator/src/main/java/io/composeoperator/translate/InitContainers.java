@@ -89,7 +89,7 @@ final class InitContainers {
                 + entry.getKey()
                 + "\" has no healthcheck configured, so service_healthy cannot be met");
       }
-      String name = unique(names, shorten("wait-for-" + target));
+      String name = unique(names, "wait-for-" + target);
       containers.add(
           new ContainerBuilder()
               .withName(name)
@@ -176,7 +176,7 @@ final class InitContainers {
     }
     Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (Volumes.Seed seed : seeds) {
-      String name = unique(names, shorten("seed-" + Names.sanitize(seed.volumeKey())));
+      String name = unique(names, "seed-" + seed.volumeKey());
       containers.add(
           new ContainerBuilder()
               .withName(name)
@@ -253,18 +253,10 @@ final class InitContainers {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 
-  /** At most 63 characters, no trailing dash. */
-  static String shorten(String name) {
-    return Names.sanitize(name);
-  }
-
-  private static String unique(Set<String> names, String name) {
-    String candidate = name;
-    for (int n = 2; !names.add(candidate); n++) {
-      String suffix = "-" + n;
-      candidate =
-          Names.sanitize(name.substring(0, Math.min(name.length(), 63 - suffix.length()))) + suffix;
-    }
-    return candidate;
+  /** A container name not yet in {@code names}, which it is added to. */
+  private static String unique(Set<String> names, String wanted) {
+    String name = Names.unique(wanted, names::contains);
+    names.add(name);
+    return name;
   }
 }

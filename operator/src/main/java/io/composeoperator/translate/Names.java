@@ -1,7 +1,12 @@
 package io.composeoperator.translate;
 
 import io.composeoperator.compose.ComposeException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -115,5 +120,53 @@ public final class Names {
 
   public static boolean isDns1123Label(String name) {
     return name.length() <= MAX_LABEL && DNS_1123.matcher(name).matches();
+  }
+
+  /**
+   * {@code name} when it fits in {@code max} characters, otherwise the head of the name, {@code -},
+   * and 8 hex digits of the SHA-256 of the whole name, so that two long names with the same head
+   * still differ.
+   */
+  public static String shortened(String name, int max) {
+    if (name.length() <= max) {
+      return name;
+    }
+    String hash = sha256(name).substring(0, HASH_LENGTH);
+    String head = name.substring(0, max - HASH_LENGTH - 1);
+    while (!head.isEmpty() && !Character.isLetterOrDigit(head.charAt(head.length() - 1))) {
+      head = head.substring(0, head.length() - 1);
+    }
+    return head + "-" + hash;
+  }
+
+  /**
+   * The sanitized {@code wanted}, or, when that is taken (or empty), the first of {@code wanted-2},
+   * {@code wanted-3}, ... that is free, each kept within 63 characters: for names that need only be
+   * unique within one object (pod volumes, init containers).
+   */
+  public static String unique(String wanted, Predicate<String> taken) {
+    String base = sanitize(wanted);
+    String name = base;
+    for (int n = 2; name.isEmpty() || taken.test(name); n++) {
+      String suffix = "-" + n;
+      // the head is sanitized first so "abc-" gives "abc-2", not "abc--2"; "" gives "2"
+      name =
+          sanitize(
+              sanitize(base.substring(0, Math.min(base.length(), MAX_LABEL - suffix.length())))
+                  + suffix);
+    }
+    return name;
+  }
+
+  private static final int HASH_LENGTH = 8;
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 }

@@ -89,7 +89,7 @@ public final class Networking {
     }
     String shortened =
         Names.publishedService(
-            ShortNames.shorten(serviceName, Names.MAX_LABEL - Names.PUBLISHED_SUFFIX.length()));
+            Names.shortened(serviceName, Names.MAX_LABEL - Names.PUBLISHED_SUFFIX.length()));
     warnings.add(
         path + ".ports",
         "the Service of the published ports is named \""

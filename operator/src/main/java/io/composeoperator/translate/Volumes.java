@@ -659,19 +659,9 @@ final class Volumes {
       if (existing != null) {
         return existing;
       }
-      String base = Names.sanitize(wanted);
-      String name = base;
-      for (int n = 2;
-          volumes.containsKey(name)
-              || name.equals(InitContainers.WAIT_TOKEN_VOLUME)
-              || name.isEmpty();
-          n++) {
-        String suffix = "-" + n;
-        name =
-            Names.sanitize(
-                base.substring(0, Math.min(base.length(), Names.MAX_LABEL - suffix.length()))
-                    + suffix);
-      }
+      String name =
+          Names.unique(
+              wanted, n -> volumes.containsKey(n) || n.equals(InitContainers.WAIT_TOKEN_VOLUME));
       volumes.put(name, shape.apply(new VolumeBuilder().withName(name)).build());
       volumeByKey.put(identity, name);
       return name;

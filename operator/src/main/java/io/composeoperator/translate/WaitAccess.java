@@ -97,6 +97,6 @@ public final class WaitAccess {
    * the whole name.
    */
   static String labelValue(String name) {
-    return ShortNames.shorten(name, Names.MAX_LABEL);
+    return Names.shortened(name, Names.MAX_LABEL);
   }
 }

@@ -90,12 +90,7 @@ public final class RenderCommand {
    * spec.files}, {@code spec.variables} and {@code spec.profiles}.
    */
   static ComposeSource sourceOf(String fileName, ComposeProjectSpec spec) {
-    return new ComposeSource(
-        fileName,
-        spec.getCompose(),
-        spec.getFiles(),
-        Variables.of(spec.getVariables()),
-        spec.getProfiles());
+    return SpecOptions.source(fileName, spec.getCompose(), spec, Variables.of(spec.getVariables()));
   }
 
   /** The spec with the command line's additions; what needs a cluster is refused or warned. */

@@ -8,6 +8,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.model.SecretVariable;
+import io.composeoperator.translate.SpecOptions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,7 @@ public final class InputResolver {
       throw new ComposeException(
           "", "spec", "exactly one of spec.compose and spec.composeFrom must be set");
     }
-    return new ComposeSource(
-        fileName, text, spec.getFiles(), variables(spec, references), spec.getProfiles());
+    return SpecOptions.source(fileName, text, spec, variables(spec, references));
   }
 
   private static String configMapValue(KeyRef ref, References references) {

@@ -4,12 +4,15 @@ import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.api.v1alpha1.NameRef;
 import io.composeoperator.api.v1alpha1.ResourceDefaults;
 import io.composeoperator.api.v1alpha1.StorageSpec;
+import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.compose.Variables;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a ComposeProject's spec to the options of a translation, so that the operator and the tests
- * that read {@code examples/} build them the same way.
+ * Maps a ComposeProject's spec to the input of a translation (the source and the options), so that
+ * the operator, {@code render} of a ComposeProject and the tests that read {@code examples/} build
+ * them the same way.
  */
 public final class SpecOptions {
   private SpecOptions() {}
@@ -37,6 +40,17 @@ public final class SpecOptions {
         spec.getExposure(),
         spec.getSecurityProfile(),
         waitImage);
+  }
+
+  /**
+   * The loader's input for a ComposeProject: the Compose text (from {@code spec.compose} or the
+   * ConfigMap of {@code spec.composeFrom}, read by the caller), {@code spec.files}, the variables
+   * (the caller merges {@code variablesFrom} with {@code spec.variables}) and {@code
+   * spec.profiles}.
+   */
+  public static ComposeSource source(
+      String fileName, String composeText, ComposeProjectSpec spec, Variables variables) {
+    return new ComposeSource(fileName, composeText, spec.getFiles(), variables, spec.getProfiles());
   }
 
   private static ProjectOptions.StorageDefaults storage(StorageSpec storage) {

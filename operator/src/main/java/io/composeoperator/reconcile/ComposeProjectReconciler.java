@@ -165,20 +165,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         requested != null
             ? requested
             : (SecurityProfile.baseline.atMost(max) ? SecurityProfile.baseline : max);
-    options =
-        new ProjectOptions(
-            options.name(),
-            options.namespace(),
-            options.images(),
-            options.imagePullSecrets(),
-            options.storage(),
-            options.defaultRequests(),
-            options.defaultLimits(),
-            options.volumeRetention(),
-            options.exposure(),
-            effective,
-            options.waitImage());
-    return renderer.render(InputResolver.resolve(project, references), options);
+    return renderer.render(
+        InputResolver.resolve(project, references), options.withSecurityProfile(effective));
   }
 
   private static String reason(ComposeException e) {

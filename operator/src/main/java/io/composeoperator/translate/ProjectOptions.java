@@ -52,6 +52,22 @@ public record ProjectOptions(
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
   }
 
+  /** These options under another security profile (the operator caps the project's own). */
+  public ProjectOptions withSecurityProfile(SecurityProfile profile) {
+    return new ProjectOptions(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        profile,
+        waitImage);
+  }
+
   /** Options with every default, for a project of this name. */
   public static ProjectOptions defaults(String name) {
     return new ProjectOptions(

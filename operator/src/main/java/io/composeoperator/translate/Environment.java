@@ -31,10 +31,12 @@ final class Environment {
                 .endValueFrom()
                 .build());
       } else {
+        // An empty value is written as no value, which is how the API server stores it.
+        String value = Commands.escape(variable.value());
         env.add(
             new EnvVarBuilder()
                 .withName(variable.name())
-                .withValue(Commands.escape(variable.value()))
+                .withValue(value == null || value.isEmpty() ? null : value)
                 .build());
       }
     }

@@ -6,7 +6,6 @@ import io.composeoperator.compose.model.ResourcesConfig;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,8 +18,6 @@ import java.util.TreeMap;
  * an error.
  */
 final class ResourceLimits {
-  private static final String[] BINARY_SUFFIXES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
-
   private ResourceLimits() {}
 
   static ResourceRequirements resources(ServiceContext ctx) {
@@ -111,16 +108,14 @@ final class ResourceLimits {
    * crashing the translation.
    */
   static Quantity quantity(String value, String path) {
-    Quantity quantity = new Quantity(value);
     try {
-      Quantity.getAmountInBytes(quantity);
-    } catch (RuntimeException e) {
+      return new Quantity(Quantities.canonical(value));
+    } catch (IllegalArgumentException e) {
       throw new ComposeException(
           null,
           path,
           "\"" + value + "\" is not a Kubernetes quantity (for example 500m, 64Mi, 1Gi)");
     }
-    return quantity;
   }
 
   private static boolean serviceSets(ServiceContext ctx, String resource) {
@@ -132,25 +127,16 @@ final class ResourceLimits {
     };
   }
 
-  /** Millicores as a quantity: {@code 500m}, or {@code 2} for whole cores. */
+  /** Millicores as a quantity: {@code 500m}, or {@code 2} for whole cores (canonical form). */
   static Quantity cpu(long millis) {
-    if (millis % 1000 == 0) {
-      return new Quantity(Long.toString(millis / 1000));
-    }
-    return new Quantity(millis + "m");
+    return new Quantity(Quantities.canonical(millis + "m"));
   }
 
-  /** Bytes as a quantity in the largest exact binary unit, else plain bytes. */
+  /**
+   * Bytes as a quantity in the largest exact binary unit, else in decimal units ({@code 1500},
+   * {@code 2k}): the API server's canonical form of the byte count.
+   */
   static Quantity memory(ByteSize size) {
-    long bytes = size.bytes();
-    String suffix = "";
-    for (String candidate : BINARY_SUFFIXES) {
-      if (bytes == 0 || bytes % 1024 != 0) {
-        break;
-      }
-      bytes /= 1024;
-      suffix = candidate;
-    }
-    return new Quantity(BigDecimal.valueOf(bytes).toPlainString() + suffix);
+    return new Quantity(Quantities.bytes(size.bytes()));
   }
 }

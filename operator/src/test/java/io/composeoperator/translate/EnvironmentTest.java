@@ -22,7 +22,8 @@ class EnvironmentTest {
     assertThat(Environment.envVars(ctx))
         .containsExactly(
             new EnvVarBuilder().withName("B").withValue("2").build(),
-            new EnvVarBuilder().withName("A").withValue("").build(),
+            // an empty value is written as no value, the form the API server stores
+            new EnvVarBuilder().withName("A").build(),
             new EnvVarBuilder().withName("C").withValue("$$(x)").build());
   }
 

@@ -43,7 +43,9 @@ class ResourceLimitsTest {
   void memLimitUsesTheLargestExactUnitAndNeverMilli() {
     assertThat(ResourceLimits.memory(new ByteSize(1L << 30)).toString()).isEqualTo("1Gi");
     assertThat(ResourceLimits.memory(new ByteSize(1536L * 1024)).toString()).isEqualTo("1536Ki");
-    assertThat(ResourceLimits.memory(new ByteSize(1000)).toString()).isEqualTo("1000");
+    // not a multiple of 1024: decimal units, as the API server stores a number without a suffix
+    assertThat(ResourceLimits.memory(new ByteSize(1000)).toString()).isEqualTo("1k");
+    assertThat(ResourceLimits.memory(new ByteSize(1500)).toString()).isEqualTo("1500");
   }
 
   @Test

@@ -61,7 +61,18 @@ abstract class AbstractOperatorScenarios {
               new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
           .create();
     }
-    operator = new OperatorProcess(cluster.kubeconfig(), "--log-format", "json");
+    operator = new OperatorProcess(cluster.kubeconfig(), operatorArguments());
+  }
+
+  /** The arguments of {@code run} besides the HTTP port. */
+  String[] operatorArguments() {
+    return new String[] {"--log-format", "json"};
+  }
+
+  /** Stops the operator (SIGTERM) and starts a new process with the same arguments. */
+  void restartOperator() throws InterruptedException {
+    operator.close();
+    operator = new OperatorProcess(cluster.kubeconfig(), operatorArguments());
   }
 
   @AfterAll

@@ -1,9 +1,9 @@
 package io.composeoperator.e2e;
 
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-
-/** The scenarios against the fabric8 mock server (the default, needs no cluster). */
-@DisabledIfSystemProperty(named = "e2e.kubeconfig", matches = ".+")
+/**
+ * The scenarios against the fabric8 mock server: the fast tier, which needs no cluster and runs in
+ * every build. What only a real API server can prove is in {@link RealClusterOperatorIT}.
+ */
 class MockServerOperatorIT extends AbstractOperatorScenarios {
   @Override
   Cluster cluster() {

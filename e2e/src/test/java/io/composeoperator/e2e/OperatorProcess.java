@@ -16,12 +16,17 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
 
   OperatorProcess(Path kubeconfig, String... extraArgs) {
+    this(kubeconfig, List.of("-Xmx256m"), extraArgs);
+  }
+
+  /** With these JVM options instead of the default heap. */
+  OperatorProcess(Path kubeconfig, List<String> jvmOptions, String... extraArgs) {
     try {
       httpPort = freePort();
       log = Files.createTempFile("operator", ".log");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx256m");
+      command.addAll(jvmOptions);
       command.add("-jar");
       command.add(System.getProperty("operator.jar", "../operator/target/compose-operator.jar"));
       command.add("run");
@@ -51,6 +56,12 @@ final class OperatorProcess implements AutoCloseable {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /** Sends SIGKILL, as a node failure or an OOM kill would, and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
   }
 
   /** Sends SIGTERM and waits for the exit code. */

@@ -25,18 +25,8 @@ import java.util.TreeSet;
  * then by name.
  */
 public final class ProjectTranslator {
-  /** The order of kinds in a translation. */
-  static final List<String> KIND_ORDER =
-      List.of(
-          "ConfigMap",
-          "PersistentVolumeClaim",
-          "ServiceAccount",
-          "Role",
-          "RoleBinding",
-          "Service",
-          "NetworkPolicy",
-          "Job",
-          "Deployment");
+  /** The order of kinds in a translation: the {@code kind} names of {@link Kinds#OWNED}. */
+  static final List<String> KIND_ORDER = Kinds.OWNED.stream().map(HasMetadata::getKind).toList();
 
   private ProjectTranslator() {}
 

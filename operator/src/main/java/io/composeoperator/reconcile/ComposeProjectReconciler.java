@@ -82,6 +82,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
       outcome = Outcome.applied(translation, result.conflicts(), problems);
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
+    } catch (MissingReference e) {
+      outcome = Outcome.refused(Reasons.INVALID_COMPOSE, e.getMessage());
     }
     Observed observed =
         new Observed(

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Turns a ComposeProject and the ConfigMaps/Secrets it names ({@code composeFrom}, {@code
  * variablesFrom}) into the loader's input. Variables from a Secret are recorded as secret sources,
  * so that an environment value that is exactly {@code ${X}} becomes a secretKeyRef. A missing
- * reference is a {@link ComposeException} (the status names it), never a crash.
+ * reference is a {@link MissingReference} (the status names it), never a crash.
  */
 public final class InputResolver {
   /** The file name messages use for an inline {@code spec.compose}. */
@@ -53,14 +53,12 @@ public final class InputResolver {
             .configMap(ref.getName())
             .orElseThrow(
                 () ->
-                    new ComposeException(
-                        "",
+                    new MissingReference(
                         "spec.composeFrom.configMapKeyRef",
                         "ConfigMap " + ref.getName() + " not found"));
     String value = configMap.getData() == null ? null : configMap.getData().get(ref.getKey());
     if (value == null) {
-      throw new ComposeException(
-          "",
+      throw new MissingReference(
           "spec.composeFrom.configMapKeyRef",
           "ConfigMap " + ref.getName() + " has no key " + ref.getKey());
     }
@@ -78,8 +76,7 @@ public final class InputResolver {
         ConfigMap configMap =
             references
                 .configMap(name)
-                .orElseThrow(
-                    () -> new ComposeException("", path, "ConfigMap " + name + " not found"));
+                .orElseThrow(() -> new MissingReference(path, "ConfigMap " + name + " not found"));
         if (configMap.getData() != null) {
           configMap.getData().forEach(values::put);
           configMap.getData().keySet().forEach(secretSources::remove);
@@ -89,7 +86,7 @@ public final class InputResolver {
         Secret secret =
             references
                 .secret(name)
-                .orElseThrow(() -> new ComposeException("", path, "Secret " + name + " not found"));
+                .orElseThrow(() -> new MissingReference(path, "Secret " + name + " not found"));
         secretValues(secret)
             .forEach(
                 (key, value) -> {

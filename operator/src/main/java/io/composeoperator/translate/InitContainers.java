@@ -22,10 +22,11 @@ import java.util.Set;
  *
  * <ol>
  *   <li>{@code depends_on} → one {@code wait-for-<dependency>} container per blocking dependency
- *       (DESIGN §4, the brief's contract): the operator's image runs {@code wait --project P --for
- *       started|healthy|completed <dependency>}; {@code required: false} does not block. They use
- *       the project's wait ServiceAccount through the projected {@value #WAIT_TOKEN_VOLUME} volume,
- *       mounted into them alone (the pod itself does not automount a token).
+ *       (ARCHITECTURE.md, "Decisions and their reasons"): the operator's image runs {@code wait
+ *       --project P --for started|healthy|completed <dependency>}; {@code required: false} does not
+ *       block. They use the project's wait ServiceAccount through the projected {@value
+ *       #WAIT_TOKEN_VOLUME} volume, mounted into them alone (the pod itself does not automount a
+ *       token).
  *   <li>a named volume mounted where the image may have files → one {@code seed-<volume>} container
  *       from the service's own image that copies the image's content at the mount path, with its
  *       ownership and mode ({@code cp -a}), into the claim's still-empty sub-directory, as Docker

@@ -20,9 +20,9 @@ import java.util.TreeSet;
 
 /**
  * Translates a loaded Compose project into the desired objects: a pure, deterministic function of
- * the model and the options (STYLE §5). Loops over services in name order, calls one class per
- * concern, checks object-name collisions per kind, and sorts the objects by the fixed kind order,
- * then by name.
+ * the model and the options (ARCHITECTURE.md, "Stages"). Loops over services in name order, calls
+ * one class per concern, checks object-name collisions per kind, and sorts the objects by the fixed
+ * kind order, then by name.
  */
 public final class ProjectTranslator {
   /** The order of kinds in a translation: the {@code kind} names of {@link Kinds#OWNED}. */

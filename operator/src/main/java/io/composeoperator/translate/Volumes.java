@@ -32,7 +32,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Volumes, claims and mounted files (DESIGN §4, COMPOSE-SEMANTICS 21-23).
+ * Volumes, claims and mounted files (ARCHITECTURE.md, "Volumes, configs and secrets").
  *
  * <ul>
  *   <li>named volume → one PersistentVolumeClaim per volume, named after the volume (or its {@code

@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
 
 /**
  * A service's workload: a Deployment for a long-running service, a Job for a service that runs once
- * (DESIGN §4, COMPOSE-SEMANTICS 5, 15), with its pod template: labels, annotations from Compose
- * labels, init containers, the main container, volumes, securityContext, DNS, host aliases, node
- * selector and the namespaces the profile allows.
+ * (ARCHITECTURE.md, "depends_on and run-once services"), with its pod template: labels, annotations
+ * from Compose labels, init containers, the main container, volumes, securityContext, DNS, host
+ * aliases, node selector and the namespaces the profile allows.
  *
  * <p>Choices: {@code restart: "no"} → Job with restartPolicy Never and backoffLimit 0; {@code
  * on-failure:N} → OnFailure with backoffLimit N, and {@code on-failure} without a maximum →

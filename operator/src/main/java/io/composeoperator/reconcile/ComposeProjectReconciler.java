@@ -5,7 +5,6 @@ import io.composeoperator.api.v1alpha1.ComposeProjectStatus;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
 import io.composeoperator.compose.ComposeException;
-import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
@@ -20,14 +19,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a ComposeProject: observe (caches) → load + translate ({@link RenderFunction}) → plan
- * ({@link Planner}) → apply ({@link Applier}, {@link Pruner}) → status ({@link StatusCalculator}).
- * Invalid input changes nothing that runs; it is reported in status and in an Event.
+ * Reconciles a ComposeProject: validate ({@link ComposeProjectValidator}) → observe (caches) → load
+ * + translate ({@link RenderFunction}) → plan ({@link Planner}) → apply ({@link Applier}, {@link
+ * Pruner}) → status ({@link StatusCalculator}). Invalid input changes nothing that runs; it is
+ * reported in status and in an Event.
  */
 public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   private static final Logger LOG = LoggerFactory.getLogger(ComposeProjectReconciler.class);
@@ -69,17 +70,23 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     int written = 0;
     List<String> pruned = List.of();
     Translation translation = null;
+    Optional<ComposeProjectValidator.Refusal> refusal =
+        ComposeProjectValidator.validate(project, settings.maxSecurityProfile());
     try {
-      translation = render(project, references);
-      Plan plan =
-          Planner.plan(
-              translation.objects(), CacheObserver.owned(context), project, retention(project));
-      ApplyResult result = applier.apply(plan, name);
-      written = result.written();
-      pruned = pruner.prune(plan.prune());
-      List<String> problems = new ArrayList<>(plan.problems());
-      problems.addAll(result.problems());
-      outcome = Outcome.applied(translation, result.conflicts(), problems);
+      if (refusal.isPresent()) {
+        outcome = Outcome.refused(refusal.get().reason(), refusal.get().message());
+      } else {
+        translation = render(project, references);
+        Plan plan =
+            Planner.plan(
+                translation.objects(), CacheObserver.owned(context), project, retention(project));
+        ApplyResult result = applier.apply(plan, name);
+        written = result.written();
+        pruned = pruner.prune(plan.prune());
+        List<String> problems = new ArrayList<>(plan.problems());
+        problems.addAll(result.problems());
+        outcome = Outcome.applied(translation, result.conflicts(), problems);
+      }
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
     } catch (MissingReference e) {
@@ -138,43 +145,21 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
   }
 
-  /** Validates the name and the security profile, then loads and translates. */
+  /** Loads and translates a project that {@link ComposeProjectValidator} accepted. */
   private Translation render(ComposeProject project, References references) {
-    String name = project.getMetadata().getName();
-    if (name.length() > Names.MAX_LABEL) {
-      throw new NameTooLong(name);
-    }
-    if (project.getSpec() == null) {
-      throw new ComposeException("", "spec", "the ComposeProject has no spec");
-    }
     ProjectOptions options =
         SpecOptions.from(
-            name, project.getMetadata().getNamespace(), project.getSpec(), settings.waitImage());
-    SecurityProfile requested = project.getSpec().getSecurityProfile();
-    SecurityProfile max = settings.maxSecurityProfile();
-    if (requested != null && !requested.atMost(max)) {
-      throw new ComposeException(
-          ComposeException.Kind.FORBIDDEN,
-          "",
-          "spec.securityProfile",
-          "securityProfile "
-              + requested
-              + " is above the operator's maximum "
-              + max
-              + " (--max-security-profile)");
-    }
-    SecurityProfile effective =
-        requested != null
-            ? requested
-            : (SecurityProfile.baseline.atMost(max) ? SecurityProfile.baseline : max);
+            project.getMetadata().getName(),
+            project.getMetadata().getNamespace(),
+            project.getSpec(),
+            settings.waitImage());
+    SecurityProfile profile =
+        ComposeProjectValidator.effectiveProfile(project.getSpec(), settings.maxSecurityProfile());
     return renderer.render(
-        InputResolver.resolve(project, references), options.withSecurityProfile(effective));
+        InputResolver.resolve(project, references), options.withSecurityProfile(profile));
   }
 
   private static String reason(ComposeException e) {
-    if (e instanceof NameTooLong) {
-      return Reasons.INVALID_NAME;
-    }
     return e.kind() == ComposeException.Kind.FORBIDDEN
         ? Reasons.FORBIDDEN
         : Reasons.INVALID_COMPOSE;
@@ -207,20 +192,5 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
             .build());
     patch.setStatus(status);
     return patch;
-  }
-
-  /** A project name that cannot be a label value. */
-  private static final class NameTooLong extends ComposeException {
-    private static final long serialVersionUID = 1L;
-
-    NameTooLong(String name) {
-      super(
-          "",
-          "metadata.name",
-          "project name \""
-              + name
-              + "\" is longer than 63 characters and cannot be a label value; rename the"
-              + " ComposeProject");
-    }
   }
 }

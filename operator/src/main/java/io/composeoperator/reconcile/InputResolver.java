@@ -4,7 +4,6 @@ import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.api.v1alpha1.KeyRef;
 import io.composeoperator.api.v1alpha1.VariablesSource;
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.model.SecretVariable;
@@ -28,21 +27,20 @@ public final class InputResolver {
 
   private InputResolver() {}
 
+  /**
+   * The loader's input of a project that {@link ComposeProjectValidator} accepted (it has a spec
+   * with exactly one of {@code compose} and {@code composeFrom}).
+   *
+   * @throws MissingReference when a named ConfigMap or Secret, or its key, is missing
+   */
   public static ComposeSource resolve(ComposeProject project, References references) {
     ComposeProjectSpec spec = project.getSpec();
-    if (spec == null) {
-      throw new ComposeException("", "spec", "the ComposeProject has no spec");
-    }
     String fileName = INLINE_FILE;
     String text = spec.getCompose();
-    if (spec.getComposeFrom() != null && spec.getComposeFrom().getConfigMapKeyRef() != null) {
+    if (text == null) {
       KeyRef ref = spec.getComposeFrom().getConfigMapKeyRef();
       fileName = ref.getKey();
       text = configMapValue(ref, references);
-    }
-    if (text == null) {
-      throw new ComposeException(
-          "", "spec", "exactly one of spec.compose and spec.composeFrom must be set");
     }
     return SpecOptions.source(fileName, text, spec, variables(spec, references));
   }

@@ -69,27 +69,12 @@ final class InitContainers {
       }
       String target = ctx.serviceNames().get(entry.getKey());
       String key = "depends_on." + entry.getKey();
-      if (target == null) {
-        throw ctx.error(
-            key,
-            "service \"" + entry.getKey() + "\" is not defined or not enabled by the profiles");
-      }
-      ServiceConfig other = ctx.model().services().get(entry.getKey());
       String state =
           switch (dependency.condition()) {
             case SERVICE_STARTED -> "started";
             case SERVICE_HEALTHY -> "healthy";
             case SERVICE_COMPLETED_SUCCESSFULLY -> "completed";
           };
-      if (dependency.condition() == ServiceDependency.Condition.SERVICE_HEALTHY
-          && other != null
-          && other.healthcheck() == null) {
-        throw ctx.error(
-            key,
-            "service \""
-                + entry.getKey()
-                + "\" has no healthcheck configured, so service_healthy cannot be met");
-      }
       String name = unique(names, "wait-for-" + target);
       containers.add(
           new ContainerBuilder()

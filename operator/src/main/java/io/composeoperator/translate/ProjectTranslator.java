@@ -123,10 +123,8 @@ public final class ProjectTranslator {
             != ServiceDependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
           continue;
         }
+        // the loader has checked that every dependency is an enabled service
         ServiceConfig target = model.services().get(dep.getKey());
-        if (target == null) {
-          continue; // reported by InitContainers with its path
-        }
         RestartPolicy restart = target.restart();
         if (restart != null && !restart.runsOnce()) {
           throw new ComposeException(

@@ -118,10 +118,6 @@ final class Volumes {
     List<PersistentVolumeClaim> claims = new ArrayList<>();
     for (String key : usedVolumes(model).keySet()) {
       VolumeConfig volume = model.volumes().get(key);
-      if (volume == null) {
-        throw new ComposeException(
-            model.sourceFile(), "volumes", "volume \"" + key + "\" is used but not declared");
-      }
       if (volume.external()) {
         continue;
       }
@@ -236,10 +232,6 @@ final class Volumes {
     for (String key : used) {
       ConfigObjConfig config = model.configs().get(key);
       String path = "configs." + key;
-      if (config == null) {
-        throw new ComposeException(
-            model.sourceFile(), "configs", "config \"" + key + "\" is used but not declared");
-      }
       if (config.external()) {
         continue;
       }
@@ -248,7 +240,9 @@ final class Volumes {
         content = config.content();
       } else if (config.environment() != null) {
         content = config.environmentValue() == null ? "" : config.environmentValue();
-      } else if (config.file() != null) {
+      } else {
+        // the loader has checked that a config has exactly one of file, content, environment
+        // and external
         content = model.files().get(config.file());
         if (content == null) {
           throw new ComposeException(
@@ -258,9 +252,6 @@ final class Volumes {
                   + config.file()
                   + " is not given: add it to spec.files (\"convert\" does this)");
         }
-      } else {
-        throw new ComposeException(
-            model.sourceFile(), path, "a config needs file, content, environment or external");
       }
       String name = configMapName(model, key);
       ConfigMap configMap =
@@ -420,10 +411,6 @@ final class Volumes {
     }
 
     private void namedVolume(ServiceVolumeConfig mount, String key) {
-      VolumeConfig config = model.volumes().get(mount.source());
-      if (config == null) {
-        throw ctx.error(key, "volume \"" + mount.source() + "\" is not declared under volumes");
-      }
       String claim = claimName(model, mount.source());
       String name =
           volume(
@@ -571,9 +558,6 @@ final class Volumes {
 
     private void mountConfig(ServiceFileRef ref, String key) {
       ConfigObjConfig config = model.configs().get(ref.source());
-      if (config == null) {
-        throw ctx.error(key, "config \"" + ref.source() + "\" is not declared under configs");
-      }
       String configMap = configMapName(model, ref.source());
       if (!config.external()) {
         configMaps.put(configMap, true);
@@ -606,10 +590,6 @@ final class Volumes {
     }
 
     private void mountSecret(ServiceFileRef ref, String key) {
-      SecretConfig secret = model.secrets().get(ref.source());
-      if (secret == null) {
-        throw ctx.error(key, "secret \"" + ref.source() + "\" is not declared under secrets");
-      }
       String secretName = secretName(model, ref.source());
       ctx.requiredSecrets().add(secretName);
       int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();

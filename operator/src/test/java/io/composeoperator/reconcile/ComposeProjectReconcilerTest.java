@@ -306,6 +306,25 @@ class ComposeProjectReconcilerTest {
   }
 
   @Test
+  void nameThatIsNotADns1123LabelIsAnInvalidName() {
+    create(project("my.app", SHOP));
+    awaitReconciled("my.app", Reasons.INVALID_NAME);
+    assertThat(condition("my.app", Conditions.RECONCILED).getMessage())
+        .startsWith("metadata.name: project name \"my.app\" must be a DNS-1123 label");
+    assertThat(deployment("web")).isNull();
+  }
+
+  @Test
+  void missingComposeConfigMapIsInvalidComposeNamingTheReference() {
+    ComposeProject project = project("shop", null);
+    project.getSpec().setComposeFrom(new ComposeFrom(new KeyRef("shop-compose", "compose.yaml")));
+    create(project);
+    awaitReconciled("shop", Reasons.INVALID_COMPOSE);
+    assertThat(condition("shop", Conditions.RECONCILED).getMessage())
+        .isEqualTo("spec.composeFrom.configMapKeyRef: ConfigMap shop-compose not found");
+  }
+
+  @Test
   void steadyStateMakesNoWrites() {
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);

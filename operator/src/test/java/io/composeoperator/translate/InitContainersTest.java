@@ -1,9 +1,7 @@
 package io.composeoperator.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.HealthCheckConfig;
 import io.composeoperator.compose.model.ServiceDependency;
@@ -67,18 +65,6 @@ class InitContainersTest {
                 .endVolumeMount()
                 .build());
     assertThat(containers.get(1).getArgs()).contains("completed");
-  }
-
-  @Test
-  void serviceHealthyOnADependencyWithoutHealthcheckIsAnError() {
-    TreeMap<String, ServiceDependency> deps = new TreeMap<>();
-    deps.put("cache", new ServiceDependency(Condition.SERVICE_HEALTHY, true, false, false));
-    ServiceContext ctx = TestModels.context(webWithDependencies(deps), "web");
-
-    assertThatThrownBy(() -> InitContainers.waitContainers(ctx))
-        .isInstanceOf(ComposeException.class)
-        .hasMessageContaining("services.web.depends_on.cache")
-        .hasMessageContaining("no healthcheck");
   }
 
   @Test

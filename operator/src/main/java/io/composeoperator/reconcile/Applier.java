@@ -6,30 +6,25 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes a plan: server-side apply with the field manager {@code compose-operator} and force for
  * objects we own; create for objects we do not own yet, so that an object of someone else answers
- * "already exists" and becomes a {@code Conflict} instead of being taken over; delete-wait-create
- * for Jobs whose template changed. A change the API server refuses (an immutable field) is reported
- * and does not hold back the other objects.
+ * "already exists" and becomes a {@code Conflict} instead of being taken over; delete for Jobs
+ * whose template changed (the next reconcile creates them again). A change the API server refuses
+ * (an immutable field) is reported and does not hold back the other objects.
  */
 public class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
 
   private final KubernetesClient client;
-  private final Duration jobDeletionTimeout;
 
-  public Applier(KubernetesClient client, Duration jobDeletionTimeout) {
+  public Applier(KubernetesClient client) {
     this.client = client;
-    this.jobDeletionTimeout = jobDeletionTimeout;
   }
 
   public ApplyResult apply(Plan plan, String project) {
@@ -42,7 +37,7 @@ public class Applier {
         switch (action.verb()) {
           case CREATE -> written += create(desired, project, conflicts);
           case APPLY -> written += serverSideApply(desired);
-          case REPLACE -> written += replace(desired, action.live());
+          case REPLACE -> written += replace(action.live());
         }
       } catch (KubernetesClientException e) {
         if (e.getCode() != 422 && e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -92,15 +87,16 @@ public class Applier {
     return 1;
   }
 
-  /** A Job's template is immutable: delete it in the background, wait until gone, create. */
-  private int replace(HasMetadata desired, HasMetadata live) {
+  /**
+   * A Job's template is immutable: delete it in the background. No reconcile thread waits for it to
+   * disappear: the Job informer's delete event triggers the next reconcile, which no longer
+   * observes the Job and creates the new one (the {@link Planner} leaves an object that is being
+   * deleted alone until then).
+   */
+  private int replace(HasMetadata live) {
     client.resource(live).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-    client
-        .resource(desired)
-        .waitUntilCondition(Objects::isNull, jobDeletionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    client.resource(desired).create();
-    LOG.debug("replaced {}", Planner.key(desired));
-    return 2;
+    LOG.debug("deleted {} to replace it", Planner.key(live));
+    return 1;
   }
 
   private static String reason(KubernetesClientException e) {

@@ -10,8 +10,10 @@ import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,19 @@ import org.slf4j.LoggerFactory;
  * Pruner}) → status ({@link StatusCalculator}). Invalid input changes nothing that runs; it is
  * reported in status and in an Event.
  */
+@ControllerConfiguration(
+    fieldManager = ManagedFields.FIELD_MANAGER,
+    // Changes to watched objects trigger a reconcile at once; this bounds how long a change nobody
+    // watches (an unlabelled ConfigMap or Secret that the spec references) waits for the next one.
+    // JOSDK's default is 10 hours.
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(
+            interval = ComposeProjectReconciler.MAX_INTERVAL_MINUTES,
+            timeUnit = TimeUnit.MINUTES))
 public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
+  /** The longest time between two reconciles of a project, in minutes. */
+  public static final long MAX_INTERVAL_MINUTES = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(ComposeProjectReconciler.class);
 
   private final RenderFunction renderer;

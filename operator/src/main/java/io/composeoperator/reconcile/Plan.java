@@ -32,7 +32,10 @@ public record Plan(
     CREATE,
     /** Ours and changed: server-side apply with force. */
     APPLY,
-    /** A Job whose template changed: delete it, wait until it is gone, create it again. */
+    /**
+     * A Job whose template changed: delete it; the reconcile that its deletion event triggers
+     * creates it again.
+     */
     REPLACE
   }
 

@@ -50,6 +50,10 @@ public final class Planner {
         actions.add(new Plan.Action(Plan.Verb.CREATE, wanted, null));
         continue;
       }
+      if (current.getMetadata().getDeletionTimestamp() != null) {
+        // being deleted (a replaced Job): its deletion event brings the reconcile that creates it
+        continue;
+      }
       String problem = immutableProblem(wanted, current);
       if (problem != null) {
         problems.add(problem);

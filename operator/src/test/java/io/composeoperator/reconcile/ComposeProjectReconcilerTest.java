@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.List;
@@ -91,20 +92,30 @@ class ComposeProjectReconcilerTest {
   }
 
   /**
-   * Edits the spec as {@code kubectl edit} would: a patch of the difference, so a status patch the
-   * operator makes at the same moment does not turn the edit into a 409 conflict.
+   * Edits the spec as {@code kubectl edit} would: a patch of the difference, locked to the version
+   * it read. When the operator patches the status between the read and the patch, the API server
+   * answers 409 and the edit is made again on the new version, as a user would retry.
    */
   void editSpec(String name, java.util.function.Consumer<ComposeProject> edit) {
-    harness
-        .client
-        .resources(ComposeProject.class)
-        .inNamespace(OperatorHarness.NAMESPACE)
-        .withName(name)
-        .edit(
-            current -> {
-              edit.accept(current);
-              return current;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        harness
+            .client
+            .resources(ComposeProject.class)
+            .inNamespace(OperatorHarness.NAMESPACE)
+            .withName(name)
+            .edit(
+                current -> {
+                  edit.accept(current);
+                  return current;
+                });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Test
@@ -264,8 +275,7 @@ class ComposeProjectReconcilerTest {
     harness.close();
     harness =
         new OperatorHarness(
-            Renderer::render,
-            new OperatorSettings(SecurityProfile.restricted, null, Duration.ofSeconds(60)));
+            Renderer::render, new OperatorSettings(SecurityProfile.restricted, null));
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);
     assertThat(

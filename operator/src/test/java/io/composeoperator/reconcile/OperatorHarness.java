@@ -17,13 +17,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
- * The real JOSDK {@link Operator}, started in-process against a fabric8 mock server whose CRUD
- * dispatcher understands server-side apply (LocallyRunOperatorExtension cannot run against the
- * mock). Tests create ComposeProjects with the client and wait with Awaitility.
+ * The real JOSDK {@link Operator}, built by {@link OperatorFactory} as {@code compose-operator run}
+ * builds it, started in-process against a fabric8 mock server whose CRUD dispatcher understands
+ * server-side apply (LocallyRunOperatorExtension cannot run against the mock). Tests create
+ * ComposeProjects with the client and wait with Awaitility.
  */
 final class OperatorHarness implements AutoCloseable {
   static final String NAMESPACE = "test";
@@ -32,7 +33,7 @@ final class OperatorHarness implements AutoCloseable {
   final KubernetesMockServer server = ServerSideApplyCrudDispatcher.server(dispatcher);
   final KubernetesClient client;
   final AtomicInteger reconciles = new AtomicInteger();
-  private final Operator operator;
+  final Operator operator;
 
   OperatorHarness(RenderFunction renderer, OperatorSettings settings) {
     server.init();
@@ -51,25 +52,16 @@ final class OperatorHarness implements AutoCloseable {
           }
         };
     operator =
-        new Operator(
+        OperatorFactory.create(
+            client,
+            settings,
+            renderer,
+            Set.of(),
+            Clock.systemUTC(),
             o ->
-                o.withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
+                o.withCloseClientOnStop(false)
                     .withMetrics(counting)
                     .withCacheSyncTimeout(Duration.ofSeconds(30)));
-    Clock clock = Clock.systemUTC();
-    operator.register(
-        new ComposeProjectReconciler(
-            renderer,
-            settings,
-            new Applier(client, Duration.ofSeconds(20)),
-            new Pruner(client),
-            new EventPublisher(client, clock),
-            clock),
-        (Consumer<
-                io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<
-                    ComposeProject>>)
-            o -> o.withFieldManager(ManagedFields.FIELD_MANAGER));
     operator.start();
   }
 

@@ -118,7 +118,7 @@ final class FileCollector {
     List<SecretFile> secrets = new ArrayList<>();
     for (SecretConfig secret : model.secrets().values()) {
       if (secret.file() != null && !secret.external()) {
-        String name = Names.sanitize(secret.name() != null ? secret.name() : secret.key());
+        String name = Names.sanitize(secret.nameOrKey());
         secrets.add(new SecretFile(secret.key(), name, secret.file()));
       }
     }

@@ -147,7 +147,7 @@ final class InitContainers {
    *     allows, to keep ownership; otherwise as the service's user)
    */
   static List<Container> seedContainers(
-      ServiceContext ctx, String image, List<Volumes.Seed> seeds, SecurityContext main) {
+      ServiceContext ctx, String image, List<PodVolumes.Seed> seeds, SecurityContext main) {
     List<Container> containers = new ArrayList<>();
     if (seeds.isEmpty()) {
       return containers;
@@ -161,7 +161,7 @@ final class InitContainers {
       return containers;
     }
     Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
-    for (Volumes.Seed seed : seeds) {
+    for (PodVolumes.Seed seed : seeds) {
       String name = unique(names, "seed-" + seed.volumeKey());
       containers.add(
           new ContainerBuilder()
@@ -183,7 +183,7 @@ final class InitContainers {
    * The copy: skip when the marker exists or the sub-directory already holds data; otherwise copy
    * the image's directory with {@code cp -a} beside it and move it into place, then mark it done.
    */
-  static String script(Volumes.Seed seed) {
+  static String script(PodVolumes.Seed seed) {
     String dir = SEED_MOUNT + "/" + seed.subPath();
     String marker = SEED_MOUNT + "/." + seed.subPath() + ".seeded";
     String tmp = SEED_MOUNT + "/." + seed.subPath() + ".seeding";

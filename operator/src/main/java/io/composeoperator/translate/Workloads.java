@@ -94,7 +94,7 @@ final class Workloads {
     String image = Containers.image(ctx);
     SecurityContexts.UserIds ids = SecurityContexts.userIds(ctx);
     SecurityContext containerSecurity = SecurityContexts.container(ctx, ids);
-    Volumes.PodStorage storage = Volumes.forService(ctx);
+    PodVolumes.PodStorage storage = PodVolumes.forService(ctx);
 
     List<Container> initContainers = new ArrayList<>(InitContainers.waitContainers(ctx));
     boolean waits = !initContainers.isEmpty();
@@ -143,7 +143,7 @@ final class Workloads {
     PodSpec podSpec = pod.build();
 
     List<ConfigMap> mounted = new ArrayList<>();
-    for (String name : storage.configMaps().keySet()) {
+    for (String name : storage.configMaps()) {
       if (storage.filesConfigMap() != null
           && storage.filesConfigMap().getMetadata().getName().equals(name)) {
         mounted.add(storage.filesConfigMap());

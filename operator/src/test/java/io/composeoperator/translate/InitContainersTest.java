@@ -102,7 +102,7 @@ class InitContainersTest {
             .service(TestModels.service("app").image("node:20").volumes(List.of(mount)).build())
             .build();
     ServiceContext ctx = TestModels.context(model, "app");
-    Volumes.PodStorage storage = Volumes.forService(ctx);
+    PodVolumes.PodStorage storage = PodVolumes.forService(ctx);
 
     List<Container> seeds =
         InitContainers.seedContainers(
@@ -131,7 +131,7 @@ class InitContainersTest {
         InitContainers.seedContainers(
             ctx,
             "gcr.io/distroless/static:nonroot",
-            List.of(new Volumes.Seed("v", "vol-v", "data", "/data")),
+            List.of(new PodVolumes.Seed("v", "vol-v", "data", "/data")),
             new io.fabric8.kubernetes.api.model.SecurityContext());
 
     assertThat(seeds).isEmpty();

@@ -338,7 +338,7 @@ class ComposeProjectReconcilerTest {
   void steadyStateMakesNoWrites() {
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);
-    awaitQuiet();
+    harness.awaitQuiet();
     // Another controller's label on a Deployment triggers a reconcile that must write nothing.
     Deployment web = deployment("web");
     web.getMetadata().getLabels().put("example.com/team", "a");
@@ -346,7 +346,7 @@ class ComposeProjectReconcilerTest {
     harness.client.resource(web).update();
     harness.dispatcher.clearWrites();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.reconciles.get() > before);
-    awaitQuiet();
+    harness.awaitQuiet();
     assertThat(harness.dispatcher.writes()).isEmpty();
     assertThat(deployment("web").getMetadata().getLabels()).containsEntry("example.com/team", "a");
   }
@@ -458,17 +458,4 @@ class ComposeProjectReconcilerTest {
   }
 
   /** Waits until the operator has made no write for a second. */
-  void awaitQuiet() {
-    int[] last = {-1};
-    await()
-        .pollInterval(Duration.ofMillis(500))
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              int now = harness.dispatcher.writes().size();
-              boolean quiet = now == last[0];
-              last[0] = now;
-              return quiet;
-            });
-  }
 }

@@ -1,5 +1,7 @@
 package io.composeoperator.reconcile;
 
+import static org.awaitility.Awaitility.await;
+
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.processing.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +36,8 @@ final class OperatorHarness implements AutoCloseable {
   final KubernetesMockServer server = ServerSideApplyCrudDispatcher.server(dispatcher);
   final KubernetesClient client;
   final AtomicInteger reconciles = new AtomicInteger();
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger events = new AtomicInteger();
   final Operator operator;
 
   OperatorHarness(RenderFunction renderer, OperatorSettings settings) {
@@ -46,6 +51,23 @@ final class OperatorHarness implements AutoCloseable {
         .create();
     Metrics counting =
         new Metrics() {
+          @Override
+          public void receivedEvent(Event event, Map<String, Object> metadata) {
+            events.incrementAndGet();
+          }
+
+          @Override
+          public void reconciliationExecutionStarted(
+              HasMetadata resource, Map<String, Object> metadata) {
+            running.incrementAndGet();
+          }
+
+          @Override
+          public void reconciliationExecutionFinished(
+              HasMetadata resource, Map<String, Object> metadata) {
+            running.decrementAndGet();
+          }
+
           @Override
           public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
             reconciles.incrementAndGet();
@@ -83,6 +105,28 @@ final class OperatorHarness implements AutoCloseable {
     spec.setCompose(compose);
     project.setSpec(spec);
     return project;
+  }
+
+  /**
+   * Waits until the operator is quiet: no reconcile is running, and for a whole second no request
+   * changed anything on the API server, no event reached the operator and no reconcile finished.
+   * Every write makes the mock server send a watch event within milliseconds, and every event that
+   * may start a reconcile is counted when the operator receives it, so a second without any of
+   * them, with nothing running, means nothing is left to happen.
+   */
+  void awaitQuiet() {
+    String[] last = {null};
+    int[] stable = {0};
+    await()
+        .pollInterval(Duration.ofMillis(250))
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              String now = dispatcher.writes().size() + "/" + events.get() + "/" + reconciles.get();
+              stable[0] = now.equals(last[0]) && running.get() == 0 ? stable[0] + 1 : 0;
+              last[0] = now;
+              return stable[0] >= 4;
+            });
   }
 
   ComposeProject get(String name) {

@@ -67,8 +67,9 @@ final class InitContainers {
       if (!dependency.required()) {
         continue; // required: false does not block (Compose only warns)
       }
+      // the loader has checked that the dependency is an enabled service and, for
+      // service_healthy, that it has a healthcheck (compose.DependencyCheck)
       String target = ctx.serviceNames().get(entry.getKey());
-      String key = "depends_on." + entry.getKey();
       String state =
           switch (dependency.condition()) {
             case SERVICE_STARTED -> "started";

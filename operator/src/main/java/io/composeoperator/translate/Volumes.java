@@ -660,14 +660,14 @@ final class Volumes {
       List<String> parts = new ArrayList<>();
       List<String> inSpecFiles = new ArrayList<>();
       for (String path : paths) {
-        parts.add(path + " from the Secret " + Names.keyFileSecret(path));
+        parts.add(path + " (Secret " + Names.keyFileSecret(path) + ")");
         if (model.files().containsKey(path)) {
           inSpecFiles.add(path);
         }
       }
-      return "key material is never put into a ConfigMap: "
+      return "key material is mounted from Secrets you create, never from a ConfigMap: "
           + String.join(", ", parts)
-          + " (create it with kubectl create secret generic; convert prints the command)"
+          + " (convert prints the kubectl create secret commands)"
           + (inSpecFiles.isEmpty()
               ? ""
               : "; spec.files holds "

@@ -106,7 +106,7 @@ class KeyMaterialTest {
         .anySatisfy(
             w ->
                 assertThat(w.toString())
-                    .contains("letsencrypt/acme.json from the Secret letsencrypt-acme-json")
+                    .contains("letsencrypt/acme.json (Secret letsencrypt-acme-json)")
                     .contains("spec.files holds letsencrypt/acme.json, which is not used"));
   }
 

@@ -169,7 +169,9 @@ final class FileCollector {
     if (!Files.isRegularFile(file) || files.containsKey(source)) {
       return;
     }
-    if (isKeyFile(source, file)) {
+    Optional<KeyFile> keyFile = keyFile(source, file);
+    if (keyFile.isPresent()) {
+      keyFiles.putIfAbsent(keyFile.get().path(), keyFile.get());
       return;
     }
     Optional<String> text = TextFiles.read(file, TextFiles.FILE_CAP);
@@ -190,6 +192,7 @@ final class FileCollector {
       return; // the project directory (`.:/app`): source code the image already contains
     }
     SortedMap<String, String> contents = new TreeMap<>();
+    SortedMap<String, KeyFile> keys = new TreeMap<>();
     long bytes = 0;
     int skipped = 0;
     try (Stream<Path> walk = Files.walk(target)) {
@@ -198,9 +201,6 @@ final class FileCollector {
           continue;
         }
         bytes += Files.size(file);
-        if (isKeyFile(source + "/" + TextFiles.relative(target, file), file)) {
-          continue;
-        }
         if (bytes > TextFiles.FILE_CAP || directoryBytes + bytes > TOTAL_CAP) {
           warnings.add(
               new Warning(
@@ -210,6 +210,11 @@ final class FileCollector {
                       + (bytes > TextFiles.FILE_CAP ? "256 KiB" : "the project's 1 MiB")
                       + " of files: treated as a development mount, not shipped"));
           return;
+        }
+        Optional<KeyFile> keyFile = keyFile(source + "/" + TextFiles.relative(target, file), file);
+        if (keyFile.isPresent()) {
+          keys.put(keyFile.get().path(), keyFile.get());
+          continue;
         }
         Optional<String> text = TextFiles.read(file, TextFiles.FILE_CAP);
         if (text.isPresent()) {
@@ -224,13 +229,15 @@ final class FileCollector {
     }
     directoryBytes += bytes;
     files.putAll(contents);
+    keys.forEach(keyFiles::putIfAbsent); // only for a shipped directory: a development mount is not
   }
 
   /**
-   * True when the file holds key material ({@link KeyMaterial}): then it is recorded, not shipped.
-   * Only the disk says whether a file is world-readable, so this is where that is decided.
+   * The file as a key file when it holds key material ({@link KeyMaterial}), which is then recorded
+   * instead of shipped. Only the disk says whether a file is world-readable, so this is where that
+   * is decided.
    */
-  private boolean isKeyFile(String projectPath, Path file) throws IOException {
+  private Optional<KeyFile> keyFile(String projectPath, Path file) throws IOException {
     String path = KeyMaterial.normalize(projectPath);
     String reason = null;
     if (secretPaths.contains(path)) {
@@ -240,10 +247,7 @@ final class FileCollector {
     } else if (!worldReadable(file)) {
       reason = "it is not world-readable";
     }
-    if (reason != null) {
-      keyFiles.putIfAbsent(path, new KeyFile(path, reason));
-    }
-    return reason != null;
+    return reason == null ? Optional.empty() : Optional.of(new KeyFile(path, reason));
   }
 
   private static boolean worldReadable(Path file) throws IOException {

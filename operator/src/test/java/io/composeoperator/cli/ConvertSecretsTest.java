@@ -195,6 +195,31 @@ class ConvertSecretsTest {
   }
 
   @Test
+  void keyFileInADevelopmentMountIsNeitherShippedNorMountedFromASecret() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          app:
+            image: example/app:1
+            volumes: ["./src:/app/src"]
+        """,
+        "rw-r--r--");
+    write("src/big.txt", "x".repeat(300 * 1024), "rw-r--r--");
+    write("src/dev.key", "-----BEGIN PRIVATE KEY-----\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(project.getSpec().getFiles()).isEmpty();
+    assertThat(project.getSpec().getSecretFiles())
+        .as("the directory is a development mount: the image's own content is used")
+        .isEmpty();
+    assertThat(run.err()).contains("treated as a development mount").doesNotContain("kubectl");
+    assertThat(run.out()).doesNotContain("BEGIN PRIVATE KEY");
+  }
+
+  @Test
   void configFileWithKeyMaterialIsRefusedNotCopied() throws IOException {
     write(
         "compose.yaml",

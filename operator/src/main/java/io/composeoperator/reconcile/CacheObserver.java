@@ -64,14 +64,23 @@ public final class CacheObserver {
         : Set.of(new ResourceID(project, object.getMetadata().getNamespace()));
   }
 
-  /** Objects of the kinds we write that carry this project's label, sorted by kind and name. */
-  public static List<HasMetadata> owned(Context<ComposeProject> context) {
-    List<HasMetadata> owned = new ArrayList<>();
+  /**
+   * Objects of the kinds we write that carry this project's label, sorted by kind and name. The
+   * label proves nothing: users label their own ConfigMaps so that changes are noticed. {@link
+   * #owned} keeps the project's own.
+   */
+  public static List<HasMetadata> labelled(Context<ComposeProject> context) {
+    List<HasMetadata> labelled = new ArrayList<>();
     for (Class<? extends HasMetadata> kind : OWNED_KINDS) {
-      owned.addAll(context.getSecondaryResources(kind));
+      labelled.addAll(context.getSecondaryResources(kind));
     }
-    owned.sort(Comparator.comparing(Planner::key));
-    return owned;
+    labelled.sort(Comparator.comparing(Planner::key));
+    return labelled;
+  }
+
+  /** The project's own objects ({@link Ownership}), sorted by kind and name. */
+  public static List<HasMetadata> owned(Context<ComposeProject> context, ComposeProject project) {
+    return labelled(context).stream().filter(o -> Ownership.owns(project, o)).toList();
   }
 
   public static List<Pod> pods(Context<ComposeProject> context) {

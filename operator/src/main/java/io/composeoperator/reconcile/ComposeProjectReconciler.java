@@ -94,13 +94,19 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         translation = render(project, references);
         Plan plan =
             Planner.plan(
-                translation.objects(), CacheObserver.owned(context), project, retention(project));
-        ApplyResult result = applier.apply(plan, name);
+                translation.objects(),
+                CacheObserver.labelled(context),
+                project,
+                retention(project));
+        ApplyResult result = applier.apply(plan, project);
         written = result.written();
         pruned = pruner.prune(plan.prune());
         List<String> problems = new ArrayList<>(plan.problems());
         problems.addAll(result.problems());
-        outcome = Outcome.applied(translation, result.conflicts(), problems);
+        List<String> conflicts = new ArrayList<>(plan.conflicts());
+        conflicts.addAll(result.conflicts());
+        conflicts.sort(null);
+        outcome = Outcome.applied(translation, conflicts, problems);
       }
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
@@ -109,7 +115,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     }
     Observed observed =
         new Observed(
-            CacheObserver.owned(context),
+            CacheObserver.owned(context, project),
             CacheObserver.pods(context),
             missingSecrets(translation, references));
     long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
@@ -139,7 +145,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     LOG.debug("reconcile failure", e);
     long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
     Observed observed =
-        new Observed(CacheObserver.owned(context), CacheObserver.pods(context), new TreeSet<>());
+        new Observed(
+            CacheObserver.owned(context, project), CacheObserver.pods(context), new TreeSet<>());
     ComposeProjectStatus status =
         StatusCalculator.calculate(
             project.getStatus(),

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Top-level {@code configs} → ConfigMaps (ARCHITECTURE.md, "Volumes, configs and secrets"): one
  * ConfigMap per non-external config that an enabled service mounts, named after the config (or its
  * {@code name:}), holding one entry keyed by the config's key, from its {@code content}, {@code
- * environment} or {@code file} (given in {@code spec.files}). Also the rules every ConfigMap the
+ * environment} or {@code file} (given in {@code spec.files}); a file with key material ({@link
+ * KeyMaterial}) is refused, never put into a ConfigMap. Also the rules every ConfigMap the
  * translation writes keeps: valid keys, at most 1 MiB.
  */
 final class ConfigMaps {
@@ -54,6 +55,14 @@ final class ConfigMaps {
       } else {
         // the loader has checked that a config has exactly one of file, content, environment
         // and external
+        if (KeyMaterial.isKeyFile(config.file(), options.secretFiles())) {
+          throw new ComposeException(
+              model.sourceFile(),
+              path + ".file",
+              config.file()
+                  + " holds key material, which is never put into a ConfigMap: declare it under"
+                  + " the top-level secrets: and mount it with the service's secrets: instead");
+        }
         content = model.files().get(config.file());
         if (content == null) {
           throw new ComposeException(

@@ -110,6 +110,16 @@ public final class Names {
     return name;
   }
 
+  /**
+   * The Secret that holds a project file with key material ({@link KeyMaterial}): the file's
+   * project path by the mapping rule ({@code letsencrypt/acme.json} → {@code
+   * letsencrypt-acme-json}), shortened with a hash when longer than 63 characters.
+   */
+  public static String keyFileSecret(String path) {
+    String name = trimDashes(INVALID_RUN.matcher(path.toLowerCase(Locale.ROOT)).replaceAll("-"));
+    return name.isEmpty() ? "key-file" : shortened(name, MAX_LABEL);
+  }
+
   /** True when the mapping rule leaves the name as it is. */
   public static boolean isUnchanged(String composeName) {
     return sanitize(composeName).equals(composeName);

@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,10 @@ import java.util.regex.Pattern;
  *       key), mounted with {@code subPath}, never created from content;
  *   <li>bind mount of a project file or directory whose content is given ({@code spec.files}) → the
  *       ConfigMap {@code <service>-files}; a project path whose files are not given → skipped with
- *       a warning; a host path → hostPath under {@code privileged} only.
+ *       a warning; a host path → hostPath under {@code privileged} only;
+ *   <li>a project file with key material ({@link KeyMaterial}), bind-mounted alone or inside a
+ *       bind-mounted directory → the user's Secret named after its path, never a ConfigMap (a
+ *       directory holding one becomes a projected volume of its ConfigMap files and those Secrets).
  * </ul>
  */
 final class PodVolumes {
@@ -257,6 +262,10 @@ final class PodVolumes {
                 .build());
         return;
       }
+      if (KeyMaterial.isKeyFile(source, ctx.options().secretFiles())) {
+        keyFile(mount, key, source);
+        return;
+      }
       String content = model.files().get(source);
       if (content != null) {
         // a single project file given in spec.files → <service>-files ConfigMap, subPath
@@ -277,7 +286,8 @@ final class PodVolumes {
       List<KeyToPath> items = new ArrayList<>();
       if (!source.equals(".")) {
         for (Map.Entry<String, String> file : model.files().entrySet()) {
-          if (file.getKey().startsWith(prefix)) {
+          if (file.getKey().startsWith(prefix)
+              && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
             String dataKey = fileKey(file.getKey(), key);
             files.put(dataKey, file.getValue());
             items.add(
@@ -287,6 +297,14 @@ final class PodVolumes {
                     .build());
           }
         }
+      }
+      SortedSet<String> keyFiles =
+          source.equals(".")
+              ? new TreeSet<>()
+              : KeyMaterial.under(source, model.files().keySet(), ctx.options().secretFiles());
+      if (!keyFiles.isEmpty()) {
+        keyFilesInDirectory(mount, key, index, source, items, keyFiles);
+        return;
       }
       if (items.isEmpty()) {
         ctx.warn(
@@ -313,6 +331,110 @@ final class PodVolumes {
               .withMountPath(mount.target())
               .withReadOnly(true)
               .build());
+    }
+
+    /** A bind-mounted key file → the user's Secret named after its path, never a ConfigMap. */
+    private void keyFile(ServiceVolumeConfig mount, String key, String source) {
+      String path = KeyMaterial.normalize(source);
+      String secretName = Names.keyFileSecret(path);
+      String dataKey = KeyMaterial.dataKey(path);
+      ctx.requiredSecrets().add(secretName);
+      String name =
+          volume(
+              "key-" + secretName,
+              "key:" + path,
+              v ->
+                  v.withNewSecret()
+                      .withSecretName(secretName)
+                      .withItems(
+                          new KeyToPathBuilder()
+                              .withKey(dataKey)
+                              .withPath(dataKey)
+                              .withMode(KeyMaterial.FILE_MODE)
+                              .build())
+                      .endSecret());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(dataKey)
+              .withReadOnly(true)
+              .build());
+      ctx.warn(key, keyFileWarning(List.of(path)));
+    }
+
+    /**
+     * A bind-mounted directory with key files → one projected volume: the given files from the
+     * {@code <service>-files} ConfigMap, each key file from its own Secret.
+     */
+    private void keyFilesInDirectory(
+        ServiceVolumeConfig mount,
+        String key,
+        int index,
+        String source,
+        List<KeyToPath> items,
+        SortedSet<String> keyFiles) {
+      String prefix = KeyMaterial.normalize(source) + "/";
+      String filesMap = Names.filesConfigMap(ctx.objectName());
+      List<VolumeProjection> sources = new ArrayList<>();
+      if (!items.isEmpty()) {
+        sources.add(
+            new VolumeProjectionBuilder()
+                .withNewConfigMap()
+                .withName(filesMap)
+                .withItems(items)
+                .endConfigMap()
+                .build());
+      }
+      for (String path : keyFiles) {
+        String secretName = Names.keyFileSecret(path);
+        ctx.requiredSecrets().add(secretName);
+        sources.add(
+            new VolumeProjectionBuilder()
+                .withNewSecret()
+                .withName(secretName)
+                .withItems(
+                    new KeyToPathBuilder()
+                        .withKey(KeyMaterial.dataKey(path))
+                        .withPath(path.substring(prefix.length()))
+                        .withMode(KeyMaterial.FILE_MODE)
+                        .build())
+                .endSecret()
+                .build());
+      }
+      String name =
+          volume(
+              "files-" + index,
+              "files-dir:" + index,
+              v -> v.withNewProjected().withSources(sources).endProjected());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withReadOnly(true)
+              .build());
+      ctx.warn(key, keyFileWarning(keyFiles));
+    }
+
+    private String keyFileWarning(java.util.Collection<String> paths) {
+      List<String> parts = new ArrayList<>();
+      List<String> inSpecFiles = new ArrayList<>();
+      for (String path : paths) {
+        parts.add(path + " (Secret " + Names.keyFileSecret(path) + ")");
+        if (model.files().containsKey(path)) {
+          inSpecFiles.add(path);
+        }
+      }
+      return "key material is mounted from Secrets you create, never from a ConfigMap: "
+          + String.join(", ", parts)
+          + " (convert prints the kubectl create secret commands)"
+          + (inSpecFiles.isEmpty()
+              ? ""
+              : "; spec.files holds "
+                  + String.join(", ", inSpecFiles)
+                  + ", which is not used: remove it from the ComposeProject");
     }
 
     private String filesVolume() {

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layering of DESIGN §2: each package depends only on the ones before it, {@code compose}
- * knows nothing of Kubernetes, and {@code translate} is pure.
+ * Keeps the layering of ARCHITECTURE.md, "Stages": each package depends only on the ones before it,
+ * {@code compose} knows nothing of Kubernetes, and {@code translate} is pure.
  */
 class LayeringTest {
   private static final Path SOURCES = Path.of("src/main/java/io/composeoperator");

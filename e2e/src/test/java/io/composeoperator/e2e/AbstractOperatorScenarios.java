@@ -259,6 +259,68 @@ abstract class AbstractOperatorScenarios {
         .contains("InvalidCompose");
   }
 
+  /**
+   * Issue 8: the README tells users to label the ConfigMap holding their Compose file; a label
+   * never makes it the operator's, even when the file declares a config of the same name.
+   */
+  @Test
+  void labelledUserConfigMapIsAConflictNeverTakenOrPruned() {
+    String namespace = createNamespace("e2e-ownership");
+    String withConfig =
+        "services:\n  web: {image: \"nginx:1.27\", configs: [app-config]}\n"
+            + "configs:\n  app-config: {content: \"debug=true\"}\n";
+    var users =
+        client
+            .resource(
+                new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("app-config")
+                    .withNamespace(namespace)
+                    .addToLabels("composeoperator.io/project", "owned")
+                    .endMetadata()
+                    .addToData("compose.yaml", withConfig)
+                    .build())
+            .createOr(existing -> existing.update());
+    ComposeProject project = new ComposeProject();
+    project.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName("owned")
+            .withNamespace(namespace)
+            .build());
+    var spec = new io.composeoperator.api.v1alpha1.ComposeProjectSpec();
+    spec.setComposeFrom(
+        new io.composeoperator.api.v1alpha1.ComposeFrom(
+            new io.composeoperator.api.v1alpha1.KeyRef("app-config", "compose.yaml")));
+    project.setSpec(spec);
+    client.resource(project).createOr(existing -> existing.update());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(reason(namespace, "owned", "Reconciled")).isEqualTo("Conflict"));
+    assertThat(condition(namespace, "owned", "Reconciled").orElseThrow().getMessage())
+        .contains("ConfigMap/app-config exists and is not owned by this project");
+    var live = client.configMaps().inNamespace(namespace).withName("app-config").get();
+    assertThat(live.getData()).containsExactlyEntriesOf(users.getData());
+    assertThat(live.getMetadata().getOwnerReferences()).isEmpty();
+
+    client
+        .configMaps()
+        .inNamespace(namespace)
+        .withName("app-config")
+        .edit(
+            cm -> {
+              cm.getData().put("compose.yaml", "services:\n  web: {image: \"nginx:1.27\"}\n");
+              return cm;
+            });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(reason(namespace, "owned", "Reconciled")).isEqualTo("Applied"));
+    live = client.configMaps().inNamespace(namespace).withName("app-config").get();
+    assertThat(live).as("the user's ConfigMap is never pruned").isNotNull();
+    assertThat(live.getMetadata().getOwnerReferences()).isEmpty();
+  }
+
   @Test
   void operatorStopsGracefullyOnSigterm() throws InterruptedException {
     try (OperatorProcess second =

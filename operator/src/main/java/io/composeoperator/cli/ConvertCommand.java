@@ -3,6 +3,8 @@ package io.composeoperator.cli;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.compose.Warning;
+import io.composeoperator.translate.KeyMaterial;
+import io.composeoperator.translate.Names;
 import io.composeoperator.translate.Renderer;
 import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
@@ -16,7 +18,10 @@ import java.util.TreeMap;
 /**
  * {@code convert}: prints a ComposeProject that carries a local Compose project — the file
  * verbatim, its env files, config files and bind-mounted files in {@code spec.files}, its variables
- * and profiles — and, on stderr, the {@code kubectl create secret} commands for its file secrets.
+ * and profiles — and, on stderr, the {@code kubectl create secret} commands for its file secrets,
+ * its secrets read from a variable (whose values are left out of {@code spec.variables}) and its
+ * mounted files with key material (listed in {@code spec.secretFiles}, never in {@code
+ * spec.files}).
  */
 public final class ConvertCommand {
   static final String USAGE =
@@ -77,7 +82,50 @@ public final class ConvertCommand {
                   + ": secrets."
                   + secret.key()
                   + ": "
-                  + kubectl(local.directory(), secret, flags.namespace()));
+                  + kubectl(
+                      local.directory(),
+                      secret.secretName(),
+                      secret.key(),
+                      secret.path(),
+                      flags.namespace()));
+    }
+    for (FileCollector.KeyFile key : local.collected().keyFiles()) {
+      console
+          .err()
+          .println(
+              input.fileName()
+                  + ": "
+                  + key.path()
+                  + ": "
+                  + key.reason()
+                  + ", so it is never put into the ComposeProject; "
+                  + kubectl(
+                      local.directory(),
+                      Names.keyFileSecret(key.path()),
+                      KeyMaterial.dataKey(key.path()),
+                      key.path(),
+                      flags.namespace()));
+    }
+    for (LocalProject.EnvironmentSecret secret : local.environmentSecrets()) {
+      console
+          .err()
+          .println(
+              input.fileName()
+                  + ": secrets."
+                  + secret.key()
+                  + ": the value of "
+                  + secret.variable()
+                  + " is never put into the ComposeProject; create the Secret before applying,"
+                  + " with "
+                  + secret.variable()
+                  + " set in your shell: kubectl create secret generic "
+                  + secret.secretName()
+                  + " --from-literal="
+                  + secret.key()
+                  + "=\"$"
+                  + secret.variable()
+                  + "\""
+                  + namespaceFlag(flags.namespace()));
     }
     YamlOutput.write(List.of(project), console.out());
     return Failures.OK;
@@ -93,6 +141,9 @@ public final class ConvertCommand {
     spec.setProfiles(new ArrayList<>(local.profiles()));
     spec.setVariables(new LinkedHashMap<>(local.variables()));
     spec.setFiles(new LinkedHashMap<>(local.collected().files()));
+    spec.setSecretFiles(
+        new ArrayList<>(
+            local.collected().keyFiles().stream().map(FileCollector.KeyFile::path).toList()));
     spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
     spec.setExposure(flags.exposure());
     spec.setSecurityProfile(flags.securityProfile());
@@ -100,16 +151,21 @@ public final class ConvertCommand {
     return project;
   }
 
-  private String kubectl(Path directory, FileCollector.SecretFile secret, String namespace) {
-    Path file = directory.resolve(secret.path()).normalize();
+  private String kubectl(
+      Path directory, String secretName, String key, String path, String namespace) {
+    Path file = directory.resolve(path).normalize();
     Path cwd = console.workingDirectory();
     String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
     return "create the Secret before applying: kubectl create secret generic "
-        + secret.secretName()
+        + secretName
         + " --from-file="
-        + secret.key()
+        + key
         + "="
         + shown
-        + (namespace == null ? "" : " -n " + namespace);
+        + namespaceFlag(namespace);
+  }
+
+  private static String namespaceFlag(String namespace) {
+    return namespace == null ? "" : " -n " + namespace;
   }
 }

@@ -6,10 +6,12 @@ import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +30,9 @@ import java.util.stream.Stream;
  * whose text files add up to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all
  * directories). A bigger directory, or the project directory itself, is a development mount: not
  * shipped, and the translation warns about it. Secret files are never shipped: {@code convert}
- * prints the command that creates the Secret.
+ * prints the command that creates the Secret. Nor are files with key material ({@link KeyMaterial}:
+ * named like a key, not world-readable, or the file of a Compose secret): they are listed in {@code
+ * spec.secretFiles}, and the pod mounts each from a Secret the user creates.
  */
 final class FileCollector {
   /** The most bytes of bind-mounted directory content shipped for one project. */
@@ -37,11 +42,14 @@ final class FileCollector {
   private final String fileName;
   private final SortedMap<String, String> files = new TreeMap<>();
   private final List<Warning> warnings = new ArrayList<>();
+  private final SortedMap<String, KeyFile> keyFiles = new TreeMap<>();
+  private final Set<String> secretPaths;
   private long directoryBytes;
 
-  private FileCollector(Path directory, String fileName) {
+  private FileCollector(Path directory, String fileName, Set<String> secretPaths) {
     this.directory = directory;
     this.fileName = fileName;
+    this.secretPaths = secretPaths;
   }
 
   /**
@@ -50,9 +58,22 @@ final class FileCollector {
    * @param files project files by normalized relative path
    * @param warnings what was left out and why
    * @param secretFiles Compose secrets with a {@code file:}, for {@code kubectl create secret}
+   * @param keyFiles mounted project files with key material, never shipped, by path
    */
   record Collected(
-      SortedMap<String, String> files, List<Warning> warnings, List<SecretFile> secretFiles) {}
+      SortedMap<String, String> files,
+      List<Warning> warnings,
+      List<SecretFile> secretFiles,
+      List<KeyFile> keyFiles) {}
+
+  /**
+   * A mounted project file with key material ({@code spec.secretFiles}), which the user creates as
+   * the Secret {@link Names#keyFileSecret} names.
+   *
+   * @param path the file, relative to the Compose file's directory, normalized
+   * @param reason why it counts as key material, for the message
+   */
+  record KeyFile(String path, String reason) {}
 
   /**
    * A Compose secret read from a file, which the user creates as a Kubernetes Secret.
@@ -79,9 +100,13 @@ final class FileCollector {
       Set<String> filesRead,
       Map<String, String> snapshot)
       throws IOException {
-    FileCollector collector = new FileCollector(directory, fileName);
     List<SecretFile> secrets = secretFiles(model);
     List<String> secretPaths = secrets.stream().map(SecretFile::path).toList();
+    FileCollector collector =
+        new FileCollector(
+            directory,
+            fileName,
+            secretPaths.stream().map(KeyMaterial::normalize).collect(Collectors.toSet()));
     for (ConfigObjConfig config : model.configs().values()) {
       if (config.file() != null && !config.external() && !isHostPath(config.file())) {
         collector.addFile(config.file(), null);
@@ -100,13 +125,18 @@ final class FileCollector {
     }
     for (String path : filesRead) {
       String text = snapshot.get(path);
-      if (text != null && !secretPaths.contains(path)) {
+      if (text != null
+          && !secretPaths.contains(path)
+          && !collector.keyFiles.containsKey(KeyMaterial.normalize(path))) {
         collector.files.putIfAbsent(path, text);
       }
     }
     secretPaths.forEach(collector.files::remove);
     return new Collected(
-        collector.files, List.copyOf(collector.warnings), secrets.stream().toList());
+        collector.files,
+        List.copyOf(collector.warnings),
+        secrets.stream().toList(),
+        List.copyOf(collector.keyFiles.values()));
   }
 
   /** Absolute and home paths are the host's, not the project's: never read. */
@@ -118,7 +148,7 @@ final class FileCollector {
     List<SecretFile> secrets = new ArrayList<>();
     for (SecretConfig secret : model.secrets().values()) {
       if (secret.file() != null && !secret.external()) {
-        String name = Names.sanitize(secret.name() != null ? secret.name() : secret.key());
+        String name = Names.sanitize(secret.nameOrKey());
         secrets.add(new SecretFile(secret.key(), name, secret.file()));
       }
     }
@@ -139,6 +169,11 @@ final class FileCollector {
     if (!Files.isRegularFile(file) || files.containsKey(source)) {
       return;
     }
+    Optional<KeyFile> keyFile = keyFile(source, file);
+    if (keyFile.isPresent()) {
+      keyFiles.putIfAbsent(keyFile.get().path(), keyFile.get());
+      return;
+    }
     Optional<String> text = TextFiles.read(file, TextFiles.FILE_CAP);
     if (text.isPresent()) {
       files.put(source, text.get());
@@ -157,6 +192,7 @@ final class FileCollector {
       return; // the project directory (`.:/app`): source code the image already contains
     }
     SortedMap<String, String> contents = new TreeMap<>();
+    SortedMap<String, KeyFile> keys = new TreeMap<>();
     long bytes = 0;
     int skipped = 0;
     try (Stream<Path> walk = Files.walk(target)) {
@@ -175,6 +211,11 @@ final class FileCollector {
                       + " of files: treated as a development mount, not shipped"));
           return;
         }
+        Optional<KeyFile> keyFile = keyFile(source + "/" + TextFiles.relative(target, file), file);
+        if (keyFile.isPresent()) {
+          keys.put(keyFile.get().path(), keyFile.get());
+          continue;
+        }
         Optional<String> text = TextFiles.read(file, TextFiles.FILE_CAP);
         if (text.isPresent()) {
           contents.put(source + "/" + TextFiles.relative(target, file), text.get());
@@ -188,6 +229,33 @@ final class FileCollector {
     }
     directoryBytes += bytes;
     files.putAll(contents);
+    keys.forEach(keyFiles::putIfAbsent); // only for a shipped directory: a development mount is not
+  }
+
+  /**
+   * The file as a key file when it holds key material ({@link KeyMaterial}), which is then recorded
+   * instead of shipped. Only the disk says whether a file is world-readable, so this is where that
+   * is decided.
+   */
+  private Optional<KeyFile> keyFile(String projectPath, Path file) throws IOException {
+    String path = KeyMaterial.normalize(projectPath);
+    String reason = null;
+    if (secretPaths.contains(path)) {
+      reason = "it is the file of a Compose secret";
+    } else if (KeyMaterial.isKeyName(path)) {
+      reason = "its name marks key material";
+    } else if (!worldReadable(file)) {
+      reason = "it is not world-readable";
+    }
+    return reason == null ? Optional.empty() : Optional.of(new KeyFile(path, reason));
+  }
+
+  private static boolean worldReadable(Path file) throws IOException {
+    try {
+      return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
+    } catch (UnsupportedOperationException e) {
+      return true; // no POSIX permissions (Windows): only names and secrets: entries count
+    }
   }
 
   private static boolean isInGitDirectory(Path root, Path file) {

@@ -6,6 +6,7 @@ import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import java.io.IOException;
@@ -38,6 +39,9 @@ import java.util.TreeMap;
  * @param variables the interpolation variables
  * @param profiles the active profiles
  * @param collected the project files, with what was left out and the secret files
+ * @param environmentSecrets Compose secrets whose value comes from a variable ({@code secrets: x:
+ *     {environment: X}}); those variables are left out of {@code variables}, so their values never
+ *     enter the ComposeProject
  * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
  *     the load of {@link #source()} and need not be repeated), else null
  */
@@ -49,6 +53,7 @@ record LocalProject(
     SortedMap<String, String> variables,
     List<String> profiles,
     FileCollector.Collected collected,
+    List<EnvironmentSecret> environmentSecrets,
     LoadResult firstPass) {
 
   /** The file names docker compose looks for, in its order. */
@@ -73,7 +78,29 @@ record LocalProject(
         null,
         flags.exposure(),
         flags.securityProfile(),
-        flags.waitImage());
+        flags.waitImage(),
+        collected.keyFiles().stream().map(FileCollector.KeyFile::path).toList());
+  }
+
+  /**
+   * A Compose secret read from a variable, which the user creates as a Kubernetes Secret.
+   *
+   * @param key the Compose secret's key (the Secret's data key)
+   * @param secretName the Kubernetes Secret's name
+   * @param variable the variable that holds the value
+   */
+  record EnvironmentSecret(String key, String secretName, String variable) {}
+
+  /** The secrets of {@code model} read from a variable, in key order. */
+  private static List<EnvironmentSecret> environmentSecrets(ComposeModel model) {
+    List<EnvironmentSecret> secrets = new ArrayList<>();
+    for (SecretConfig secret : new TreeMap<>(model.secrets()).values()) {
+      if (secret.environment() != null && !secret.external()) {
+        String name = Names.sanitize(secret.name() != null ? secret.name() : secret.key());
+        secrets.add(new EnvironmentSecret(secret.key(), name, secret.environment()));
+      }
+    }
+    return secrets;
   }
 
   /** The Compose input a command reads: its name for messages, directory and text. */
@@ -140,6 +167,12 @@ record LocalProject(
       if (name == null) {
         name = fromDirectory(input.directory());
       }
+      List<EnvironmentSecret> environmentSecrets = environmentSecrets(model);
+      boolean secretValuesRemoved = false;
+      for (EnvironmentSecret secret : environmentSecrets) {
+        secretValuesRemoved |= variables.remove(secret.variable()) != null;
+      }
+      boolean firstPassFits = collected.files().equals(snapshot) && !secretValuesRemoved;
       return new LocalProject(
           input.fileName(),
           input.directory(),
@@ -148,7 +181,8 @@ record LocalProject(
           variables,
           flags.profiles(),
           collected,
-          collected.files().equals(snapshot) ? loaded : null);
+          environmentSecrets,
+          firstPassFits ? loaded : null);
     } catch (IOException e) {
       throw new CliException("cannot read project files: " + e.getMessage(), e);
     }

@@ -9,19 +9,13 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
-import io.composeoperator.reconcile.Applier;
-import io.composeoperator.reconcile.ComposeProjectReconciler;
-import io.composeoperator.reconcile.EventPublisher;
-import io.composeoperator.reconcile.ManagedFields;
+import io.composeoperator.reconcile.OperatorFactory;
 import io.composeoperator.reconcile.OperatorSettings;
-import io.composeoperator.reconcile.Pruner;
 import io.composeoperator.translate.Renderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -35,11 +29,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,36 +189,20 @@ public final class RunCommand {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     Operator operator =
-        new Operator(
+        OperatorFactory.create(
+            client,
+            new OperatorSettings(options.maxSecurityProfile(), options.waitImage()),
+            Renderer::render,
+            options.namespaces(),
+            Clock.systemUTC(),
             o -> {
-              o.withKubernetesClient(client)
-                  .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).build());
+              o.withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).build());
               if (options.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(
                         options.leaderElectionId(), options.leaderElectionNamespace()));
               }
             });
-    Clock clock = Clock.systemUTC();
-    OperatorSettings settings =
-        new OperatorSettings(
-            options.maxSecurityProfile(), options.waitImage(), Duration.ofSeconds(60));
-    Consumer<ControllerConfigurationOverrider<ComposeProject>> configure =
-        o -> {
-          o.withFieldManager(ManagedFields.FIELD_MANAGER);
-          if (!options.namespaces().isEmpty()) {
-            o.settingNamespaces(options.namespaces());
-          }
-        };
-    operator.register(
-        new ComposeProjectReconciler(
-            Renderer::render,
-            settings,
-            new Applier(client, settings.jobDeletionTimeout()),
-            new Pruner(client),
-            new EventPublisher(client, clock),
-            clock),
-        configure);
     HttpServer http = HttpServer.create(new InetSocketAddress(options.httpPort()), 0);
     http.createContext("/healthz", exchange -> respond(exchange, 200, "ok\n"));
     http.createContext(

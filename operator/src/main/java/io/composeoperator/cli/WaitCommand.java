@@ -1,7 +1,7 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.reconcile.WorkloadStates;
 import io.composeoperator.translate.Labels;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code compose-operator wait --project P --for started|healthy|completed SERVICE...}: runs in a
@@ -129,15 +127,10 @@ public final class WaitCommand {
           : jobState(job, pods(client, namespace, project, service), service);
     }
     for (Pod pod : pods(client, namespace, project, service)) {
-      if (pod.getStatus() == null) {
-        continue;
-      }
       boolean ok =
           condition == Condition.started
-              ? "Running".equals(pod.getStatus().getPhase())
-                  || "Succeeded".equals(pod.getStatus().getPhase())
-              : pod.getStatus().getConditions().stream()
-                  .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+              ? WorkloadStates.started(pod)
+              : WorkloadStates.healthy(pod);
       if (ok) {
         return State.DONE;
       }
@@ -146,36 +139,14 @@ public final class WaitCommand {
   }
 
   static State jobState(Job job, List<Pod> pods, String service) {
-    if (job.getStatus() == null) {
-      return State.WAITING;
-    }
-    if (Objects.requireNonNullElse(job.getStatus().getSucceeded(), 0) > 0) {
+    if (WorkloadStates.succeeded(job)) {
       return State.DONE;
     }
-    boolean failed =
-        job.getStatus().getConditions().stream()
-            .anyMatch(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()));
-    if (!failed) {
+    if (WorkloadStates.failure(job).isEmpty()) {
       return State.WAITING;
     }
-    String exit = exitCode(pods).map(code -> "exit " + code).orElse("failed");
+    String exit = WorkloadStates.exitCode(pods).map(code -> "exit " + code).orElse("failed");
     return new State(false, "service " + service + " didn't complete successfully: " + exit);
-  }
-
-  private static Optional<Integer> exitCode(List<Pod> pods) {
-    for (Pod pod : pods) {
-      if (pod.getStatus() == null) {
-        continue;
-      }
-      for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
-        if (status.getState() != null
-            && status.getState().getTerminated() != null
-            && status.getState().getTerminated().getExitCode() != 0) {
-          return Optional.of(status.getState().getTerminated().getExitCode());
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static List<Pod> pods(

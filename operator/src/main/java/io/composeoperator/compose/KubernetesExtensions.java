@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code x-kubernetes} extension blocks (DESIGN §5a): settings Compose has no key for, on
- * services ({@code expose}) and volumes ({@code size}, {@code storageClassName}, {@code
- * accessModes}). Compose ignores {@code x-} keys, so the same file still runs with {@code docker
- * compose up}; unknown keys inside the block are errors, so typos are not silently dropped.
+ * The {@code x-kubernetes} extension blocks (ARCHITECTURE.md, "Decisions and their reasons"):
+ * settings Compose has no key for, on services ({@code expose}) and volumes ({@code size}, {@code
+ * storageClassName}, {@code accessModes}). Compose ignores {@code x-} keys, so the same file still
+ * runs with {@code docker compose up}; unknown keys inside the block are errors, so typos are not
+ * silently dropped.
  */
 final class KubernetesExtensions {
 

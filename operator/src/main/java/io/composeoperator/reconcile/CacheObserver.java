@@ -1,19 +1,12 @@
 package io.composeoperator.reconcile;
 
 import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.translate.Kinds;
 import io.composeoperator.translate.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,18 +28,8 @@ import java.util.Set;
  * reconcile) only when they carry that label; an unlabelled one is read with a single GET.
  */
 public final class CacheObserver {
-  /** Kinds the operator creates, in the translation's kind order. */
-  public static final List<Class<? extends HasMetadata>> OWNED_KINDS =
-      List.of(
-          ConfigMap.class,
-          PersistentVolumeClaim.class,
-          ServiceAccount.class,
-          Role.class,
-          RoleBinding.class,
-          Service.class,
-          NetworkPolicy.class,
-          Job.class,
-          Deployment.class);
+  /** Kinds the operator creates, in the translation's kind order ({@link Kinds#OWNED}). */
+  public static final List<Class<? extends HasMetadata>> OWNED_KINDS = Kinds.OWNED;
 
   private CacheObserver() {}
 
@@ -81,14 +64,23 @@ public final class CacheObserver {
         : Set.of(new ResourceID(project, object.getMetadata().getNamespace()));
   }
 
-  /** Objects of the kinds we write that carry this project's label, sorted by kind and name. */
-  public static List<HasMetadata> owned(Context<ComposeProject> context) {
-    List<HasMetadata> owned = new ArrayList<>();
+  /**
+   * Objects of the kinds we write that carry this project's label, sorted by kind and name. The
+   * label proves nothing: users label their own ConfigMaps so that changes are noticed. {@link
+   * #owned} keeps the project's own.
+   */
+  public static List<HasMetadata> labelled(Context<ComposeProject> context) {
+    List<HasMetadata> labelled = new ArrayList<>();
     for (Class<? extends HasMetadata> kind : OWNED_KINDS) {
-      owned.addAll(context.getSecondaryResources(kind));
+      labelled.addAll(context.getSecondaryResources(kind));
     }
-    owned.sort(Comparator.comparing(Planner::key));
-    return owned;
+    labelled.sort(Comparator.comparing(Planner::key));
+    return labelled;
+  }
+
+  /** The project's own objects ({@link Ownership}), sorted by kind and name. */
+  public static List<HasMetadata> owned(Context<ComposeProject> context, ComposeProject project) {
+    return labelled(context).stream().filter(o -> Ownership.owns(project, o)).toList();
   }
 
   public static List<Pod> pods(Context<ComposeProject> context) {

@@ -5,14 +5,15 @@ import io.composeoperator.api.v1alpha1.ComposeProjectStatus;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
 import io.composeoperator.compose.ComposeException;
-import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -20,16 +21,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles a ComposeProject: observe (caches) → load + translate ({@link RenderFunction}) → plan
- * ({@link Planner}) → apply ({@link Applier}, {@link Pruner}) → status ({@link StatusCalculator}).
- * Invalid input changes nothing that runs; it is reported in status and in an Event.
+ * Reconciles a ComposeProject: validate ({@link ComposeProjectValidator}) → observe (caches) → load
+ * + translate ({@link RenderFunction}) → plan ({@link Planner}) → apply ({@link Applier}, {@link
+ * Pruner}) → status ({@link StatusCalculator}). Invalid input changes nothing that runs; it is
+ * reported in status and in an Event.
  */
+@ControllerConfiguration(
+    fieldManager = ManagedFields.FIELD_MANAGER,
+    // Changes to watched objects trigger a reconcile at once; this bounds how long a change nobody
+    // watches (an unlabelled ConfigMap or Secret that the spec references) waits for the next one.
+    // JOSDK's default is 10 hours.
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(
+            interval = ComposeProjectReconciler.MAX_INTERVAL_MINUTES,
+            timeUnit = TimeUnit.MINUTES))
 public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
+  /** The longest time between two reconciles of a project, in minutes. */
+  public static final long MAX_INTERVAL_MINUTES = 5;
+
   private static final Logger LOG = LoggerFactory.getLogger(ComposeProjectReconciler.class);
 
   private final RenderFunction renderer;
@@ -69,23 +85,37 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     int written = 0;
     List<String> pruned = List.of();
     Translation translation = null;
+    Optional<ComposeProjectValidator.Refusal> refusal =
+        ComposeProjectValidator.validate(project, settings.maxSecurityProfile());
     try {
-      translation = render(project, references);
-      Plan plan =
-          Planner.plan(
-              translation.objects(), CacheObserver.owned(context), project, retention(project));
-      ApplyResult result = applier.apply(plan, name);
-      written = result.written();
-      pruned = pruner.prune(plan.prune());
-      List<String> problems = new ArrayList<>(plan.problems());
-      problems.addAll(result.problems());
-      outcome = Outcome.applied(translation, result.conflicts(), problems);
+      if (refusal.isPresent()) {
+        outcome = Outcome.refused(refusal.get().reason(), refusal.get().message());
+      } else {
+        translation = render(project, references);
+        Plan plan =
+            Planner.plan(
+                translation.objects(),
+                CacheObserver.labelled(context),
+                project,
+                retention(project));
+        ApplyResult result = applier.apply(plan, project);
+        written = result.written();
+        pruned = pruner.prune(plan.prune());
+        List<String> problems = new ArrayList<>(plan.problems());
+        problems.addAll(result.problems());
+        List<String> conflicts = new ArrayList<>(plan.conflicts());
+        conflicts.addAll(result.conflicts());
+        conflicts.sort(null);
+        outcome = Outcome.applied(translation, conflicts, problems);
+      }
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
+    } catch (MissingReference e) {
+      outcome = Outcome.refused(Reasons.INVALID_COMPOSE, e.getMessage());
     }
     Observed observed =
         new Observed(
-            CacheObserver.owned(context),
+            CacheObserver.owned(context, project),
             CacheObserver.pods(context),
             missingSecrets(translation, references));
     long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
@@ -115,7 +145,8 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     LOG.debug("reconcile failure", e);
     long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
     Observed observed =
-        new Observed(CacheObserver.owned(context), CacheObserver.pods(context), new TreeSet<>());
+        new Observed(
+            CacheObserver.owned(context, project), CacheObserver.pods(context), new TreeSet<>());
     ComposeProjectStatus status =
         StatusCalculator.calculate(
             project.getStatus(),
@@ -136,43 +167,21 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     return message.length() > 1000 ? message.substring(0, 1000) + "..." : message;
   }
 
-  /** Validates the name and the security profile, then loads and translates. */
+  /** Loads and translates a project that {@link ComposeProjectValidator} accepted. */
   private Translation render(ComposeProject project, References references) {
-    String name = project.getMetadata().getName();
-    if (name.length() > Names.MAX_LABEL) {
-      throw new NameTooLong(name);
-    }
-    if (project.getSpec() == null) {
-      throw new ComposeException("", "spec", "the ComposeProject has no spec");
-    }
     ProjectOptions options =
         SpecOptions.from(
-            name, project.getMetadata().getNamespace(), project.getSpec(), settings.waitImage());
-    SecurityProfile requested = project.getSpec().getSecurityProfile();
-    SecurityProfile max = settings.maxSecurityProfile();
-    if (requested != null && !requested.atMost(max)) {
-      throw new ComposeException(
-          ComposeException.Kind.FORBIDDEN,
-          "",
-          "spec.securityProfile",
-          "securityProfile "
-              + requested
-              + " is above the operator's maximum "
-              + max
-              + " (--max-security-profile)");
-    }
-    SecurityProfile effective =
-        requested != null
-            ? requested
-            : (SecurityProfile.baseline.atMost(max) ? SecurityProfile.baseline : max);
+            project.getMetadata().getName(),
+            project.getMetadata().getNamespace(),
+            project.getSpec(),
+            settings.waitImage());
+    SecurityProfile profile =
+        ComposeProjectValidator.effectiveProfile(project.getSpec(), settings.maxSecurityProfile());
     return renderer.render(
-        InputResolver.resolve(project, references), options.withSecurityProfile(effective));
+        InputResolver.resolve(project, references), options.withSecurityProfile(profile));
   }
 
   private static String reason(ComposeException e) {
-    if (e instanceof NameTooLong) {
-      return Reasons.INVALID_NAME;
-    }
     return e.kind() == ComposeException.Kind.FORBIDDEN
         ? Reasons.FORBIDDEN
         : Reasons.INVALID_COMPOSE;
@@ -205,20 +214,5 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
             .build());
     patch.setStatus(status);
     return patch;
-  }
-
-  /** A project name that cannot be a label value. */
-  private static final class NameTooLong extends ComposeException {
-    private static final long serialVersionUID = 1L;
-
-    NameTooLong(String name) {
-      super(
-          "",
-          "metadata.name",
-          "project name \""
-              + name
-              + "\" is longer than 63 characters and cannot be a label value; rename the"
-              + " ComposeProject");
-    }
   }
 }

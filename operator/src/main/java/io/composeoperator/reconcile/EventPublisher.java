@@ -25,6 +25,12 @@ import org.slf4j.LoggerFactory;
 public class EventPublisher {
   public static final String NORMAL = "Normal";
   public static final String WARNING = "Warning";
+
+  /**
+   * The component that reports the Events ({@code source.component}, {@code reportingComponent}).
+   */
+  public static final String COMPONENT = "compose-operator";
+
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
   private static final int MAX_MESSAGE = 1024;
 
@@ -61,9 +67,9 @@ public class EventPublisher {
             .withFirstTimestamp(now)
             .withLastTimestamp(now)
             .withNewSource()
-            .withComponent(ManagedFields.FIELD_MANAGER)
+            .withComponent(COMPONENT)
             .endSource()
-            .withReportingComponent(ManagedFields.FIELD_MANAGER)
+            .withReportingComponent(COMPONENT)
             .build();
     try {
       try {

@@ -4,7 +4,6 @@ import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.api.v1alpha1.KeyRef;
 import io.composeoperator.api.v1alpha1.VariablesSource;
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.model.SecretVariable;
@@ -20,7 +19,7 @@ import java.util.TreeMap;
  * Turns a ComposeProject and the ConfigMaps/Secrets it names ({@code composeFrom}, {@code
  * variablesFrom}) into the loader's input. Variables from a Secret are recorded as secret sources,
  * so that an environment value that is exactly {@code ${X}} becomes a secretKeyRef. A missing
- * reference is a {@link ComposeException} (the status names it), never a crash.
+ * reference is a {@link MissingReference} (the status names it), never a crash.
  */
 public final class InputResolver {
   /** The file name messages use for an inline {@code spec.compose}. */
@@ -28,21 +27,20 @@ public final class InputResolver {
 
   private InputResolver() {}
 
+  /**
+   * The loader's input of a project that {@link ComposeProjectValidator} accepted (it has a spec
+   * with exactly one of {@code compose} and {@code composeFrom}).
+   *
+   * @throws MissingReference when a named ConfigMap or Secret, or its key, is missing
+   */
   public static ComposeSource resolve(ComposeProject project, References references) {
     ComposeProjectSpec spec = project.getSpec();
-    if (spec == null) {
-      throw new ComposeException("", "spec", "the ComposeProject has no spec");
-    }
     String fileName = INLINE_FILE;
     String text = spec.getCompose();
-    if (spec.getComposeFrom() != null && spec.getComposeFrom().getConfigMapKeyRef() != null) {
+    if (text == null) {
       KeyRef ref = spec.getComposeFrom().getConfigMapKeyRef();
       fileName = ref.getKey();
       text = configMapValue(ref, references);
-    }
-    if (text == null) {
-      throw new ComposeException(
-          "", "spec", "exactly one of spec.compose and spec.composeFrom must be set");
     }
     return SpecOptions.source(fileName, text, spec, variables(spec, references));
   }
@@ -53,14 +51,12 @@ public final class InputResolver {
             .configMap(ref.getName())
             .orElseThrow(
                 () ->
-                    new ComposeException(
-                        "",
+                    new MissingReference(
                         "spec.composeFrom.configMapKeyRef",
                         "ConfigMap " + ref.getName() + " not found"));
     String value = configMap.getData() == null ? null : configMap.getData().get(ref.getKey());
     if (value == null) {
-      throw new ComposeException(
-          "",
+      throw new MissingReference(
           "spec.composeFrom.configMapKeyRef",
           "ConfigMap " + ref.getName() + " has no key " + ref.getKey());
     }
@@ -78,8 +74,7 @@ public final class InputResolver {
         ConfigMap configMap =
             references
                 .configMap(name)
-                .orElseThrow(
-                    () -> new ComposeException("", path, "ConfigMap " + name + " not found"));
+                .orElseThrow(() -> new MissingReference(path, "ConfigMap " + name + " not found"));
         if (configMap.getData() != null) {
           configMap.getData().forEach(values::put);
           configMap.getData().keySet().forEach(secretSources::remove);
@@ -89,7 +84,7 @@ public final class InputResolver {
         Secret secret =
             references
                 .secret(name)
-                .orElseThrow(() -> new ComposeException("", path, "Secret " + name + " not found"));
+                .orElseThrow(() -> new MissingReference(path, "Secret " + name + " not found"));
         secretValues(secret)
             .forEach(
                 (key, value) -> {

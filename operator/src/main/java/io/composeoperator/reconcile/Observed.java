@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * What the caches show of a project after applying: its objects, its pods, and the Secrets its pods
  * need that do not exist.
  *
- * @param owned objects labelled with the project
+ * @param owned the project's own objects ({@link Ownership})
  * @param pods pods labelled with the project
  * @param missingSecrets names of required Secrets that were not found
  */

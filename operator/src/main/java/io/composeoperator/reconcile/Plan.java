@@ -10,15 +10,22 @@ import java.util.List;
  * @param actions objects to create, apply or replace, in the translation's kind order
  * @param prune owned objects no longer desired
  * @param problems immutable-field changes left as they are, one sentence each, sorted
+ * @param conflicts desired objects whose name an observed object that is not the project's own
+ *     already has (left as it is), one sentence each, sorted
  * @param unchanged how many desired objects already match
  */
 public record Plan(
-    List<Action> actions, List<HasMetadata> prune, List<String> problems, int unchanged) {
+    List<Action> actions,
+    List<HasMetadata> prune,
+    List<String> problems,
+    List<String> conflicts,
+    int unchanged) {
 
   public Plan {
     actions = List.copyOf(actions);
     prune = List.copyOf(prune);
     problems = List.copyOf(problems);
+    conflicts = List.copyOf(conflicts);
   }
 
   /** True when nothing is to be written. */
@@ -32,7 +39,10 @@ public record Plan(
     CREATE,
     /** Ours and changed: server-side apply with force. */
     APPLY,
-    /** A Job whose template changed: delete it, wait until it is gone, create it again. */
+    /**
+     * A Job whose template changed: delete it; the reconcile that its deletion event triggers
+     * creates it again.
+     */
     REPLACE
   }
 

@@ -19,8 +19,11 @@ import java.util.Objects;
 
 /**
  * Compares the desired objects with the observed ones and decides what to write: a pure function
- * (no client, no clock). Pruning is planning against the desired set: only observed objects with an
- * ownerReference to this ComposeProject's UID are pruned, and claims under {@code Retain} never.
+ * (no client, no clock). Only the project's own objects ({@link Ownership}) are written: an
+ * observed object that carries the project label but is not owned, and has a name the project
+ * wants, is a conflict and left as it is. Pruning is planning against the desired set: only
+ * observed objects with an ownerReference to this ComposeProject's UID are pruned, and claims under
+ * {@code Retain} never.
  */
 public final class Planner {
   private Planner() {}
@@ -29,7 +32,8 @@ public final class Planner {
    * The plan of one reconcile.
    *
    * @param desired the translation's objects (without ownerReferences)
-   * @param observed the objects labelled with this project, from the caches
+   * @param observed the objects that carry this project's label, from the caches; not all of them
+   *     are the project's own
    * @param owner the ComposeProject (name and UID for ownerReferences)
    * @param retention what happens to claims
    */
@@ -42,12 +46,21 @@ public final class Planner {
     observed.forEach(o -> live.put(key(o), o));
     List<Plan.Action> actions = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
     int unchanged = 0;
     for (HasMetadata object : desired) {
       HasMetadata wanted = withOwner(object, owner, retention);
       HasMetadata current = live.remove(key(wanted));
       if (current == null) {
         actions.add(new Plan.Action(Plan.Verb.CREATE, wanted, null));
+        continue;
+      }
+      if (!Ownership.owns(owner, current)) {
+        conflicts.add(Ownership.conflict(owner, current));
+        continue;
+      }
+      if (current.getMetadata().getDeletionTimestamp() != null) {
+        // being deleted (a replaced Job): its deletion event brings the reconcile that creates it
         continue;
       }
       String problem = immutableProblem(wanted, current);
@@ -71,24 +84,18 @@ public final class Planner {
     for (HasMetadata leftover : live.values()) {
       boolean retained =
           leftover instanceof PersistentVolumeClaim && retention != VolumeRetention.Delete;
-      if (!retained && ownedBy(leftover, owner)) {
+      if (!retained && Ownership.hasOwnerReference(owner, leftover)) {
         prune.add(leftover);
       }
     }
     problems.sort(null);
-    return new Plan(actions, prune, problems, unchanged);
+    conflicts.sort(null);
+    return new Plan(actions, prune, problems, conflicts, unchanged);
   }
 
   /** The kind and name that identify an object within the namespace. */
   public static String key(HasMetadata object) {
     return object.getKind() + "/" + object.getMetadata().getName();
-  }
-
-  /** True when the object has an ownerReference to this ComposeProject's UID. */
-  public static boolean ownedBy(HasMetadata object, ComposeProject owner) {
-    String uid = owner.getMetadata().getUid();
-    return uid != null
-        && object.getMetadata().getOwnerReferences().stream().anyMatch(r -> uid.equals(r.getUid()));
   }
 
   /** The ownerReference every object gets, except claims under {@code Retain}. */

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what the plan prunes: objects that carry this project's labels and an ownerReference to
- * this ComposeProject's UID (the planner never lists anything else). Deletion propagates in the
- * background, so pods go with their workload.
+ * this ComposeProject's UID (the planner never lists anything else; a label alone never makes an
+ * object prunable). Deletion propagates in the background, so pods go with their workload.
  */
 public class Pruner {
   private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);

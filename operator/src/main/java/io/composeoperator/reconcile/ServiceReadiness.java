@@ -18,12 +18,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The readiness of one service: a Deployment is ready when it observed its generation and has all
- * replicas updated and available; a Job when it succeeded. When not ready, what blocks it, read
- * from the workload's conditions and its pods' container states.
+ * replicas updated and available; a Job when it succeeded ({@link WorkloadStates}). When not ready,
+ * what blocks it, read from the workload's conditions and its pods' container states.
  */
 final class ServiceReadiness {
   private static final Set<String> WAITING_REASONS =
@@ -100,28 +99,17 @@ final class ServiceReadiness {
   }
 
   private static void job(ServiceStatus status, Job job, List<Pod> pods) {
-    List<JobCondition> conditions =
-        job.getStatus() == null ? List.of() : job.getStatus().getConditions();
-    boolean complete =
-        conditions.stream()
-            .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
-    boolean succeeded =
-        complete
-            || (job.getStatus() != null
-                && Objects.requireNonNullElse(job.getStatus().getSucceeded(), 0) > 0);
+    boolean succeeded = WorkloadStates.succeeded(job);
     status.setReady(succeeded);
     if (succeeded) {
       return;
     }
-    Optional<JobCondition> failed =
-        conditions.stream()
-            .filter(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()))
-            .findFirst();
+    Optional<JobCondition> failed = WorkloadStates.failure(job);
     if (failed.isPresent()) {
       status.setReason(Reasons.JOB_FAILED);
       status.setMessage(
           "did not complete successfully"
-              + exitCode(pods).map(code -> ": exit " + code).orElse("")
+              + WorkloadStates.exitCode(pods).map(code -> ": exit " + code).orElse("")
               + " ("
               + Objects.requireNonNullElse(failed.get().getReason(), "Failed")
               + ")");
@@ -178,21 +166,6 @@ final class ServiceReadiness {
     List<ContainerStatus> all = new ArrayList<>(pod.getStatus().getInitContainerStatuses());
     all.addAll(pod.getStatus().getContainerStatuses());
     return all;
-  }
-
-  private static Optional<Integer> exitCode(List<Pod> pods) {
-    return pods.stream()
-        .filter(p -> p.getStatus() != null)
-        .flatMap(p -> p.getStatus().getContainerStatuses().stream())
-        .flatMap(
-            c ->
-                Stream.of(c.getState(), c.getLastState())
-                    .filter(Objects::nonNull)
-                    .map(st -> st.getTerminated())
-                    .filter(Objects::nonNull))
-        .map(t -> t.getExitCode())
-        .filter(code -> code != null && code != 0)
-        .findFirst();
   }
 
   private static List<Pod> podsOf(ServiceSummary summary, List<Pod> pods) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * {@code entrypoint} → container {@code command} and {@code command} → container {@code args}
- * (COMPOSE-SEMANTICS 8), with every literal {@code $(} escaped as {@code $$(} because the kubelet
- * expands {@code $(VAR)} and Compose does not (COMPOSE-SEMANTICS 10).
+ * (ARCHITECTURE.md, "Commands and environment"), with every literal {@code $(} escaped as {@code
+ * $$(} because the kubelet expands {@code $(VAR)} and Compose does not
+ * (https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/).
  */
 final class Commands {
   private Commands() {}

@@ -61,7 +61,7 @@ final class Containers {
             + "=REF)");
   }
 
-  /** {@code pull_policy} → imagePullPolicy (COMPOSE-SEMANTICS 20, 34). */
+  /** {@code pull_policy} → imagePullPolicy (ARCHITECTURE.md, "Resources, users and images"). */
   static String pullPolicy(ServiceContext ctx, String image) {
     String policy = ctx.service().pullPolicy();
     String missing = isLatest(image) ? "Always" : "IfNotPresent";

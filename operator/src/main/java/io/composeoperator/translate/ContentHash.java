@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * The SHA-256 of the content of the ConfigMaps a pod mounts, for the pod-template annotation {@link
  * Labels#CONFIG_HASH}: files mounted with {@code subPath} never update in place, so a change of
- * content must roll the pods (DESIGN §4). Computed from names, keys and values in sorted order, so
- * it depends on content only.
+ * content must roll the pods (ARCHITECTURE.md, "Volumes, configs and secrets"). Computed from
+ * names, keys and values in sorted order, so it depends on content only.
  */
 final class ContentHash {
   private ContentHash() {}

@@ -22,10 +22,11 @@ import java.util.Set;
  *
  * <ol>
  *   <li>{@code depends_on} → one {@code wait-for-<dependency>} container per blocking dependency
- *       (DESIGN §4, the brief's contract): the operator's image runs {@code wait --project P --for
- *       started|healthy|completed <dependency>}; {@code required: false} does not block. They use
- *       the project's wait ServiceAccount through the projected {@value #WAIT_TOKEN_VOLUME} volume,
- *       mounted into them alone (the pod itself does not automount a token).
+ *       (ARCHITECTURE.md, "Decisions and their reasons"): the operator's image runs {@code wait
+ *       --project P --for started|healthy|completed <dependency>}; {@code required: false} does not
+ *       block. They use the project's wait ServiceAccount through the projected {@value
+ *       #WAIT_TOKEN_VOLUME} volume, mounted into them alone (the pod itself does not automount a
+ *       token).
  *   <li>a named volume mounted where the image may have files → one {@code seed-<volume>} container
  *       from the service's own image that copies the image's content at the mount path, with its
  *       ownership and mode ({@code cp -a}), into the claim's still-empty sub-directory, as Docker
@@ -66,29 +67,15 @@ final class InitContainers {
       if (!dependency.required()) {
         continue; // required: false does not block (Compose only warns)
       }
+      // the loader has checked that the dependency is an enabled service and, for
+      // service_healthy, that it has a healthcheck (compose.DependencyCheck)
       String target = ctx.serviceNames().get(entry.getKey());
-      String key = "depends_on." + entry.getKey();
-      if (target == null) {
-        throw ctx.error(
-            key,
-            "service \"" + entry.getKey() + "\" is not defined or not enabled by the profiles");
-      }
-      ServiceConfig other = ctx.model().services().get(entry.getKey());
       String state =
           switch (dependency.condition()) {
             case SERVICE_STARTED -> "started";
             case SERVICE_HEALTHY -> "healthy";
             case SERVICE_COMPLETED_SUCCESSFULLY -> "completed";
           };
-      if (dependency.condition() == ServiceDependency.Condition.SERVICE_HEALTHY
-          && other != null
-          && other.healthcheck() == null) {
-        throw ctx.error(
-            key,
-            "service \""
-                + entry.getKey()
-                + "\" has no healthcheck configured, so service_healthy cannot be met");
-      }
       String name = unique(names, "wait-for-" + target);
       containers.add(
           new ContainerBuilder()
@@ -163,7 +150,7 @@ final class InitContainers {
    *     allows, to keep ownership; otherwise as the service's user)
    */
   static List<Container> seedContainers(
-      ServiceContext ctx, String image, List<Volumes.Seed> seeds, SecurityContext main) {
+      ServiceContext ctx, String image, List<PodVolumes.Seed> seeds, SecurityContext main) {
     List<Container> containers = new ArrayList<>();
     if (seeds.isEmpty()) {
       return containers;
@@ -177,7 +164,7 @@ final class InitContainers {
       return containers;
     }
     Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
-    for (Volumes.Seed seed : seeds) {
+    for (PodVolumes.Seed seed : seeds) {
       String name = unique(names, "seed-" + seed.volumeKey());
       containers.add(
           new ContainerBuilder()
@@ -199,7 +186,7 @@ final class InitContainers {
    * The copy: skip when the marker exists or the sub-directory already holds data; otherwise copy
    * the image's directory with {@code cp -a} beside it and move it into place, then mark it done.
    */
-  static String script(Volumes.Seed seed) {
+  static String script(PodVolumes.Seed seed) {
     String dir = SEED_MOUNT + "/" + seed.subPath();
     String marker = SEED_MOUNT + "/." + seed.subPath() + ".seeded";
     String tmp = SEED_MOUNT + "/." + seed.subPath() + ".seeding";

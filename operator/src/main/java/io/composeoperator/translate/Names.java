@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -109,6 +110,16 @@ public final class Names {
     return name;
   }
 
+  /**
+   * The Secret that holds a project file with key material ({@link KeyMaterial}): the file's
+   * project path by the mapping rule ({@code letsencrypt/acme.json} → {@code
+   * letsencrypt-acme-json}), shortened with a hash when longer than 63 characters.
+   */
+  public static String keyFileSecret(String path) {
+    String name = trimDashes(INVALID_RUN.matcher(path.toLowerCase(Locale.ROOT)).replaceAll("-"));
+    return name.isEmpty() ? "key-file" : shortened(name, MAX_LABEL);
+  }
+
   /** True when the mapping rule leaves the name as it is. */
   public static boolean isUnchanged(String composeName) {
     return sanitize(composeName).equals(composeName);
@@ -116,6 +127,26 @@ public final class Names {
 
   public static boolean isDns1035Label(String name) {
     return name.length() <= MAX_LABEL && DNS_1035.matcher(name).matches();
+  }
+
+  /**
+   * Why a name cannot be a project name, or empty when it can: the project name is a label value on
+   * every object and the prefix of a few object names, so it must be a DNS-1123 label of at most 63
+   * characters. The one rule for the CLI's name ({@link Renderer}) and the ComposeProject's {@code
+   * metadata.name} (the reconciler's validator).
+   */
+  public static Optional<String> projectNameProblem(String name) {
+    if (name == null || name.isEmpty()) {
+      return Optional.of("the project has no name");
+    }
+    if (!isDns1123Label(name)) {
+      return Optional.of(
+          "project name \""
+              + name
+              + "\" must be a DNS-1123 label of at most 63 characters,"
+              + " because it is a label value on every object");
+    }
+    return Optional.empty();
   }
 
   public static boolean isDns1123Label(String name) {

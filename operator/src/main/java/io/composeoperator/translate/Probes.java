@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code healthcheck} → probes (DESIGN §4, COMPOSE-SEMANTICS 6, 7, 14).
+ * {@code healthcheck} → probes (ARCHITECTURE.md, "Healthchecks").
  *
  * <ul>
  *   <li>A readinessProbe: {@code CMD} → exec of the argv, {@code CMD-SHELL} → exec of {@code
@@ -44,7 +44,7 @@ final class Probes {
     boolean startup = hasStartPeriod(check);
     return new ProbeBuilder()
         .withExec(exec(check))
-        // the first check runs after `interval` (COMPOSE-SEMANTICS 6); with a startupProbe, the
+        // the first check runs after `interval` (Dockerfile HEALTHCHECK); with a startupProbe, the
         // readinessProbe starts once the container passed, which Docker also counts as healthy
         .withInitialDelaySeconds(startup ? 0 : seconds(check.interval()))
         .withPeriodSeconds(seconds(check.interval()))

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The project-wide settings of a translation: what the ComposeProject's spec (or the CLI's flags)
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  * @param exposure the Service type for published ports
  * @param securityProfile the security profile
  * @param waitImage the image of the {@code depends_on} wait init containers
+ * @param secretFiles project files that hold key material and live in Secrets the user creates
+ *     ({@code spec.secretFiles}, recorded by {@code convert}; see {@link KeyMaterial})
  */
 public record ProjectOptions(
     String name,
@@ -35,7 +38,8 @@ public record ProjectOptions(
     VolumeRetention volumeRetention,
     Exposure exposure,
     SecurityProfile securityProfile,
-    String waitImage) {
+    String waitImage,
+    List<String> secretFiles) {
 
   /** The image used for wait init containers when none is configured. */
   public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
@@ -50,6 +54,52 @@ public record ProjectOptions(
     exposure = exposure == null ? Exposure.ClusterIP : exposure;
     securityProfile = securityProfile == null ? SecurityProfile.baseline : securityProfile;
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
+    secretFiles = secretFiles == null ? List.of() : List.copyOf(new TreeSet<>(secretFiles));
+  }
+
+  /** Options without recorded secret files. */
+  public ProjectOptions(
+      String name,
+      String namespace,
+      Map<String, String> images,
+      List<String> imagePullSecrets,
+      StorageDefaults storage,
+      Map<String, String> defaultRequests,
+      Map<String, String> defaultLimits,
+      VolumeRetention volumeRetention,
+      Exposure exposure,
+      SecurityProfile securityProfile,
+      String waitImage) {
+    this(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        List.of());
+  }
+
+  /** These options with these recorded secret files ({@code spec.secretFiles}). */
+  public ProjectOptions withSecretFiles(List<String> files) {
+    return new ProjectOptions(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        files);
   }
 
   /** These options under another security profile (the operator caps the project's own). */
@@ -65,7 +115,8 @@ public record ProjectOptions(
         volumeRetention,
         exposure,
         profile,
-        waitImage);
+        waitImage,
+        secretFiles);
   }
 
   /** Options with every default, for a project of this name. */

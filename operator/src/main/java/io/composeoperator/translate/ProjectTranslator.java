@@ -20,23 +20,13 @@ import java.util.TreeSet;
 
 /**
  * Translates a loaded Compose project into the desired objects: a pure, deterministic function of
- * the model and the options (STYLE §5). Loops over services in name order, calls one class per
- * concern, checks object-name collisions per kind, and sorts the objects by the fixed kind order,
- * then by name.
+ * the model and the options (ARCHITECTURE.md, "Stages"). Loops over services in name order, calls
+ * one class per concern, checks object-name collisions per kind, and sorts the objects by the fixed
+ * kind order, then by name.
  */
 public final class ProjectTranslator {
-  /** The order of kinds in a translation. */
-  static final List<String> KIND_ORDER =
-      List.of(
-          "ConfigMap",
-          "PersistentVolumeClaim",
-          "ServiceAccount",
-          "Role",
-          "RoleBinding",
-          "Service",
-          "NetworkPolicy",
-          "Job",
-          "Deployment");
+  /** The order of kinds in a translation: the {@code kind} names of {@link Kinds#OWNED}. */
+  static final List<String> KIND_ORDER = Kinds.OWNED.stream().map(HasMetadata::getKind).toList();
 
   private ProjectTranslator() {}
 
@@ -65,13 +55,13 @@ public final class ProjectTranslator {
     warnRenamedObjects(model, warnings);
 
     List<HasMetadata> objects = new ArrayList<>();
-    List<ConfigMap> configMaps = Volumes.configConfigMaps(model, options);
+    List<ConfigMap> configMaps = ConfigMaps.forConfigs(model, options);
     objects.addAll(configMaps);
     Map<String, ConfigMap> configMapsByName = new HashMap<>();
     configMaps.forEach(c -> configMapsByName.put(c.getMetadata().getName(), c));
-    objects.addAll(Volumes.claims(model, options, warnings));
-    SortedMap<String, SortedMap<String, Boolean>> sharing =
-        Volumes.sharedSingleNodeClaims(model, options, warnings);
+    objects.addAll(Claims.claims(model, options, warnings));
+    SortedMap<String, SortedSet<String>> sharing =
+        Claims.sharedSingleNodeClaims(model, options, warnings);
 
     SortedSet<String> requiredSecrets = new TreeSet<>();
     List<Translation.ServiceSummary> summaries = new ArrayList<>();
@@ -81,9 +71,9 @@ public final class ProjectTranslator {
           new ServiceContext(
               model, service, objectName, serviceNames, options, warnings, requiredSecrets);
       SortedSet<String> peers = new TreeSet<>();
-      SortedMap<String, Boolean> sharers = sharing.get(service.name());
+      SortedSet<String> sharers = sharing.get(service.name());
       if (sharers != null) {
-        sharers.keySet().forEach(s -> peers.add(serviceNames.get(s)));
+        sharers.forEach(s -> peers.add(serviceNames.get(s)));
       }
       boolean runsOnce = jobs.contains(service.name());
       Workloads.ServiceObjects result =
@@ -133,10 +123,8 @@ public final class ProjectTranslator {
             != ServiceDependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
           continue;
         }
+        // the loader has checked that every dependency is an enabled service
         ServiceConfig target = model.services().get(dep.getKey());
-        if (target == null) {
-          continue; // reported by InitContainers with its path
-        }
         RestartPolicy restart = target.restart();
         if (restart != null && !restart.runsOnce()) {
           throw new ComposeException(
@@ -165,10 +153,9 @@ public final class ProjectTranslator {
    * (the user creates Secrets and external claims and ConfigMaps under that name).
    */
   static void warnRenamedObjects(ComposeModel model, Warnings warnings) {
-    for (String key : Volumes.usedVolumes(model).keySet()) {
-      var volume = model.volumes().get(key);
-      String name = volume == null || volume.name() == null ? key : volume.name();
-      String claim = Volumes.claimName(model, key);
+    for (String key : Claims.usedVolumes(model).keySet()) {
+      String name = model.volumes().get(key).nameOrKey();
+      String claim = Claims.claimName(model, key);
       if (!claim.equals(name)) {
         warnings.add(
             "volumes." + key,
@@ -182,20 +169,18 @@ public final class ProjectTranslator {
       service.secrets().forEach(c -> secrets.add(c.source()));
     }
     for (String key : configs) {
-      var config = model.configs().get(key);
-      String name = config == null || config.name() == null ? key : config.name();
-      String configMap = Volumes.configMapName(model, key);
-      if (config != null && !configMap.equals(name)) {
+      String name = model.configs().get(key).nameOrKey();
+      String configMap = ConfigMaps.configMapName(model, key);
+      if (!configMap.equals(name)) {
         warnings.add(
             "configs." + key,
             "config " + name + " is the ConfigMap " + configMap + " on Kubernetes");
       }
     }
     for (String key : secrets) {
-      var secret = model.secrets().get(key);
-      String name = secret == null || secret.name() == null ? key : secret.name();
-      String secretName = Volumes.secretName(model, key);
-      if (secret != null && !secretName.equals(name)) {
+      String name = model.secrets().get(key).nameOrKey();
+      String secretName = PodVolumes.secretName(model, key);
+      if (!secretName.equals(name)) {
         warnings.add(
             "secrets." + key,
             "secret " + name + " is the Secret " + secretName + " on Kubernetes (create it so)");

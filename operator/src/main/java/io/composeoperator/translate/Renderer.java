@@ -35,18 +35,12 @@ public final class Renderer {
     return ProjectTranslator.translate(loaded, options);
   }
 
+  /** The project name is checked here, for every caller, by the one rule in {@link Names}. */
   private static void checkName(String file, String project) {
-    if (project == null || project.isEmpty()) {
-      throw new ComposeException(file, "name", "the project has no name");
-    }
-    if (project.length() > Names.MAX_LABEL || !Names.isDns1123Label(project)) {
-      throw new ComposeException(
-          file,
-          "name",
-          "project name \""
-              + project
-              + "\" must be a DNS-1123 label of at most 63 characters, because it is a label"
-              + " value on every object");
-    }
+    Names.projectNameProblem(project)
+        .ifPresent(
+            problem -> {
+              throw new ComposeException(file, "name", problem);
+            });
   }
 }

@@ -11,11 +11,11 @@ import java.util.TreeMap;
 
 /**
  * {@code deploy.resources} / {@code cpus} / {@code mem_limit} / {@code mem_reservation} → container
- * {@code resources} (COMPOSE-SEMANTICS 12, 13). CPUs become millicores ({@code 500m}, or whole
- * cores {@code 2}); bytes become {@code Ki}/{@code Mi}/{@code Gi}/{@code Ti} when exact, else plain
- * bytes, never {@code 512m} (milli). A resource the service sets neither a limit nor a reservation
- * for takes the project default ({@code spec.defaultResources}). A reservation above its limit is
- * an error.
+ * {@code resources} (ARCHITECTURE.md, "Resources, users and images"). CPUs become millicores
+ * ({@code 500m}, or whole cores {@code 2}); bytes become {@code Ki}/{@code Mi}/{@code Gi}/{@code
+ * Ti} when exact, else plain bytes, never {@code 512m} (milli). A resource the service sets neither
+ * a limit nor a reservation for takes the project default ({@code spec.defaultResources}). A
+ * reservation above its limit is an error.
  */
 final class ResourceLimits {
   private ResourceLimits() {}

@@ -17,12 +17,12 @@ import java.util.Map;
 /**
  * {@code user}, {@code group_add}, {@code cap_add}/{@code cap_drop}, {@code privileged}, {@code
  * read_only}, {@code security_opt}, {@code sysctls} → pod and container securityContexts, shaped by
- * the project's security profile (DESIGN §6). What the profile refuses is refused earlier by {@link
- * SecurityProfiles#check}; this class only builds.
+ * the project's security profile (ARCHITECTURE.md, "Security profiles"). What the profile refuses
+ * is refused earlier by {@link SecurityProfiles#check}; this class only builds.
  *
  * <p>A named user ({@code user: postgres}) cannot be mapped (Kubernetes takes numeric IDs only):
  * warned, and under {@code restricted}, where the kubelet must verify non-root, the service runs as
- * {@link #FALLBACK_UID} instead (COMPOSE-SEMANTICS 31).
+ * {@link #FALLBACK_UID} instead (ARCHITECTURE.md, "Resources, users and images").
  */
 final class SecurityContexts {
   /** The UID (and GID) used for named users under {@code restricted}, and by wait containers. */
@@ -96,7 +96,7 @@ final class SecurityContexts {
             .withNewSeccompProfile()
             .withType("RuntimeDefault")
             .endSeccompProfile();
-    // user "uid:gid" → fsGroup, so named volumes are writable by the group (DESIGN §4)
+    // user "uid:gid" → fsGroup, so named volumes are writable by the group
     if (ids.gid() != null && ids.gid() != 0L) {
       pod.withFsGroup(ids.gid());
     }

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The security profiles of DESIGN §6, mirroring the Pod Security Standards: what a service may ask
- * for under {@code restricted}, {@code baseline} (default) and {@code privileged}. A refusal is a
- * {@link ComposeException} of kind {@link ComposeException.Kind#FORBIDDEN} that names the key and
- * the profile.
+ * The security profiles (ARCHITECTURE.md, "Security profiles"), mirroring the Pod Security
+ * Standards (https://kubernetes.io/docs/concepts/security/pod-security-standards/): what a service
+ * may ask for under {@code restricted}, {@code baseline} (default) and {@code privileged}. A
+ * refusal is a {@link ComposeException} of kind {@link ComposeException.Kind#FORBIDDEN} that names
+ * the key and the profile.
  */
 final class SecurityProfiles {
   /** The capabilities the baseline Pod Security Standard allows to add. */

@@ -39,7 +39,8 @@ public final class SpecOptions {
         spec.getVolumeRetention(),
         spec.getExposure(),
         spec.getSecurityProfile(),
-        waitImage);
+        waitImage,
+        spec.getSecretFiles());
   }
 
   /**

@@ -28,22 +28,17 @@ public final class UnsupportedKeys {
   /**
    * Reasons by path relative to a service ({@code deploy.placement}) or to the document ({@code
    * include}); a network, volume, secret or config key is written as {@code *}. The longest
-   * matching prefix wins.
+   * matching prefix wins. Only keys the model does not carry belong here: a key the model carries
+   * is warned about (or mapped) by the class that translates it, and UnsupportedKeysTest loads a
+   * Compose file that reaches every entry, so an entry made dead by modelling its key fails it.
    */
-  private static final Map<String, String> REASONS =
+  static final Map<String, String> REASONS =
       Map.ofEntries(
           entry("develop", "a local development feature (file sync) with no meaning on a cluster"),
           entry("logging", "container logs go to the cluster's logging"),
           entry("ulimits", "Kubernetes has no per-container ulimits"),
           entry("gpus", GPU),
-          entry("deploy.resources.reservations.devices", GPU),
           entry("deploy.resources.reservations.generic_resources", GPU),
-          entry(
-              "deploy.resources.limits.pids",
-              "the process limit is set per node by the kubelet (podPidsLimit), not per container"),
-          entry(
-              "pids_limit",
-              "the process limit is set per node by the kubelet (podPidsLimit), not per container"),
           entry(
               "deploy.placement",
               "Swarm placement on node labels; pods are placed by the cluster's scheduler"),
@@ -72,7 +67,6 @@ public final class UnsupportedKeys {
           entry("cpu_shares", CPU_TUNING),
           entry("cpuset", CPU_TUNING),
           entry("cgroup_parent", "the kubelet places containers in its own cgroups"),
-          entry("cgroup", "the cgroup namespace is set by the container runtime"),
           entry("credential_spec", "Windows credential specs (gMSA) are not mapped"),
           entry("isolation", "Windows isolation modes are not mapped"),
           entry("device_cgroup_rules", "device cgroup rules cannot be set on Kubernetes"),
@@ -95,7 +89,6 @@ public final class UnsupportedKeys {
               "storage_opt",
               "per-container storage driver options do not exist; disk use is bounded by"
                   + " ephemeral-storage"),
-          entry("userns_mode", "user namespaces are a pod setting (hostUsers), not mapped"),
           entry("attach", "attaching to container output is a feature of the compose command"),
           entry(
               "post_start",
@@ -123,15 +116,6 @@ public final class UnsupportedKeys {
           entry("networks.*.attachable", "there are no network objects on Kubernetes"),
           entry("networks.*.enable_ipv4", "IP families are a setting of the cluster"),
           entry("networks.*.enable_ipv6", "IP families are a setting of the cluster"),
-          entry(
-              "volumes.*.driver",
-              "storage comes from a storage class (x-kubernetes.storageClassName or"
-                  + " spec.storage)"),
-          entry(
-              "volumes.*.driver_opts",
-              "storage comes from a storage class (x-kubernetes.storageClassName or"
-                  + " spec.storage)"),
-          entry("volumes.*.labels", "volume labels are not copied to the claim"),
           entry("volumes.bind", "bind mount options are a feature of the Docker host"),
           entry(
               "volumes.options",
@@ -139,16 +123,10 @@ public final class UnsupportedKeys {
           entry("volumes.volume.labels", "volume labels are not copied to the claim"),
           entry("secrets.*.labels", "Secrets are created by the user, who labels them"),
           entry("configs.*.labels", "config labels are not copied to the ConfigMap"),
-          entry("volumes.consistency", "mount consistency is a Docker Desktop setting"),
           entry("secrets.*.driver", "Secrets are created by the user, not by a driver"),
           entry("secrets.*.driver_opts", "Secrets are created by the user, not by a driver"),
           entry("secrets.*.template_driver", "Secret content is not templated"),
-          entry("configs.*.template_driver", "config content is not templated"),
-          entry("secrets.uid", "mounted files belong to the pod's fsGroup"),
-          entry("secrets.gid", "mounted files belong to the pod's fsGroup"),
-          entry("configs.uid", "mounted files belong to the pod's fsGroup"),
-          entry("configs.gid", "mounted files belong to the pod's fsGroup"),
-          entry("version", "the obsolete version key has no meaning"));
+          entry("configs.*.template_driver", "config content is not templated"));
 
   private UnsupportedKeys() {}
 
@@ -204,34 +182,41 @@ public final class UnsupportedKeys {
   }
 
   private static String message(String relative, boolean inService) {
+    String reason = reason(reasonKey(relative, inService));
     int colon = relative.indexOf(':');
     if (colon >= 0) {
       // a short-syntax mount option: volumes[0]:z
-      String option = relative.substring(colon + 1);
-      return "mount option `"
-          + option
-          + "` is ignored: "
-          + reason(normalize(relative.substring(0, colon), inService) + ".options");
+      return "mount option `" + relative.substring(colon + 1) + "` is ignored: " + reason;
     }
     String plain = relative.replaceAll("\\[[0-9]+]", "");
     String key = plain.substring(plain.lastIndexOf('.') + 1);
-    return "`" + key + "` is ignored: " + reason(normalize(relative, inService));
+    return "`" + key + "` is ignored: " + reason;
   }
 
-  /** The reason for the longest matching prefix of a normalized path, or the generic one. */
-  static String reason(String normalized) {
-    String candidate = normalized;
-    while (true) {
-      String reason = REASONS.get(candidate);
-      if (reason != null) {
-        return reason;
-      }
+  /**
+   * The key of {@link #REASONS} that explains a path relative to a service ({@code
+   * deploy.placement.constraints}, {@code volumes[0]:z}) or to the document ({@code
+   * networks.front.ipam}): the longest matching prefix of the normalized path, or null when none
+   * matches (the generic reason).
+   */
+  static String reasonKey(String relative, boolean inService) {
+    int colon = relative.indexOf(':');
+    String candidate =
+        colon >= 0
+            ? normalize(relative.substring(0, colon), inService) + ".options"
+            : normalize(relative, inService);
+    while (!REASONS.containsKey(candidate)) {
       int dot = candidate.lastIndexOf('.');
       if (dot < 0) {
-        return GENERIC;
+        return null;
       }
       candidate = candidate.substring(0, dot);
     }
+    return candidate;
+  }
+
+  private static String reason(String key) {
+    return key == null ? GENERIC : REASONS.get(key);
   }
 
   /**

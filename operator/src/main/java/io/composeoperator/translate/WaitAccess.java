@@ -1,6 +1,5 @@
 package io.composeoperator.translate;
 
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -11,7 +10,6 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The identity of the {@code depends_on} wait init containers: a ServiceAccount whose token is
@@ -21,9 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class WaitAccess {
   private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
-  private static final Pattern DNS_1123_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final int MAX_SUBDOMAIN = 253;
   private static final List<String> READ = List.of("get", "list", "watch");
 
   private WaitAccess() {}
@@ -42,16 +37,6 @@ public final class WaitAccess {
       return List.of();
     }
     String name = Names.waitServiceAccount(options.name());
-    if (name.length() > MAX_SUBDOMAIN || !DNS_1123_SUBDOMAIN.matcher(name).matches()) {
-      throw new ComposeException(
-          null,
-          "name",
-          "project name \""
-              + options.name()
-              + "\" cannot name the ServiceAccount of the depends_on wait containers (\""
-              + name
-              + "\" is not a DNS-1123 subdomain: lower-case a-z, 0-9, '-' and '.')");
-    }
     return List.of(
         new ServiceAccountBuilder()
             .withMetadata(metadata(name, options))

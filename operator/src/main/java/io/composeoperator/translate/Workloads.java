@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
 
 /**
  * A service's workload: a Deployment for a long-running service, a Job for a service that runs once
- * (DESIGN §4, COMPOSE-SEMANTICS 5, 15), with its pod template: labels, annotations from Compose
- * labels, init containers, the main container, volumes, securityContext, DNS, host aliases, node
- * selector and the namespaces the profile allows.
+ * (ARCHITECTURE.md, "depends_on and run-once services"), with its pod template: labels, annotations
+ * from Compose labels, init containers, the main container, volumes, securityContext, DNS, host
+ * aliases, node selector and the namespaces the profile allows.
  *
  * <p>Choices: {@code restart: "no"} → Job with restartPolicy Never and backoffLimit 0; {@code
  * on-failure:N} → OnFailure with backoffLimit N, and {@code on-failure} without a maximum →
@@ -94,7 +94,7 @@ final class Workloads {
     String image = Containers.image(ctx);
     SecurityContexts.UserIds ids = SecurityContexts.userIds(ctx);
     SecurityContext containerSecurity = SecurityContexts.container(ctx, ids);
-    Volumes.PodStorage storage = Volumes.forService(ctx);
+    PodVolumes.PodStorage storage = PodVolumes.forService(ctx);
 
     List<Container> initContainers = new ArrayList<>(InitContainers.waitContainers(ctx));
     boolean waits = !initContainers.isEmpty();
@@ -143,7 +143,7 @@ final class Workloads {
     PodSpec podSpec = pod.build();
 
     List<ConfigMap> mounted = new ArrayList<>();
-    for (String name : storage.configMaps().keySet()) {
+    for (String name : storage.configMaps()) {
       if (storage.filesConfigMap() != null
           && storage.filesConfigMap().getMetadata().getName().equals(name)) {
         mounted.add(storage.filesConfigMap());

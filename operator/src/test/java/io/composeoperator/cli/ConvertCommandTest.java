@@ -155,9 +155,9 @@ class ConvertCommandTest {
   }
 
   /**
-   * DESIGN §7: render of a file and the operator given convert's output produce the same objects.
-   * The operator's side is what the reconciler does with a ComposeProject: SpecOptions.from and a
-   * ComposeSource from the spec, then Renderer.render.
+   * README, "Command line": render of a file and the operator given convert's output produce the
+   * same objects. The operator's side is what the reconciler does with a ComposeProject:
+   * SpecOptions.from and a ComposeSource from the spec, then Renderer.render.
    */
   @Test
   void renderAndTheOperatorGivenConvertsOutputProduceTheSameObjects() throws IOException {

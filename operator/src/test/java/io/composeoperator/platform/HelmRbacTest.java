@@ -23,7 +23,7 @@ class HelmRbacTest {
       Set.of("get", "list", "watch", "create", "patch", "delete");
   private static final Set<String> READ = Set.of("get", "list", "watch");
 
-  /** The operator's API use, from the brief's contract: group/resource → verbs. */
+  /** The calls the operator makes (README, "RBAC"): group/resource → verbs. */
   private static final Map<String, Set<String>> OPERATOR_API_USE =
       Map.ofEntries(
           Map.entry(

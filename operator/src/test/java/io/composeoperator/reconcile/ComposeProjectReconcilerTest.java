@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.List;
@@ -91,20 +92,30 @@ class ComposeProjectReconcilerTest {
   }
 
   /**
-   * Edits the spec as {@code kubectl edit} would: a patch of the difference, so a status patch the
-   * operator makes at the same moment does not turn the edit into a 409 conflict.
+   * Edits the spec as {@code kubectl edit} would: a patch of the difference, locked to the version
+   * it read. When the operator patches the status between the read and the patch, the API server
+   * answers 409 and the edit is made again on the new version, as a user would retry.
    */
   void editSpec(String name, java.util.function.Consumer<ComposeProject> edit) {
-    harness
-        .client
-        .resources(ComposeProject.class)
-        .inNamespace(OperatorHarness.NAMESPACE)
-        .withName(name)
-        .edit(
-            current -> {
-              edit.accept(current);
-              return current;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        harness
+            .client
+            .resources(ComposeProject.class)
+            .inNamespace(OperatorHarness.NAMESPACE)
+            .withName(name)
+            .edit(
+                current -> {
+                  edit.accept(current);
+                  return current;
+                });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Test
@@ -264,8 +275,7 @@ class ComposeProjectReconcilerTest {
     harness.close();
     harness =
         new OperatorHarness(
-            Renderer::render,
-            new OperatorSettings(SecurityProfile.restricted, null, Duration.ofSeconds(60)));
+            Renderer::render, new OperatorSettings(SecurityProfile.restricted, null));
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);
     assertThat(
@@ -306,10 +316,29 @@ class ComposeProjectReconcilerTest {
   }
 
   @Test
+  void nameThatIsNotADns1123LabelIsAnInvalidName() {
+    create(project("my.app", SHOP));
+    awaitReconciled("my.app", Reasons.INVALID_NAME);
+    assertThat(condition("my.app", Conditions.RECONCILED).getMessage())
+        .startsWith("metadata.name: project name \"my.app\" must be a DNS-1123 label");
+    assertThat(deployment("web")).isNull();
+  }
+
+  @Test
+  void missingComposeConfigMapIsInvalidComposeNamingTheReference() {
+    ComposeProject project = project("shop", null);
+    project.getSpec().setComposeFrom(new ComposeFrom(new KeyRef("shop-compose", "compose.yaml")));
+    create(project);
+    awaitReconciled("shop", Reasons.INVALID_COMPOSE);
+    assertThat(condition("shop", Conditions.RECONCILED).getMessage())
+        .isEqualTo("spec.composeFrom.configMapKeyRef: ConfigMap shop-compose not found");
+  }
+
+  @Test
   void steadyStateMakesNoWrites() {
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);
-    awaitQuiet();
+    harness.awaitQuiet();
     // Another controller's label on a Deployment triggers a reconcile that must write nothing.
     Deployment web = deployment("web");
     web.getMetadata().getLabels().put("example.com/team", "a");
@@ -317,7 +346,7 @@ class ComposeProjectReconcilerTest {
     harness.client.resource(web).update();
     harness.dispatcher.clearWrites();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.reconciles.get() > before);
-    awaitQuiet();
+    harness.awaitQuiet();
     assertThat(harness.dispatcher.writes()).isEmpty();
     assertThat(deployment("web").getMetadata().getLabels()).containsEntry("example.com/team", "a");
   }
@@ -429,17 +458,4 @@ class ComposeProjectReconcilerTest {
   }
 
   /** Waits until the operator has made no write for a second. */
-  void awaitQuiet() {
-    int[] last = {-1};
-    await()
-        .pollInterval(Duration.ofMillis(500))
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              int now = harness.dispatcher.writes().size();
-              boolean quiet = now == last[0];
-              last[0] = now;
-              return quiet;
-            });
-  }
 }

@@ -105,7 +105,7 @@ class ExamplesReconcileTest {
     }
     KubernetesValidity.assertValid(live);
 
-    awaitQuiet();
+    harness.awaitQuiet();
     Deployment deployment =
         harness
             .client
@@ -121,25 +121,11 @@ class ExamplesReconcileTest {
     harness.client.resource(deployment).update();
     harness.dispatcher.clearWrites();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.reconciles.get() > before);
-    awaitQuiet();
+    harness.awaitQuiet();
     assertThat(harness.dispatcher.writes()).as("writes after a no-op reconcile").isEmpty();
   }
 
   private static Map<?, ?> body(HasMetadata object) {
     return SERIALIZATION.convertValue(object, Map.class);
-  }
-
-  void awaitQuiet() {
-    int[] last = {-1};
-    await()
-        .pollInterval(Duration.ofMillis(500))
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              int now = harness.dispatcher.writes().size();
-              boolean quiet = now == last[0];
-              last[0] = now;
-              return quiet;
-            });
   }
 }

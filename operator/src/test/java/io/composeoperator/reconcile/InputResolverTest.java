@@ -7,7 +7,6 @@ import io.composeoperator.api.v1alpha1.ComposeFrom;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.KeyRef;
 import io.composeoperator.api.v1alpha1.VariablesSource;
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.model.SecretVariable;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -91,11 +90,11 @@ class InputResolverTest {
   }
 
   @Test
-  void missingReferenceIsAComposeExceptionWithItsPath() {
+  void missingReferenceNamesItsPath() {
     ComposeProject project = project();
     project.getSpec().setVariablesFrom(List.of(VariablesSource.secret("creds")));
     assertThatThrownBy(() -> InputResolver.resolve(project, new FakeReferences(Map.of(), Map.of())))
-        .isInstanceOf(ComposeException.class)
+        .isInstanceOf(MissingReference.class)
         .hasMessage("spec.variablesFrom[0]: Secret creds not found");
   }
 }

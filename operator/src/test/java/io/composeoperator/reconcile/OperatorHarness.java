@@ -1,5 +1,7 @@
 package io.composeoperator.reconcile;
 
+import static org.awaitility.Awaitility.await;
+
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.processing.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,13 +20,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
- * The real JOSDK {@link Operator}, started in-process against a fabric8 mock server whose CRUD
- * dispatcher understands server-side apply (LocallyRunOperatorExtension cannot run against the
- * mock). Tests create ComposeProjects with the client and wait with Awaitility.
+ * The real JOSDK {@link Operator}, built by {@link OperatorFactory} as {@code compose-operator run}
+ * builds it, started in-process against a fabric8 mock server whose CRUD dispatcher understands
+ * server-side apply (LocallyRunOperatorExtension cannot run against the mock). Tests create
+ * ComposeProjects with the client and wait with Awaitility.
  */
 final class OperatorHarness implements AutoCloseable {
   static final String NAMESPACE = "test";
@@ -32,7 +36,9 @@ final class OperatorHarness implements AutoCloseable {
   final KubernetesMockServer server = ServerSideApplyCrudDispatcher.server(dispatcher);
   final KubernetesClient client;
   final AtomicInteger reconciles = new AtomicInteger();
-  private final Operator operator;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger events = new AtomicInteger();
+  final Operator operator;
 
   OperatorHarness(RenderFunction renderer, OperatorSettings settings) {
     server.init();
@@ -46,30 +52,38 @@ final class OperatorHarness implements AutoCloseable {
     Metrics counting =
         new Metrics() {
           @Override
+          public void receivedEvent(Event event, Map<String, Object> metadata) {
+            events.incrementAndGet();
+          }
+
+          @Override
+          public void reconciliationExecutionStarted(
+              HasMetadata resource, Map<String, Object> metadata) {
+            running.incrementAndGet();
+          }
+
+          @Override
+          public void reconciliationExecutionFinished(
+              HasMetadata resource, Map<String, Object> metadata) {
+            running.decrementAndGet();
+          }
+
+          @Override
           public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
             reconciles.incrementAndGet();
           }
         };
     operator =
-        new Operator(
+        OperatorFactory.create(
+            client,
+            settings,
+            renderer,
+            Set.of(),
+            Clock.systemUTC(),
             o ->
-                o.withKubernetesClient(client)
-                    .withCloseClientOnStop(false)
+                o.withCloseClientOnStop(false)
                     .withMetrics(counting)
                     .withCacheSyncTimeout(Duration.ofSeconds(30)));
-    Clock clock = Clock.systemUTC();
-    operator.register(
-        new ComposeProjectReconciler(
-            renderer,
-            settings,
-            new Applier(client, Duration.ofSeconds(20)),
-            new Pruner(client),
-            new EventPublisher(client, clock),
-            clock),
-        (Consumer<
-                io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<
-                    ComposeProject>>)
-            o -> o.withFieldManager(ManagedFields.FIELD_MANAGER));
     operator.start();
   }
 
@@ -91,6 +105,28 @@ final class OperatorHarness implements AutoCloseable {
     spec.setCompose(compose);
     project.setSpec(spec);
     return project;
+  }
+
+  /**
+   * Waits until the operator is quiet: no reconcile is running, and for a whole second no request
+   * changed anything on the API server, no event reached the operator and no reconcile finished.
+   * Every write makes the mock server send a watch event within milliseconds, and every event that
+   * may start a reconcile is counted when the operator receives it, so a second without any of
+   * them, with nothing running, means nothing is left to happen.
+   */
+  void awaitQuiet() {
+    String[] last = {null};
+    int[] stable = {0};
+    await()
+        .pollInterval(Duration.ofMillis(250))
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              String now = dispatcher.writes().size() + "/" + events.get() + "/" + reconciles.get();
+              stable[0] = now.equals(last[0]) && running.get() == 0 ? stable[0] + 1 : 0;
+              last[0] = now;
+              return stable[0] >= 4;
+            });
   }
 
   ComposeProject get(String name) {

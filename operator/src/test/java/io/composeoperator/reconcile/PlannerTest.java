@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
 import io.composeoperator.translate.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
@@ -190,5 +191,63 @@ class PlannerTest {
         .extracting(Plan.Action::verb)
         .as("a Job created without our Apply entry is applied, not re-run")
         .containsExactly(Plan.Verb.APPLY);
+  }
+
+  @Test
+  void labelledObjectThatIsNotOwnedIsAConflictNeverWrittenOrPruned() {
+    io.fabric8.kubernetes.api.model.ConfigMap users =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("app-config")
+            .withNamespace("ns")
+            .withLabels(Map.of(Labels.PROJECT, "shop"))
+            .endMetadata()
+            .withData(Map.of("compose.yaml", "services: {}"))
+            .build();
+    io.fabric8.kubernetes.api.model.ConfigMap desired =
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("app-config")
+            .withNamespace("ns")
+            .withLabels(Labels.forProjectObject("shop", "app-config"))
+            .endMetadata()
+            .withData(Map.of("app-config", "debug=true"))
+            .build();
+    Plan wanted = Planner.plan(List.of(desired), List.of(users), owner(), VolumeRetention.Retain);
+    assertThat(wanted.actions()).isEmpty();
+    assertThat(wanted.conflicts())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "ConfigMap/app-config exists and is not owned by this project: it carries the label"
+                + " composeoperator.io/project=shop but no ownerReference");
+    Plan left = Planner.plan(List.of(), List.of(users), owner(), VolumeRetention.Delete);
+    assertThat(left.prune()).isEmpty();
+    assertThat(left.conflicts()).isEmpty();
+  }
+
+  @Test
+  void retainedClaimWithOurApplyEntryIsTakenBackByANewProject() {
+    PersistentVolumeClaim kept = appliedLive(claim("data", "1Gi"));
+    ComposeProject recreated = owner();
+    recreated.getMetadata().setUid("uid-2");
+    Plan plan =
+        Planner.plan(
+            List.of(claim("data", "1Gi")), List.of(kept), recreated, VolumeRetention.Retain);
+    assertThat(plan.conflicts()).isEmpty();
+    assertThat(plan.unchanged()).isEqualTo(1);
+  }
+
+  @Test
+  void labelledClaimWithoutOurApplyEntryIsAConflict() {
+    PersistentVolumeClaim users = claim("data", "1Gi");
+    Plan plan =
+        Planner.plan(
+            List.of(claim("data", "1Gi")), List.of(users), owner(), VolumeRetention.Retain);
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.conflicts())
+        .singleElement()
+        .asString()
+        .startsWith("PersistentVolumeClaim/data exists and is not owned by this project");
   }
 }

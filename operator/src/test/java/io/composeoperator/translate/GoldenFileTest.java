@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files (STYLE §9): one directory per case under {@code
+ * Golden files (ARCHITECTURE.md, "How it is tested"): one directory per case under {@code
  * operator/src/test/resources/golden/<case>/}.
  *
  * <ul>

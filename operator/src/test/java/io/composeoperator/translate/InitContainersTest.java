@@ -1,9 +1,7 @@
 package io.composeoperator.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.HealthCheckConfig;
 import io.composeoperator.compose.model.ServiceDependency;
@@ -70,18 +68,6 @@ class InitContainersTest {
   }
 
   @Test
-  void serviceHealthyOnADependencyWithoutHealthcheckIsAnError() {
-    TreeMap<String, ServiceDependency> deps = new TreeMap<>();
-    deps.put("cache", new ServiceDependency(Condition.SERVICE_HEALTHY, true, false, false));
-    ServiceContext ctx = TestModels.context(webWithDependencies(deps), "web");
-
-    assertThatThrownBy(() -> InitContainers.waitContainers(ctx))
-        .isInstanceOf(ComposeException.class)
-        .hasMessageContaining("services.web.depends_on.cache")
-        .hasMessageContaining("no healthcheck");
-  }
-
-  @Test
   void hardenedWaitContainersComplyWithRestricted() {
     var sc = SecurityContexts.hardened();
 
@@ -116,7 +102,7 @@ class InitContainersTest {
             .service(TestModels.service("app").image("node:20").volumes(List.of(mount)).build())
             .build();
     ServiceContext ctx = TestModels.context(model, "app");
-    Volumes.PodStorage storage = Volumes.forService(ctx);
+    PodVolumes.PodStorage storage = PodVolumes.forService(ctx);
 
     List<Container> seeds =
         InitContainers.seedContainers(
@@ -145,7 +131,7 @@ class InitContainersTest {
         InitContainers.seedContainers(
             ctx,
             "gcr.io/distroless/static:nonroot",
-            List.of(new Volumes.Seed("v", "vol-v", "data", "/data")),
+            List.of(new PodVolumes.Seed("v", "vol-v", "data", "/data")),
             new io.fabric8.kubernetes.api.model.SecurityContext());
 
     assertThat(seeds).isEmpty();

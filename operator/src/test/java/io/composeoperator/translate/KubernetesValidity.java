@@ -35,9 +35,9 @@ import java.util.Set;
 
 /**
  * Checks Kubernetes objects against the rules a real API server enforces and the fabric8 mock
- * server does not (DESIGN §8): names, labels, annotations, ports, mounts, probes, resources,
- * selectors, Service, NetworkPolicy, claim, ConfigMap and RBAC rules. Every golden output, every
- * reconcile test and the Helm template tests call {@link #assertValid}.
+ * server does not (ARCHITECTURE.md, "How it is tested"): names, labels, annotations, ports, mounts,
+ * probes, resources, selectors, Service, NetworkPolicy, claim, ConfigMap and RBAC rules. Every
+ * golden output, every reconcile test and the Helm template tests call {@link #assertValid}.
  */
 public final class KubernetesValidity {
   private static final int MAX_ANNOTATIONS_BYTES = 256 * 1024;

@@ -2,51 +2,110 @@ package io.composeoperator.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.compose.ComposeLoader;
+import io.composeoperator.compose.ComposeSource;
+import io.composeoperator.compose.LoadResult;
+import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.model.ServiceConfig;
-import io.composeoperator.compose.model.ServiceDependency;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class UnsupportedKeysTest {
-  private final Warnings warnings = new Warnings();
+  /** A Compose file that uses every key the operator knows but cannot carry. */
+  private static final Path EVERY_KEY =
+      GoldenFileTest.root().resolve("operator/src/test/resources/unsupported-keys/compose.yaml");
 
-  private List<String> warn(List<String> topLevel, ServiceConfig... services) {
-    TreeMap<String, ServiceConfig> byName = new TreeMap<>();
-    for (ServiceConfig s : services) {
-      byName.put(s.name(), s);
-    }
-    ComposeModel model =
-        new ComposeModel(
+  private static LoadResult loadEveryKey() throws IOException {
+    return ComposeLoader.load(
+        new ComposeSource(
             "compose.yaml",
-            null,
-            byName,
-            new TreeMap<>(),
-            new TreeMap<>(),
-            new TreeMap<>(),
-            new TreeMap<>(),
-            new TreeMap<>(),
-            topLevel);
-    UnsupportedKeys.warnAbout(model, warnings);
-    return warnings.toList().stream().map(Object::toString).toList();
+            Files.readString(EVERY_KEY),
+            Map.of("src/main.py", "print('hi')\n"),
+            Variables.of(Map.of("TOKEN", "t0ken")),
+            List.of()));
   }
 
-  private static ServiceConfig service(String name, String... keys) {
-    return ServiceConfig.builder(name).unmodelledKeys(List.of(keys)).build();
+  @Test
+  void everyReasonIsReachedFromARealComposeFile() throws IOException {
+    LoadResult loaded = loadEveryKey();
+    Set<String> reached = new TreeSet<>();
+    for (ServiceConfig service : loaded.model().services().values()) {
+      String prefix = "services." + service.name() + ".";
+      for (String path : service.unmodelledKeys()) {
+        reached.add(
+            String.valueOf(UnsupportedKeys.reasonKey(path.substring(prefix.length()), true)));
+      }
+    }
+    for (String path : loaded.model().ignoredTopLevelKeys()) {
+      reached.add(String.valueOf(UnsupportedKeys.reasonKey(path, false)));
+    }
+
+    assertThat(reached)
+        .as("a reason no Compose file reaches is dead: the key is modelled, or never collected")
+        .containsAll(UnsupportedKeys.REASONS.keySet())
+        .as("every unmodelled key of the file has a reason of its own")
+        .doesNotContain("null");
+  }
+
+  @Test
+  void everyUnsupportedKeyOfARealFileIsWarnedWhenRendered() throws IOException {
+    Translation translation =
+        Renderer.render(
+            loadEveryKey(),
+            ProjectOptions.defaults("every").withSecurityProfile(SecurityProfile.privileged));
+    List<String> rendered = translation.warnings().stream().map(Object::toString).toList();
+
+    assertThat(rendered)
+        .contains(
+            "services.app.deploy.placement: `placement` is ignored: Swarm placement on node labels;"
+                + " pods are placed by the cluster's scheduler",
+            "services.app.volumes[0]:z: mount option `z` is ignored: SELinux relabelling and mount"
+                + " propagation are features of the Docker host",
+            "networks.front.ipam: `ipam` is ignored: pod addresses are assigned by the cluster",
+            "models: `models` is ignored: AI models are run by Docker Model Runner, not by"
+                + " Kubernetes");
+    for (String reason : UnsupportedKeys.REASONS.values()) {
+      assertThat(rendered)
+          .as("a warning gives the reason \"%s\"", reason)
+          .anyMatch(w -> w.endsWith(reason));
+    }
+  }
+
+  /** The warnings of rendering a Compose file under {@code privileged} (nothing refused). */
+  private static List<String> warnings(String yaml) {
+    return Renderer.render(
+            ComposeSource.of("compose.yaml", yaml),
+            ProjectOptions.defaults("shop").withSecurityProfile(SecurityProfile.privileged))
+        .warnings()
+        .stream()
+        .map(Object::toString)
+        .toList();
   }
 
   @Test
   void everyUnmodelledServiceKeyIsWarnedWithItsReason() {
     assertThat(
-            warn(
-                List.of(),
-                service("api", "services.api.develop", "services.api.logging"),
-                service("db", "services.db.ulimits")))
+            warnings(
+                """
+                services:
+                  api:
+                    image: api:1
+                    develop: {watch: [{action: sync, path: ./src, target: /src}]}
+                    logging: {driver: json-file}
+                  db:
+                    image: postgres:16
+                    ulimits: {nofile: 1024}
+                """))
         .containsExactly(
-            "services.api.develop: `develop` is ignored: a local development feature (file sync) with no"
-                + " meaning on a cluster",
+            "services.api.develop: `develop` is ignored: a local development feature (file sync)"
+                + " with no meaning on a cluster",
             "services.api.logging: `logging` is ignored: container logs go to the cluster's"
                 + " logging",
             "services.db.ulimits: `ulimits` is ignored: Kubernetes has no per-container ulimits");
@@ -55,19 +114,18 @@ class UnsupportedKeysTest {
   @Test
   void nestedKeysFindTheReasonOfTheirParent() {
     assertThat(
-            warn(
-                List.of(),
-                service(
-                    "api",
-                    "services.api.deploy.placement.constraints",
-                    "services.api.deploy.resources.reservations.devices",
-                    "services.api.gpus")))
+            warnings(
+                """
+                services:
+                  api:
+                    image: api:1
+                    gpus: all
+                    deploy:
+                      placement: {constraints: ["node.role==manager"]}
+                """))
         .containsExactly(
-            "services.api.deploy.placement.constraints: `constraints` is ignored: Swarm placement"
-                + " on node labels; pods are placed by the cluster's scheduler",
-            "services.api.deploy.resources.reservations.devices: `devices` is ignored: GPUs and"
-                + " other devices are requested as extended resources of a device plugin"
-                + " (nvidia.com/gpu), which Compose cannot name; nothing is requested",
+            "services.api.deploy.placement: `placement` is ignored: Swarm placement on node"
+                + " labels; pods are placed by the cluster's scheduler",
             "services.api.gpus: `gpus` is ignored: GPUs and other devices are requested as"
                 + " extended resources of a device plugin (nvidia.com/gpu), which Compose cannot"
                 + " name; nothing is requested");
@@ -76,62 +134,87 @@ class UnsupportedKeysTest {
   @Test
   void namedAndIndexedPathsAreMatchedByShape() {
     assertThat(
-            warn(
-                List.of("networks.front.ipam"),
-                service(
-                    "web.v2",
-                    "services.web.v2.networks.front.mac_address",
-                    "services.web.v2.volumes[1].bind.selinux")))
-        .containsExactly(
+            warnings(
+                """
+                services:
+                  web.v2:
+                    image: web:1
+                    networks:
+                      front: {mac_address: "02:42:ac:11:00:03"}
+                    volumes:
+                      - {type: bind, source: /srv/www, target: /www, bind: {selinux: z}}
+                networks:
+                  front: {ipam: {driver: default}}
+                """))
+        .contains(
             "networks.front.ipam: `ipam` is ignored: pod addresses are assigned by the cluster",
             "services.web.v2.networks.front.mac_address: `mac_address` is ignored: pods have one"
                 + " interface on the cluster network; per-network interface settings do not exist"
                 + " there",
-            "services.web.v2.volumes[1].bind.selinux: `selinux` is ignored: bind mount options are"
+            "services.web.v2.volumes[0].bind.selinux: `selinux` is ignored: bind mount options are"
                 + " a feature of the Docker host");
   }
 
   @Test
   void shortSyntaxMountOptionsAreWarned() {
-    assertThat(warn(List.of(), service("web", "services.web.volumes[0]:z")))
-        .containsExactly(
+    assertThat(
+            warnings(
+                """
+                services:
+                  web: {image: web:1, volumes: ["data:/data:z"]}
+                volumes:
+                  data: {}
+                """))
+        .contains(
             "services.web.volumes[0]:z: mount option `z` is ignored: SELinux relabelling and mount"
                 + " propagation are features of the Docker host");
   }
 
   @Test
   void topLevelKeysAreWarned() {
-    assertThat(warn(List.of("models")))
+    assertThat(
+            warnings(
+                """
+                services:
+                  web: {image: web:1}
+                models:
+                  llm: {model: ai/smollm2}
+                """))
         .containsExactly(
             "models: `models` is ignored: AI models are run by Docker Model Runner, not by"
                 + " Kubernetes");
   }
 
   @Test
-  void unknownKeysGetTheGenericReasonNeverSilence() {
-    assertThat(warn(List.of("something_new"), service("api", "services.api.brand_new_key")))
+  void keyWithoutAReasonOfItsOwnGetsTheGenericReasonNeverSilence() {
+    assertThat(UnsupportedKeys.reasonKey("brand_new_key", true)).isNull();
+    assertThat(
+            warnings(
+                """
+                services:
+                  web: {image: web:1, tmpfs: ["/run:noexec"]}
+                """))
         .containsExactly(
-            "services.api.brand_new_key: `brand_new_key` is ignored: Kubernetes has no"
-                + " equivalent for it",
-            "something_new: `something_new` is ignored: Kubernetes has no equivalent for it");
+            "services.web.tmpfs[0]:noexec: mount option `noexec` is ignored: Kubernetes has no"
+                + " equivalent for it");
   }
 
   @Test
   void modelledKeysWithoutKubernetesEquivalentAreWarned() {
-    ServiceConfig web =
-        ServiceConfig.builder("web")
-            .volumesFrom(List.of("data"))
-            .devices(List.of("/dev/fuse:/dev/fuse"))
-            .dependsOn(
-                new TreeMap<>(
-                    Map.of(
-                        "db",
-                        new ServiceDependency(
-                            ServiceDependency.Condition.SERVICE_STARTED, true, true, false))))
-            .build();
-
-    assertThat(warn(List.of(), web))
-        .containsExactly(
+    assertThat(
+            warnings(
+                """
+                services:
+                  web:
+                    image: web:1
+                    volumes_from: [data]
+                    devices: ["/dev/fuse:/dev/fuse"]
+                    depends_on:
+                      db: {condition: service_started, restart: true}
+                  data: {image: data:1}
+                  db: {image: postgres:16}
+                """))
+        .contains(
             "services.web.depends_on.db.restart: `restart` is ignored: pods are not restarted when"
                 + " db is updated",
             "services.web.devices: `devices` is ignored: host devices are not mapped (a privileged"
@@ -143,6 +226,6 @@ class UnsupportedKeysTest {
 
   @Test
   void nothingUnmodelledMeansNoWarnings() {
-    assertThat(warn(List.of(), service("api"))).isEmpty();
+    assertThat(warnings("services:\n  api: {image: api:1}\n")).isEmpty();
   }
 }

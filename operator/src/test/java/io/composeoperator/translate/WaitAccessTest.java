@@ -2,9 +2,7 @@ package io.composeoperator.translate;
 
 import static io.composeoperator.translate.NetModels.model;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceDependency;
@@ -133,12 +131,5 @@ class WaitAccessTest {
     assertThat(value).hasSize(63).startsWith("ppp").matches(".*-[0-9a-f]{8}");
     assertThat(WaitAccess.labelValue(project + "-wait")).isEqualTo(value);
     assertThat(WaitAccess.labelValue("q".repeat(63) + "-wait")).isNotEqualTo(value);
-  }
-
-  @Test
-  void projectNameThatCannotNameTheServiceAccountIsAnError() {
-    assertThatThrownBy(() -> WaitAccess.objectsFor(dependsOn(true), options("My_Shop", null)))
-        .isInstanceOf(ComposeException.class)
-        .hasMessageContaining("name: project name \"My_Shop\" cannot name the ServiceAccount");
   }
 }

@@ -37,6 +37,13 @@ public class ComposeProjectSpec {
           + " path relative to the Compose file.")
   private Map<String, String> files = new LinkedHashMap<>();
 
+  @JsonPropertyDescription(
+      "Project files that hold keys or credentials, by path relative to the Compose file: never"
+          + " in files; each is mounted from the Secret named after its path (letsencrypt/acme.json"
+          + " -> letsencrypt-acme-json, key acme.json), which the user creates. convert records them.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<String> secretFiles = new ArrayList<>();
+
   @JsonPropertyDescription("Images for services, by service name (for services with only build:).")
   private Map<String, String> images = new LinkedHashMap<>();
 
@@ -102,6 +109,14 @@ public class ComposeProjectSpec {
 
   public void setVariablesFrom(List<VariablesSource> variablesFrom) {
     this.variablesFrom = variablesFrom == null ? new ArrayList<>() : variablesFrom;
+  }
+
+  public List<String> getSecretFiles() {
+    return secretFiles;
+  }
+
+  public void setSecretFiles(List<String> secretFiles) {
+    this.secretFiles = secretFiles == null ? new ArrayList<>() : secretFiles;
   }
 
   public Map<String, String> getFiles() {
@@ -177,6 +192,7 @@ public class ComposeProjectSpec {
         && Objects.equals(variables, s.variables)
         && Objects.equals(variablesFrom, s.variablesFrom)
         && Objects.equals(files, s.files)
+        && Objects.equals(secretFiles, s.secretFiles)
         && Objects.equals(images, s.images)
         && Objects.equals(imagePullSecrets, s.imagePullSecrets)
         && Objects.equals(storage, s.storage)

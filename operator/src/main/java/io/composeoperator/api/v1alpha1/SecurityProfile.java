@@ -1,6 +1,9 @@
 package io.composeoperator.api.v1alpha1;
 
-/** The Pod Security Standard a project runs under (DESIGN §6), ordered from strictest. */
+/**
+ * The Pod Security Standard a project runs under (ARCHITECTURE.md, "Security profiles"), ordered
+ * from strictest.
+ */
 public enum SecurityProfile {
   restricted,
   baseline,

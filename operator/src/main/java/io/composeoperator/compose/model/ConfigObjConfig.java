@@ -18,4 +18,5 @@ public record ConfigObjConfig(
     String content,
     String environment,
     String environmentValue,
-    boolean external) {}
+    boolean external)
+    implements NamedResource {}

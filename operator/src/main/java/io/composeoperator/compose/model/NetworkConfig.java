@@ -21,7 +21,8 @@ public record NetworkConfig(
     boolean internal,
     String driver,
     SortedMap<String, String> labels,
-    boolean implicit) {
+    boolean implicit)
+    implements NamedResource {
 
   public NetworkConfig {
     labels = ComposeModel.frozen(labels);

@@ -10,4 +10,5 @@ package io.composeoperator.compose.model;
  * @param external {@code external: true}
  */
 public record SecretConfig(
-    String key, String name, String file, String environment, boolean external) {}
+    String key, String name, String file, String environment, boolean external)
+    implements NamedResource {}

@@ -20,7 +20,8 @@ public record VolumeConfig(
     String driver,
     SortedMap<String, String> driverOpts,
     SortedMap<String, String> labels,
-    VolumeKubernetesConfig kubernetes) {
+    VolumeKubernetesConfig kubernetes)
+    implements NamedResource {
 
   public VolumeConfig {
     driverOpts = ComposeModel.frozen(driverOpts);

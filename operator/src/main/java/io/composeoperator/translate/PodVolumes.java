@@ -1,68 +1,60 @@
 package io.composeoperator.translate;
 
 import io.composeoperator.api.v1alpha1.SecurityProfile;
-import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
-import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceFileRef;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
-import io.composeoperator.compose.model.VolumeConfig;
-import io.composeoperator.compose.model.VolumeKubernetesConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import java.nio.charset.StandardCharsets;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Volumes, claims and mounted files (DESIGN §4, COMPOSE-SEMANTICS 21-23).
+ * A service's pod volumes and mounts (ARCHITECTURE.md, "Volumes, configs and secrets").
  *
  * <ul>
- *   <li>named volume → one PersistentVolumeClaim per volume, named after the volume (or its {@code
- *       name:}), shared by every service that mounts it; mounted at the claim's sub-directory
- *       {@value #CLAIM_SUBDIR}, so the service sees an empty directory as with a new Docker volume;
- *       {@code external: true} → the existing claim, never emitted;
+ *   <li>named volume → its claim ({@link Claims}), mounted at the claim's sub-directory {@value
+ *       Claims#CLAIM_SUBDIR}, so the service sees an empty directory as with a new Docker volume,
+ *       and seeded from the image on first use;
  *   <li>anonymous volume → emptyDir; {@code tmpfs} → emptyDir in memory with {@code sizeLimit};
  *       {@code shm_size} → an in-memory emptyDir at {@code /dev/shm};
- *   <li>{@code configs} → a ConfigMap named after the config (key = the config's key), mounted with
- *       {@code subPath}; {@code secrets} → the user's Secret named after the secret (key = the
- *       secret's key), mounted with {@code subPath}, never created from content;
+ *   <li>{@code configs} → the config's ConfigMap ({@link ConfigMaps}), mounted with {@code
+ *       subPath}; {@code secrets} → the user's Secret named after the secret (key = the secret's
+ *       key), mounted with {@code subPath}, never created from content;
  *   <li>bind mount of a project file or directory whose content is given ({@code spec.files}) → the
  *       ConfigMap {@code <service>-files}; a project path whose files are not given → skipped with
- *       a warning; a host path → hostPath under {@code privileged} only.
+ *       a warning; a host path → hostPath under {@code privileged} only;
+ *   <li>a project file with key material ({@link KeyMaterial}), bind-mounted alone or inside a
+ *       bind-mounted directory → the user's Secret named after its path, never a ConfigMap (a
+ *       directory holding one becomes a projected volume of its ConfigMap files and those Secrets).
  * </ul>
  */
-final class Volumes {
-  /** The sub-directory of a claim that a service mounts. */
-  static final String CLAIM_SUBDIR = "data";
-
+final class PodVolumes {
   /** Compose's default mode of mounted configs and secrets (0444). */
   static final int DEFAULT_FILE_MODE = 0444;
 
-  /** The most a ConfigMap may hold (the API server's object size limit). */
-  static final int MAX_CONFIGMAP_BYTES = 1024 * 1024;
-
-  private static final Pattern DATA_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
   private static final Pattern NOT_DATA_KEY_CHARS = Pattern.compile("[^-._a-zA-Z0-9]");
 
-  private Volumes() {}
+  private PodVolumes() {}
 
   /** A named volume to fill from the image on first use ({@link InitContainers#seedContainers}). */
   record Seed(String volumeKey, String podVolume, String subPath, String target) {}
@@ -84,228 +76,14 @@ final class Volumes {
       List<VolumeMount> mounts,
       List<Seed> seeds,
       ConfigMap filesConfigMap,
-      SortedMap<String, Boolean> configMaps,
+      SortedSet<String> configMaps,
       Set<String> readWriteOnceClaims) {}
-
-  // ---------------------------------------------------------------- project-level objects
-
-  /** The claim name of a named volume. */
-  static String claimName(ComposeModel model, String volumeKey) {
-    VolumeConfig volume = model.volumes().get(volumeKey);
-    String name = volume == null || volume.name() == null ? volumeKey : volume.name();
-    return Names.objectName(model.sourceFile(), "volumes." + volumeKey, name);
-  }
-
-  /** The named volumes that enabled services mount, in key order. */
-  static SortedMap<String, List<String>> usedVolumes(ComposeModel model) {
-    SortedMap<String, List<String>> used = new TreeMap<>();
-    for (ServiceConfig service : model.services().values()) {
-      for (ServiceVolumeConfig mount : service.volumes()) {
-        if (ServiceVolumeConfig.VOLUME.equals(mount.type()) && mount.source() != null) {
-          List<String> users = used.computeIfAbsent(mount.source(), k -> new ArrayList<>());
-          if (!users.contains(service.name())) {
-            users.add(service.name());
-          }
-        }
-      }
-    }
-    return used;
-  }
-
-  /** One PersistentVolumeClaim per non-external named volume that a service mounts. */
-  static List<PersistentVolumeClaim> claims(
-      ComposeModel model, ProjectOptions options, Warnings warnings) {
-    List<PersistentVolumeClaim> claims = new ArrayList<>();
-    for (String key : usedVolumes(model).keySet()) {
-      VolumeConfig volume = model.volumes().get(key);
-      if (volume == null) {
-        throw new ComposeException(
-            model.sourceFile(), "volumes", "volume \"" + key + "\" is used but not declared");
-      }
-      if (volume.external()) {
-        continue;
-      }
-      String name = claimName(model, key);
-      if (volume.driver() != null && !volume.driver().equals("local")) {
-        warnings.add(
-            "volumes." + key + ".driver",
-            "volume driver \""
-                + volume.driver()
-                + "\" is ignored; the claim uses the storage class instead");
-      }
-      if (!volume.driverOpts().isEmpty()) {
-        warnings.add(
-            "volumes." + key + ".driver_opts",
-            "driver_opts are ignored; set x-kubernetes.storageClassName to choose the storage");
-      }
-      VolumeKubernetesConfig k8s = volume.kubernetes();
-      ProjectOptions.StorageDefaults storage = options.storage();
-      String size = k8s != null && k8s.size() != null ? k8s.size() : storage.size();
-      String storageClass =
-          k8s != null && k8s.storageClassName() != null
-              ? k8s.storageClassName()
-              : storage.storageClassName();
-      List<String> modes = accessModes(model, key, options);
-      claims.add(
-          new PersistentVolumeClaimBuilder()
-              .withNewMetadata()
-              .withName(name)
-              .withLabels(Labels.forProjectObject(options.name(), name))
-              .withAnnotations(new TreeMap<>(volume.labels()))
-              .endMetadata()
-              .withNewSpec()
-              .withAccessModes(modes)
-              .withStorageClassName(storageClass)
-              .withNewResources()
-              .addToRequests(
-                  "storage",
-                  ResourceLimits.quantity(
-                      size,
-                      k8s != null && k8s.size() != null
-                          ? "volumes." + key + ".x-kubernetes.size"
-                          : "spec.storage.size"))
-              .endResources()
-              .endSpec()
-              .build());
-    }
-    return claims;
-  }
-
-  static List<String> accessModes(ComposeModel model, String key, ProjectOptions options) {
-    VolumeConfig volume = model.volumes().get(key);
-    VolumeKubernetesConfig k8s = volume == null ? null : volume.kubernetes();
-    return k8s != null && !k8s.accessModes().isEmpty()
-        ? k8s.accessModes()
-        : options.storage().accessModes();
-  }
-
-  /** True when the claim of a volume can be mounted by pods on one node only. */
-  static boolean isSingleNode(ComposeModel model, String key, ProjectOptions options) {
-    VolumeConfig volume = model.volumes().get(key);
-    if (volume != null && volume.external()) {
-      return true; // unknown: assume the most common (and most restrictive) mode
-    }
-    List<String> modes = accessModes(model, key, options);
-    return !modes.contains("ReadWriteMany") && !modes.contains("ReadOnlyMany");
-  }
-
-  /**
-   * For every service that shares a single-node (ReadWriteOnce) claim with other services: the
-   * Compose names of all the services that share one with it (itself included), so its pods are
-   * placed on the node of the others. Warns once per shared claim.
-   */
-  static SortedMap<String, SortedMap<String, Boolean>> sharedSingleNodeClaims(
-      ComposeModel model, ProjectOptions options, Warnings warnings) {
-    SortedMap<String, SortedMap<String, Boolean>> peers = new TreeMap<>();
-    for (Map.Entry<String, List<String>> used : usedVolumes(model).entrySet()) {
-      if (used.getValue().size() < 2 || !isSingleNode(model, used.getKey(), options)) {
-        continue;
-      }
-      warnings.add(
-          "volumes." + used.getKey(),
-          "the ReadWriteOnce claim is mounted by "
-              + String.join(", ", used.getValue())
-              + ": their pods are placed on one node (pod affinity)");
-      for (String service : used.getValue()) {
-        SortedMap<String, Boolean> set = peers.computeIfAbsent(service, k -> new TreeMap<>());
-        used.getValue().forEach(peer -> set.put(peer, true));
-      }
-    }
-    return peers;
-  }
-
-  /** The ConfigMap name of a top-level config. */
-  static String configMapName(ComposeModel model, String configKey) {
-    ConfigObjConfig config = model.configs().get(configKey);
-    String name = config == null || config.name() == null ? configKey : config.name();
-    return Names.objectName(model.sourceFile(), "configs." + configKey, name);
-  }
 
   /** The Secret name of a top-level secret. */
   static String secretName(ComposeModel model, String secretKey) {
-    SecretConfig secret = model.secrets().get(secretKey);
-    String name = secret == null || secret.name() == null ? secretKey : secret.name();
+    String name = model.secrets().get(secretKey).nameOrKey();
     return Names.objectName(model.sourceFile(), "secrets." + secretKey, name);
   }
-
-  /** One ConfigMap per non-external config that an enabled service mounts. */
-  static List<ConfigMap> configConfigMaps(ComposeModel model, ProjectOptions options) {
-    Set<String> used = new TreeSet<>();
-    model.services().values().forEach(s -> s.configs().forEach(c -> used.add(c.source())));
-    List<ConfigMap> configMaps = new ArrayList<>();
-    for (String key : used) {
-      ConfigObjConfig config = model.configs().get(key);
-      String path = "configs." + key;
-      if (config == null) {
-        throw new ComposeException(
-            model.sourceFile(), "configs", "config \"" + key + "\" is used but not declared");
-      }
-      if (config.external()) {
-        continue;
-      }
-      String content;
-      if (config.content() != null) {
-        content = config.content();
-      } else if (config.environment() != null) {
-        content = config.environmentValue() == null ? "" : config.environmentValue();
-      } else if (config.file() != null) {
-        content = model.files().get(config.file());
-        if (content == null) {
-          throw new ComposeException(
-              model.sourceFile(),
-              path + ".file",
-              "the content of "
-                  + config.file()
-                  + " is not given: add it to spec.files (\"convert\" does this)");
-        }
-      } else {
-        throw new ComposeException(
-            model.sourceFile(), path, "a config needs file, content, environment or external");
-      }
-      String name = configMapName(model, key);
-      ConfigMap configMap =
-          new ConfigMapBuilder()
-              .withNewMetadata()
-              .withName(name)
-              .withLabels(Labels.forProjectObject(options.name(), name))
-              .endMetadata()
-              .withData(new TreeMap<>(Map.of(dataKey(model, path, key), content)))
-              .build();
-      checkSize(model.sourceFile(), path, configMap);
-      configMaps.add(configMap);
-    }
-    return configMaps;
-  }
-
-  private static String dataKey(ComposeModel model, String path, String key) {
-    if (!DATA_KEY.matcher(key).matches() || key.length() > 253) {
-      throw new ComposeException(
-          model.sourceFile(),
-          path,
-          "\"" + key + "\" cannot be a ConfigMap or Secret key (allowed: letters, digits, - . _)");
-    }
-    return key;
-  }
-
-  static void checkSize(String file, String path, ConfigMap configMap) {
-    long size = 0;
-    for (Map.Entry<String, String> e : configMap.getData().entrySet()) {
-      size += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-      size += e.getValue().getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (size > MAX_CONFIGMAP_BYTES) {
-      throw new ComposeException(
-          file,
-          path,
-          "the files of ConfigMap "
-              + configMap.getMetadata().getName()
-              + " add up to "
-              + size
-              + " bytes; a ConfigMap holds at most 1 MiB");
-    }
-  }
-
-  // ---------------------------------------------------------------- per pod
 
   /** The volumes and mounts of one service's pod. */
   static PodStorage forService(ServiceContext ctx) {
@@ -323,7 +101,7 @@ final class Volumes {
     private final List<Seed> seeds = new ArrayList<>();
     private final SortedMap<String, String> files = new TreeMap<>();
     private final Map<String, String> fileKeys = new TreeMap<>();
-    private final SortedMap<String, Boolean> configMaps = new TreeMap<>();
+    private final SortedSet<String> configMaps = new TreeSet<>();
     private final Set<String> singleNodeClaims = new TreeSet<>();
 
     PodBuilder(ServiceContext ctx) {
@@ -367,8 +145,8 @@ final class Volumes {
                 .endMetadata()
                 .withData(files)
                 .build();
-        checkSize(ctx.file(), ctx.path("volumes"), filesConfigMap);
-        configMaps.put(name, true);
+        ConfigMaps.checkSize(ctx.file(), ctx.path("volumes"), filesConfigMap);
+        configMaps.add(name);
       }
       return new PodStorage(
           new ArrayList<>(volumes.values()),
@@ -420,22 +198,20 @@ final class Volumes {
     }
 
     private void namedVolume(ServiceVolumeConfig mount, String key) {
-      VolumeConfig config = model.volumes().get(mount.source());
-      if (config == null) {
-        throw ctx.error(key, "volume \"" + mount.source() + "\" is not declared under volumes");
-      }
-      String claim = claimName(model, mount.source());
+      String claim = Claims.claimName(model, mount.source());
       String name =
           volume(
               "vol-" + claim,
               "volume:" + mount.source(),
               v ->
                   v.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim());
-      if (isSingleNode(model, mount.source(), ctx.options())) {
+      if (Claims.isSingleNode(model, mount.source(), ctx.options())) {
         singleNodeClaims.add(claim);
       }
       String subPath =
-          mount.subpath() == null ? CLAIM_SUBDIR : CLAIM_SUBDIR + "/" + mount.subpath();
+          mount.subpath() == null
+              ? Claims.CLAIM_SUBDIR
+              : Claims.CLAIM_SUBDIR + "/" + mount.subpath();
       mount(
           key,
           new VolumeMountBuilder()
@@ -445,7 +221,7 @@ final class Volumes {
               .withReadOnly(mount.readOnly() ? true : null)
               .build());
       if (!mount.noCopy() && !mount.readOnly() && mount.subpath() == null) {
-        seeds.add(new Seed(mount.source(), name, CLAIM_SUBDIR, mount.target()));
+        seeds.add(new Seed(mount.source(), name, Claims.CLAIM_SUBDIR, mount.target()));
       }
     }
 
@@ -486,6 +262,10 @@ final class Volumes {
                 .build());
         return;
       }
+      if (KeyMaterial.isKeyFile(source, ctx.options().secretFiles())) {
+        keyFile(mount, key, source);
+        return;
+      }
       String content = model.files().get(source);
       if (content != null) {
         // a single project file given in spec.files → <service>-files ConfigMap, subPath
@@ -506,7 +286,8 @@ final class Volumes {
       List<KeyToPath> items = new ArrayList<>();
       if (!source.equals(".")) {
         for (Map.Entry<String, String> file : model.files().entrySet()) {
-          if (file.getKey().startsWith(prefix)) {
+          if (file.getKey().startsWith(prefix)
+              && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
             String dataKey = fileKey(file.getKey(), key);
             files.put(dataKey, file.getValue());
             items.add(
@@ -516,6 +297,14 @@ final class Volumes {
                     .build());
           }
         }
+      }
+      SortedSet<String> keyFiles =
+          source.equals(".")
+              ? new TreeSet<>()
+              : KeyMaterial.under(source, model.files().keySet(), ctx.options().secretFiles());
+      if (!keyFiles.isEmpty()) {
+        keyFilesInDirectory(mount, key, index, source, items, keyFiles);
+        return;
       }
       if (items.isEmpty()) {
         ctx.warn(
@@ -542,6 +331,110 @@ final class Volumes {
               .withMountPath(mount.target())
               .withReadOnly(true)
               .build());
+    }
+
+    /** A bind-mounted key file → the user's Secret named after its path, never a ConfigMap. */
+    private void keyFile(ServiceVolumeConfig mount, String key, String source) {
+      String path = KeyMaterial.normalize(source);
+      String secretName = Names.keyFileSecret(path);
+      String dataKey = KeyMaterial.dataKey(path);
+      ctx.requiredSecrets().add(secretName);
+      String name =
+          volume(
+              "key-" + secretName,
+              "key:" + path,
+              v ->
+                  v.withNewSecret()
+                      .withSecretName(secretName)
+                      .withItems(
+                          new KeyToPathBuilder()
+                              .withKey(dataKey)
+                              .withPath(dataKey)
+                              .withMode(KeyMaterial.FILE_MODE)
+                              .build())
+                      .endSecret());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(dataKey)
+              .withReadOnly(true)
+              .build());
+      ctx.warn(key, keyFileWarning(List.of(path)));
+    }
+
+    /**
+     * A bind-mounted directory with key files → one projected volume: the given files from the
+     * {@code <service>-files} ConfigMap, each key file from its own Secret.
+     */
+    private void keyFilesInDirectory(
+        ServiceVolumeConfig mount,
+        String key,
+        int index,
+        String source,
+        List<KeyToPath> items,
+        SortedSet<String> keyFiles) {
+      String prefix = KeyMaterial.normalize(source) + "/";
+      String filesMap = Names.filesConfigMap(ctx.objectName());
+      List<VolumeProjection> sources = new ArrayList<>();
+      if (!items.isEmpty()) {
+        sources.add(
+            new VolumeProjectionBuilder()
+                .withNewConfigMap()
+                .withName(filesMap)
+                .withItems(items)
+                .endConfigMap()
+                .build());
+      }
+      for (String path : keyFiles) {
+        String secretName = Names.keyFileSecret(path);
+        ctx.requiredSecrets().add(secretName);
+        sources.add(
+            new VolumeProjectionBuilder()
+                .withNewSecret()
+                .withName(secretName)
+                .withItems(
+                    new KeyToPathBuilder()
+                        .withKey(KeyMaterial.dataKey(path))
+                        .withPath(path.substring(prefix.length()))
+                        .withMode(KeyMaterial.FILE_MODE)
+                        .build())
+                .endSecret()
+                .build());
+      }
+      String name =
+          volume(
+              "files-" + index,
+              "files-dir:" + index,
+              v -> v.withNewProjected().withSources(sources).endProjected());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withReadOnly(true)
+              .build());
+      ctx.warn(key, keyFileWarning(keyFiles));
+    }
+
+    private String keyFileWarning(java.util.Collection<String> paths) {
+      List<String> parts = new ArrayList<>();
+      List<String> inSpecFiles = new ArrayList<>();
+      for (String path : paths) {
+        parts.add(path + " (Secret " + Names.keyFileSecret(path) + ")");
+        if (model.files().containsKey(path)) {
+          inSpecFiles.add(path);
+        }
+      }
+      return "key material is mounted from Secrets you create, never from a ConfigMap: "
+          + String.join(", ", parts)
+          + " (convert prints the kubectl create secret commands)"
+          + (inSpecFiles.isEmpty()
+              ? ""
+              : "; spec.files holds "
+                  + String.join(", ", inSpecFiles)
+                  + ", which is not used: remove it from the ComposeProject");
     }
 
     private String filesVolume() {
@@ -571,15 +464,12 @@ final class Volumes {
 
     private void mountConfig(ServiceFileRef ref, String key) {
       ConfigObjConfig config = model.configs().get(ref.source());
-      if (config == null) {
-        throw ctx.error(key, "config \"" + ref.source() + "\" is not declared under configs");
-      }
-      String configMap = configMapName(model, ref.source());
+      String configMap = ConfigMaps.configMapName(model, ref.source());
       if (!config.external()) {
-        configMaps.put(configMap, true);
+        configMaps.add(configMap);
       }
       int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();
-      String dataKey = dataKey(model, "configs." + ref.source(), ref.source());
+      String dataKey = ConfigMaps.dataKey(model, "configs." + ref.source(), ref.source());
       warnOwnership(ref, key);
       String name =
           volume(
@@ -606,14 +496,10 @@ final class Volumes {
     }
 
     private void mountSecret(ServiceFileRef ref, String key) {
-      SecretConfig secret = model.secrets().get(ref.source());
-      if (secret == null) {
-        throw ctx.error(key, "secret \"" + ref.source() + "\" is not declared under secrets");
-      }
       String secretName = secretName(model, ref.source());
       ctx.requiredSecrets().add(secretName);
       int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();
-      String dataKey = dataKey(model, "secrets." + ref.source(), ref.source());
+      String dataKey = ConfigMaps.dataKey(model, "secrets." + ref.source(), ref.source());
       warnOwnership(ref, key);
       String name =
           volume(
@@ -653,8 +539,7 @@ final class Volumes {
     }
 
     /** Adds a pod volume once per identity, with a unique valid name; returns its name. */
-    private String volume(
-        String wanted, String identity, java.util.function.UnaryOperator<VolumeBuilder> shape) {
+    private String volume(String wanted, String identity, UnaryOperator<VolumeBuilder> shape) {
       String existing = volumeByKey.get(identity);
       if (existing != null) {
         return existing;

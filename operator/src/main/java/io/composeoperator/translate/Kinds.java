@@ -1,0 +1,39 @@
+package io.composeoperator.translate;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.List;
+
+/**
+ * The one list of the kinds a translation produces, in the order they are written and applied. The
+ * translation sorts its objects by it and the reconciler watches, plans and prunes exactly these
+ * kinds: a kind the translation emits but the reconciler does not watch would be created on every
+ * reconcile and never pruned, so both read this list.
+ */
+public final class Kinds {
+  /**
+   * Every kind the operator creates, in the translation's order: what others refer to comes first
+   * (configuration, claims, the wait containers' RBAC), the workloads last.
+   */
+  public static final List<Class<? extends HasMetadata>> OWNED =
+      List.of(
+          ConfigMap.class,
+          PersistentVolumeClaim.class,
+          ServiceAccount.class,
+          Role.class,
+          RoleBinding.class,
+          Service.class,
+          NetworkPolicy.class,
+          Job.class,
+          Deployment.class);
+
+  private Kinds() {}
+}

@@ -1,0 +1,243 @@
+package io.composeoperator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.translate.Renderer;
+import io.composeoperator.translate.SpecOptions;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Secrets never in clear text (issue 8): files with key material and secrets read from a variable
+ * never enter the ComposeProject; {@code convert} prints the commands that create their Secrets,
+ * and the pod mounts those Secrets.
+ */
+class ConvertSecretsTest {
+  @TempDir Path dir;
+
+  private void write(String name, String text, String mode) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+  }
+
+  private static ComposeProject project(CliRun run) {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return Serialization.unmarshal(run.out(), ComposeProject.class);
+  }
+
+  /** What the operator renders for convert's output (the reconciler's path). */
+  private static List<HasMetadata> operatorObjects(ComposeProject project) {
+    return Renderer.render(
+            RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+            SpecOptions.from(
+                project.getMetadata().getName(),
+                project.getMetadata().getNamespace(),
+                project.getSpec(),
+                null))
+        .objects();
+  }
+
+  private static Volume podVolume(List<HasMetadata> objects, String deployment, String volume) {
+    return objects.stream()
+        .filter(o -> o instanceof Deployment && o.getMetadata().getName().equals(deployment))
+        .flatMap(o -> ((Deployment) o).getSpec().getTemplate().getSpec().getVolumes().stream())
+        .filter(v -> v.getName().equals(volume))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no volume " + volume + " in " + deployment));
+  }
+
+  @Test
+  void traefiksAcmeJsonIsNeverCopiedAndThePodMountsItsSecret() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          traefik:
+            image: traefik:v3.1
+            volumes:
+              - ./letsencrypt/acme.json:/letsencrypt/acme.json
+              - ./traefik.yml:/etc/traefik/traefik.yml:ro
+        """,
+        "rw-r--r--");
+    write("letsencrypt/acme.json", "{\"PrivateKey\": \"MIIEvQ-private\"}\n", "rw-------");
+    write("traefik.yml", "entryPoints: {}\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "edge", "-n", "prod");
+
+    ComposeProject project = project(run);
+    assertThat(run.out()).doesNotContain("MIIEvQ-private");
+    assertThat(project.getSpec().getFiles()).containsOnlyKeys("traefik.yml");
+    assertThat(project.getSpec().getSecretFiles()).containsExactly("letsencrypt/acme.json");
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: letsencrypt/acme.json: its name marks key material, so it is never put"
+                + " into the ComposeProject; create the Secret before applying: kubectl create"
+                + " secret generic letsencrypt-acme-json"
+                + " --from-file=acme.json=letsencrypt/acme.json -n prod");
+    List<HasMetadata> objects = operatorObjects(project);
+    assertThat(Serialization.asYaml(objects)).doesNotContain("MIIEvQ-private");
+    assertThat(
+            podVolume(objects, "traefik", "key-letsencrypt-acme-json").getSecret().getSecretName())
+        .isEqualTo("letsencrypt-acme-json");
+    CliRun render = CliRun.in(dir, "render", "--name", "edge", "-n", "prod");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+  }
+
+  @Test
+  void filesThatAreNotWorldReadableOrSecretsStayOutOfADirectoryMount() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: nginx:1.27
+            volumes: ["./conf:/etc/app:ro"]
+            secrets: [db_password]
+        secrets:
+          db_password: {file: ./conf/db_password.txt}
+        """,
+        "rw-r--r--");
+    write("conf/app.ini", "debug = false\n", "rw-r--r--");
+    write("conf/credentials.ini", "password = hunter2\n", "rw-r-----");
+    write("conf/db_password.txt", "s3cr3t-db\n", "rw-r--r--");
+    write("conf/tls/server.pem", "-----BEGIN PRIVATE KEY-----\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(run.out())
+        .doesNotContain("hunter2")
+        .doesNotContain("s3cr3t-db")
+        .doesNotContain("BEGIN PRIVATE KEY");
+    assertThat(project.getSpec().getFiles()).containsOnlyKeys("conf/app.ini");
+    assertThat(project.getSpec().getSecretFiles())
+        .containsExactly("conf/credentials.ini", "conf/db_password.txt", "conf/tls/server.pem");
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: conf/credentials.ini: it is not world-readable, so it is never put into"
+                + " the ComposeProject; create the Secret before applying: kubectl create secret"
+                + " generic conf-credentials-ini --from-file=credentials.ini=conf/credentials.ini")
+        .contains("conf/db_password.txt: it is the file of a Compose secret")
+        .contains("conf/tls/server.pem: its name marks key material");
+    List<HasMetadata> objects = operatorObjects(project);
+    assertThat(objects)
+        .filteredOn(ConfigMap.class::isInstance)
+        .allSatisfy(
+            cm ->
+                assertThat(((ConfigMap) cm).getData().values())
+                    .noneMatch(v -> v.contains("hunter2") || v.contains("PRIVATE KEY")));
+    assertThat(podVolume(objects, "web", "files-0").getProjected().getSources())
+        .extracting(
+            s -> s.getConfigMap() != null ? s.getConfigMap().getName() : s.getSecret().getName())
+        .containsExactly(
+            "web-files", "conf-credentials-ini", "conf-db-password-txt", "conf-tls-server-pem");
+    CliRun render = CliRun.in(dir, "render", "--name", "shop");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+  }
+
+  @Test
+  void secretFromAVariableIsAReferenceAndItsValueNeverEntersTheProject() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          api:
+            image: example/api:${TAG}
+            secrets: [api_key]
+        secrets:
+          api_key:
+            environment: API_KEY
+        """,
+        "rw-r--r--");
+    write(".env", "TAG=1.4\nAPI_KEY=sk-live-0123456789\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop", "-n", "prod");
+
+    ComposeProject project = project(run);
+    assertThat(run.out()).doesNotContain("sk-live-0123456789");
+    assertThat(project.getSpec().getVariables()).isEqualTo(Map.of("TAG", "1.4"));
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: secrets.api_key: the value of API_KEY is never put into the"
+                + " ComposeProject; create the Secret before applying, with API_KEY set in your"
+                + " shell: kubectl create secret generic api-key"
+                + " --from-literal=api_key=\"$API_KEY\" -n prod");
+    List<HasMetadata> objects = operatorObjects(project);
+    assertThat(Serialization.asYaml(objects)).doesNotContain("sk-live-0123456789");
+    Deployment api =
+        objects.stream()
+            .filter(Deployment.class::isInstance)
+            .map(Deployment.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(api.getSpec().getTemplate().getSpec().getVolumes())
+        .anySatisfy(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("api-key"));
+    CliRun render = CliRun.in(dir, "render", "--name", "shop", "-n", "prod");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).doesNotContain("sk-live-0123456789");
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+  }
+
+  @Test
+  void keyFileInADevelopmentMountIsNeitherShippedNorMountedFromASecret() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          app:
+            image: example/app:1
+            volumes: ["./src:/app/src"]
+        """,
+        "rw-r--r--");
+    write("src/big.txt", "x".repeat(300 * 1024), "rw-r--r--");
+    write("src/dev.key", "-----BEGIN PRIVATE KEY-----\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(project.getSpec().getFiles()).isEmpty();
+    assertThat(project.getSpec().getSecretFiles())
+        .as("the directory is a development mount: the image's own content is used")
+        .isEmpty();
+    assertThat(run.err()).contains("treated as a development mount").doesNotContain("kubectl");
+    assertThat(run.out()).doesNotContain("BEGIN PRIVATE KEY");
+  }
+
+  @Test
+  void configFileWithKeyMaterialIsRefusedNotCopied() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          web: {image: "nginx:1.27", configs: [tls]}
+        configs:
+          tls: {file: ./server.key}
+        """,
+        "rw-r--r--");
+    write("server.key", "-----BEGIN PRIVATE KEY-----\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .contains("compose.yaml: configs.tls.file: server.key holds key material")
+        .doesNotContain("BEGIN PRIVATE KEY");
+  }
+}

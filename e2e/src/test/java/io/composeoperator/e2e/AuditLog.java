@@ -52,6 +52,10 @@ final class AuditLog {
     this.file = file;
   }
 
+  Path file() {
+    return file;
+  }
+
   /** The current end of the log: events after it are read by {@link #since}. */
   long mark() {
     try {

@@ -37,7 +37,7 @@ public class Applier {
       try {
         switch (action.verb()) {
           case CREATE -> written += create(desired, project, conflicts);
-          case APPLY -> written += serverSideApply(desired);
+          case APPLY -> written += applyOrReplace(desired, action.live());
           case REPLACE -> written += replace(action.live());
         }
       } catch (KubernetesClientException e) {
@@ -78,6 +78,42 @@ public class Applier {
     return 0;
   }
 
+  /**
+   * Applies; when the API server refuses the merged object although ours alone is valid, the
+   * refusal comes from fields another manager added (a user's {@code kubectl edit} of a Service
+   * port leaves its own port entry beside ours, under the same name). Server-side apply cannot
+   * remove another manager's entries, so the object is replaced: deleted now and created from the
+   * desired state by the next reconcile, as drift is restored. Claims are never replaced (their
+   * data would go): their refusal is reported.
+   */
+  private int applyOrReplace(HasMetadata desired, HasMetadata live) {
+    try {
+      return serverSideApply(desired);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 422 || live == null || live.getKind().equals("PersistentVolumeClaim")) {
+        throw e;
+      }
+      if (!validAlone(desired)) {
+        throw e;
+      }
+      LOG.info(
+          "{}: the API server refused our fields merged with another manager's ({}); replacing it",
+          Planner.key(desired),
+          reason(e));
+      return replace(live);
+    }
+  }
+
+  /** A dry-run create of the desired object: valid alone when only its name is taken. */
+  private boolean validAlone(HasMetadata desired) {
+    try {
+      client.resource(desired).dryRun().create();
+      return true;
+    } catch (KubernetesClientException e) {
+      return e.getCode() == HttpURLConnection.HTTP_CONFLICT;
+    }
+  }
+
   private int serverSideApply(HasMetadata desired) {
     client
         .resource(desired)
@@ -89,7 +125,8 @@ public class Applier {
   }
 
   /**
-   * A Job's template is immutable: delete it in the background. No reconcile thread waits for it to
+   * A Job's template is immutable (and an object whose merge with another manager's fields is
+   * invalid cannot be applied): delete it in the background. No reconcile thread waits for it to
    * disappear: the Job informer's delete event triggers the next reconcile, which no longer
    * observes the Job and creates the new one (the {@link Planner} leaves an object that is being
    * deleted alone until then).

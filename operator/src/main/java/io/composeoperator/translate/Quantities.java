@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Quantity.CanonicalizeBytes} (k8s.io/apimachinery/pkg/api/resource/quantity.go): the suffix family
  * of the input is kept (binary, decimal SI or decimal exponent), a binary value that is below 1024
  * or not a whole number is written in decimal SI, the mantissa is the smallest whole number with an
- * exponent that is a multiple of 3 (decimal) or 10 (binary), and anything finer than {@code 1n} is
- * rounded up to it.
+ * exponent that is a multiple of 3 (decimal) or 10 (binary), and anything finer than {@code 1m} is
+ * rounded up to it, as the API server does for every quantity in a resource list (the only place
+ * the translation writes quantities other than whole byte counts).
  */
 public final class Quantities {
   private static final Pattern QUANTITY =
@@ -72,9 +73,10 @@ public final class Quantities {
   }
 
   private static String format(BigDecimal amount, boolean binary, boolean exponent) {
-    // Precision below nano is rounded up (away from zero), as ParseQuantity does.
-    if (amount.scale() > 9) {
-      amount = amount.setScale(9, amount.signum() < 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
+    // Precision below milli is rounded up (away from zero), as the API server's defaulting of
+    // every resource list does (SetDefaults_ResourceList rounds up to milli scale).
+    if (amount.scale() > 3) {
+      amount = amount.setScale(3, amount.signum() < 0 ? RoundingMode.FLOOR : RoundingMode.CEILING);
     }
     if (amount.signum() == 0) {
       return "0";

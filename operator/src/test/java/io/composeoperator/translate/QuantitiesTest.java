@@ -34,6 +34,8 @@ class QuantitiesTest {
     "0, 0",
     "0Mi, 0",
     "1E, 1E",
+    "0.0001, 1m",
+    "12345678901, 12345678901",
   })
   void canonicalFormIsTheStoredOne(String written, String stored) {
     assertThat(Quantities.canonical(written)).isEqualTo(stored);

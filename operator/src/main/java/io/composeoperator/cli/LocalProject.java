@@ -86,14 +86,18 @@ record LocalProject(
    */
   static Input read(ProjectFlags flags, Console console) throws CliException {
     Path cwd = console.workingDirectory();
+    if (flags.files().size() > 1) {
+      throw new CliException("-f: several Compose files are not merged yet; give one");
+    }
+    String given = flags.files().isEmpty() ? null : flags.files().get(0);
     try {
-      if ("-".equals(flags.file())) {
+      if ("-".equals(given)) {
         return new Input(
             "stdin", cwd, new String(console.in().readAllBytes(), StandardCharsets.UTF_8));
       }
-      Path file = flags.file() != null ? cwd.resolve(flags.file()).normalize() : defaultFile(cwd);
+      Path file = given != null ? cwd.resolve(given).normalize() : defaultFile(cwd);
       if (!Files.isRegularFile(file)) {
-        throw new CliException(flags.file() + ": no such file");
+        throw new CliException(given + ": no such file");
       }
       Path directory = file.toAbsolutePath().getParent();
       return new Input(

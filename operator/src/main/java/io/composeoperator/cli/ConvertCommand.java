@@ -85,6 +85,7 @@ public final class ConvertCommand implements Callable<Integer> {
         new ObjectMetaBuilder().withName(local.name()).withNamespace(flags.namespace()).build());
     ComposeProjectSpec spec = new ComposeProjectSpec();
     spec.setCompose(local.text());
+    spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));
     spec.setProfiles(new ArrayList<>(local.profiles()));
     spec.setVariables(new LinkedHashMap<>(local.variables()));
     spec.setFiles(new LinkedHashMap<>(local.collected().files()));

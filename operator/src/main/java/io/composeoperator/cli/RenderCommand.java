@@ -62,6 +62,10 @@ public final class RenderCommand implements Callable<Integer> {
     ProjectOptions options;
     LoadResult loaded = null;
     if (resource.isPresent()) {
+      if (!input.overrideOrder().isEmpty()) {
+        throw new CliException(
+            input.fileName() + ": is a ComposeProject; it cannot be merged with other -f files");
+      }
       ComposeProject project = resource.get();
       ComposeProjectSpec spec = withFlags(input.fileName(), project.getSpec(), flags, warnings);
       source = sourceOf(input.fileName(), spec);

@@ -43,6 +43,9 @@ public final class ComposeLoader {
   private LoadResult load() {
     Map<String, Object> doc = document(source.fileName(), source.text());
     fields.checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
+    for (String override : source.overrideFiles()) {
+      doc = ProjectMerger.merge(doc, overrideFile(ProjectPaths.normalize(override)));
+    }
     doc = new Includes(fields, this::projectFile).resolve(doc);
     List<String> ignored = new ArrayList<>();
     if (doc.containsKey("version")) {
@@ -120,6 +123,27 @@ public final class ComposeLoader {
   /** The {@code services} of another project file, for {@code extends.file}. */
   private Map<String, Object> servicesOf(String file, String path) {
     return new Fields(file).map(projectFile(file, path).get("services"), "services");
+  }
+
+  /**
+   * A file merged over the Compose file ({@code -f}), checked on its own so that a misspelt key is
+   * reported in the file that has it.
+   */
+  private Map<String, Object> overrideFile(String file) {
+    Map<String, Object> doc = projectFile(file, "overrideFiles");
+    Fields own = new Fields(file);
+    if (doc.get("services") instanceof Map<?, ?> services) {
+      services.forEach(
+          (name, service) -> {
+            if (service instanceof Map<?, ?>) {
+              own.checkKeys(
+                  own.map(service, "services." + name),
+                  ComposeKeys.SERVICE_KEYS,
+                  "services." + name);
+            }
+          });
+    }
+    return doc;
   }
 
   /** Another project file (extended or included), read and interpolated once. */

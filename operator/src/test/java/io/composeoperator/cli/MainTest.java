@@ -115,7 +115,8 @@ class MainTest {
     CliRun run = CliRun.in(dir, "run", "--namespace=shop", "--http-port=9090", "--help");
 
     assertThat(render.exitCode()).as(render.err()).isZero();
-    assertThat(render.out()).contains("namespace: \"prod\"", "composeoperator.io/project: \"shop\"");
+    assertThat(render.out())
+        .contains("namespace: \"prod\"", "composeoperator.io/project: \"shop\"");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: compose-operator run");
   }

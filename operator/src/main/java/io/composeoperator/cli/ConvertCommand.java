@@ -87,7 +87,7 @@ public final class ConvertCommand implements Callable<Integer> {
     spec.setCompose(local.text());
     spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));
     spec.setProfiles(new ArrayList<>(local.profiles()));
-    spec.setVariables(new LinkedHashMap<>(local.variables()));
+    spec.setVariables(new LinkedHashMap<>(local.recordedVariables()));
     spec.setFiles(new LinkedHashMap<>(local.collected().files()));
     spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
     spec.setExposure(flags.exposure());

@@ -22,9 +22,9 @@ import java.util.TreeMap;
 
 /**
  * A Compose project on the local disk, resolved as {@code docker compose} resolves it: the file
- * ({@code -f}, or the default names in the working directory), the variables ({@code .env} or
- * {@code --env-file}, then {@code --env}; never the process environment), the project name and the
- * project files.
+ * ({@code -f}, or the default names in the working directory), the variables (the shell's
+ * environment over {@code .env} or {@code --env-file}, then {@code --env}), the project name and
+ * the project files.
  *
  * <p>Two loading passes: the first loads the Compose text with every small text file the text
  * mentions ({@link FileSnapshot}), which yields the model's {@code name:} and the paths the project
@@ -35,7 +35,11 @@ import java.util.TreeMap;
  * @param directory the directory relative paths are resolved against
  * @param text the Compose text, verbatim
  * @param name the project name
- * @param variables the interpolation variables
+ * @param variables the interpolation variables: the shell's environment, the env files (the shell
+ *     wins over them, as in docker compose), then {@code --env}
+ * @param recordedVariables what {@code convert} writes into {@code spec.variables}: the variables
+ *     of the env files and {@code --env}, and those of the shell the project uses, so that the
+ *     operator (which never reads its own environment) renders the same
  * @param profiles the active profiles
  * @param overrideFiles the files merged over the Compose file, by path relative to {@code
  *     directory} (their texts are among the collected files)
@@ -50,6 +54,7 @@ record LocalProject(
     String text,
     String name,
     SortedMap<String, String> variables,
+    SortedMap<String, String> recordedVariables,
     List<String> profiles,
     List<String> overrideFiles,
     FileCollector.Collected collected,
@@ -227,7 +232,14 @@ record LocalProject(
   static LocalProject resolve(Input input, ProjectFlags flags, Console console)
       throws CliException {
     try {
-      SortedMap<String, String> variables = variables(input.directory(), flags, console);
+      SortedMap<String, String> declared = declaredVariables(input.directory(), flags, console);
+      SortedMap<String, String> variables = new TreeMap<>(console.environment());
+      variables.putAll(declared);
+      // the shell wins over env files, as in docker compose; --env wins over both
+      declared.keySet().stream()
+          .filter(console.environment()::containsKey)
+          .filter(key -> !flags.env().containsKey(key))
+          .forEach(key -> variables.put(key, console.environment().get(key)));
       StringBuilder allText = new StringBuilder(input.text());
       input.overrides().values().forEach(text -> allText.append('\n').append(text));
       Map<String, String> snapshot = FileSnapshot.of(input.directory(), allText.toString());
@@ -249,12 +261,17 @@ record LocalProject(
       if (name == null) {
         name = fromDirectory(input.directory());
       }
+      SortedMap<String, String> recorded = new TreeMap<>(variables);
+      recorded
+          .keySet()
+          .removeIf(key -> !declared.containsKey(key) && !loaded.variablesUsed().contains(key));
       return new LocalProject(
           input.fileName(),
           input.directory(),
           input.text(),
           name,
           variables,
+          recorded,
           flags.profiles(),
           input.overrideOrder(),
           collected,
@@ -266,10 +283,11 @@ record LocalProject(
   }
 
   /**
-   * The variables: {@code --env-file} files in order (or {@code .env} beside the Compose file when
-   * none is given, as docker compose does), then {@code --env}, later values winning.
+   * The variables the user declared for this project: {@code --env-file} files in order (or {@code
+   * .env} beside the Compose file when none is given, as docker compose does), then {@code --env},
+   * later values winning.
    */
-  private static SortedMap<String, String> variables(
+  private static SortedMap<String, String> declaredVariables(
       Path directory, ProjectFlags flags, Console console) throws IOException, CliException {
     Map<String, String> values = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();

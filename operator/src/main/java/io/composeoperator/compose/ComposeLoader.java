@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +30,12 @@ public final class ComposeLoader {
   private final List<Warning> warnings = new ArrayList<>();
   private final ProjectFiles files = new ProjectFiles();
   private final Map<String, Map<String, Object>> otherFiles = new HashMap<>();
+  private final SortedSet<String> variablesUsed = new TreeSet<>();
+  private final Variables variables;
 
   private ComposeLoader(ComposeSource source) {
     this.source = source;
+    this.variables = source.variables().recordingInto(variablesUsed);
     this.fields = new Fields(source.fileName());
     source.files().forEach((path, content) -> files.put(ProjectPaths.normalize(path), content));
   }
@@ -55,7 +60,7 @@ public final class ComposeLoader {
       ignored.add("models");
     }
     Map<String, Object> top = ServiceMerger.strip(doc);
-    TopLevel topLevel = new TopLevel(fields, source.variables(), ignored, warnings);
+    TopLevel topLevel = new TopLevel(fields, variables, ignored, warnings);
     var volumes = topLevel.volumes(top.get("volumes"));
     var networks = topLevel.networks(top.get("networks"));
     var secrets = topLevel.secrets(top.get("secrets"));
@@ -64,7 +69,7 @@ public final class ComposeLoader {
     rawServices.keySet().forEach(this::checkServiceName);
     Map<String, Object> services = new Extends(fields, this::servicesOf).resolveAll(rawServices);
 
-    Environment environment = new Environment(fields, files, source.variables(), warnings);
+    Environment environment = new Environment(fields, files, variables, warnings);
     ServiceNormalizer normalizer =
         new ServiceNormalizer(
             fields,
@@ -107,7 +112,7 @@ public final class ComposeLoader {
             configs,
             new TreeMap<>(files),
             ignored);
-    return new LoadResult(model, warnings, files.read());
+    return new LoadResult(model, warnings, files.read(), variablesUsed);
   }
 
   /** Reads and interpolates one document. */
@@ -115,8 +120,7 @@ public final class ComposeLoader {
     Map<String, Object> raw = YamlReader.read(fileName, text);
     @SuppressWarnings("unchecked") // the interpolated copy of a mapping is a mapping
     Map<String, Object> doc =
-        (Map<String, Object>)
-            new Interpolator(fileName, source.variables(), warnings).tree(raw, "");
+        (Map<String, Object>) new Interpolator(fileName, variables, warnings).tree(raw, "");
     return doc;
   }
 

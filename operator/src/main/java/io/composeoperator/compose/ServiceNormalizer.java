@@ -153,6 +153,9 @@ final class ServiceNormalizer {
     if ((image == null || image.isBlank()) && build == null) {
       throw fields.error(path, "a service needs an image or a build section");
     }
+    if (image != null && !image.isBlank()) {
+      ImageReferences.check(fields, image, path + ".image");
+    }
     String networkMode = fields.string(s.get("network_mode"), path + ".network_mode");
     Healthchecks.Result health =
         new Healthchecks(fields).of(s.get("healthcheck"), path + ".healthcheck");

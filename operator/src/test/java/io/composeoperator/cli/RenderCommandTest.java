@@ -107,7 +107,7 @@ class RenderCommandTest {
   }
 
   @Test
-  void variablesComeFromDotEnvThenEnvFlagNeverTheProcessEnvironment() throws IOException {
+  void variablesComeFromDotEnvThenEnvFlag() throws IOException {
     write(
         "compose.yaml",
         """

@@ -61,12 +61,18 @@ public final class ComposeLoader {
     }
     Map<String, Object> top = ServiceMerger.strip(doc);
     TopLevel topLevel = new TopLevel(fields, variables, ignored, warnings);
-    var volumes = topLevel.volumes(top.get("volumes"));
-    var networks = topLevel.networks(top.get("networks"));
-    var secrets = topLevel.secrets(top.get("secrets"));
-    var configs = topLevel.configs(top.get("configs"));
-    Map<String, Object> rawServices = fields.map(doc.get("services"), "services");
-    rawServices.keySet().forEach(this::checkServiceName);
+    // Independent problems are reported together: every top-level section, then every service.
+    Problems problems = new Problems();
+    // (a failed section yields null: the problems are thrown before any section is used)
+    var volumes = problems.attempt(() -> topLevel.volumes(top.get("volumes")), null);
+    var networks = problems.attempt(() -> topLevel.networks(top.get("networks")), null);
+    var secrets = problems.attempt(() -> topLevel.secrets(top.get("secrets")), null);
+    var configs = problems.attempt(() -> topLevel.configs(top.get("configs")), null);
+    Object servicesValue = doc.get("services");
+    Map<String, Object> rawServices =
+        problems.attempt(() -> fields.map(servicesValue, "services"), Map.of());
+    rawServices.keySet().forEach(name -> problems.check(() -> checkServiceName(name)));
+    problems.throwIfAny();
     Map<String, Object> services = new Extends(fields, this::servicesOf).resolveAll(rawServices);
 
     Environment environment = new Environment(fields, files, variables, warnings);
@@ -82,16 +88,20 @@ public final class ComposeLoader {
     Map<String, ServiceConfig> enabled = new LinkedHashMap<>();
     Map<String, List<String>> disabled = new HashMap<>();
     services.forEach(
-        (name, value) -> {
-          Map<String, Object> service = fields.map(value, "services." + name);
-          List<String> profiles =
-              Profiles.of(fields, service.get("profiles"), "services." + name + ".profiles");
-          if (Profiles.enabled(profiles, source.profiles())) {
-            enabled.put(name, normalizer.normalize(name, service));
-          } else {
-            disabled.put(name, profiles);
-          }
-        });
+        (name, value) ->
+            problems.check(
+                () -> {
+                  Map<String, Object> service = fields.map(value, "services." + name);
+                  List<String> profiles =
+                      Profiles.of(
+                          fields, service.get("profiles"), "services." + name + ".profiles");
+                  if (Profiles.enabled(profiles, source.profiles())) {
+                    enabled.put(name, normalizer.normalize(name, service));
+                  } else {
+                    disabled.put(name, profiles);
+                  }
+                }));
+    problems.throwIfAny();
     Map<String, ServiceConfig> checked =
         new DependencyCheck(fields, warnings).check(enabled, disabled);
     SortedMap<String, NetworkConfig> allNetworks = new TreeMap<>(networks);

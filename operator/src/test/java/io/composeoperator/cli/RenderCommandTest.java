@@ -227,4 +227,30 @@ class RenderCommandTest {
     assertThat(api.getMetadata().getNamespace()).isEqualTo("prod");
     assertThat(api.getMetadata().getLabels()).containsEntry(Labels.PROJECT, "shop");
   }
+
+  @Test
+  void everyIndependentErrorOfTheFileIsReportedInOneRunSortedByPath() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: nginx
+            imagee: nginx:1.27
+            ports: 80
+            stop_grace_period: soon
+        """);
+
+    CliRun run = CliRun.in(dir, "render", "--name", "x");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .hasSize(3)
+        .satisfiesExactly(
+            line ->
+                assertThat(line).isEqualTo("compose.yaml: services.web: unknown key \"imagee\""),
+            line -> assertThat(line).startsWith("compose.yaml: services.web.ports: "),
+            line -> assertThat(line).startsWith("compose.yaml: services.web.stop_grace_period: "));
+  }
 }

@@ -6,6 +6,7 @@ import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import java.io.IOException;
@@ -254,6 +255,7 @@ record LocalProject(
               input.overrideOrder());
       LoadResult loaded = ComposeLoader.load(probe);
       ComposeModel model = loaded.model();
+      checkConfigFiles(input, model);
       FileCollector.Collected collected =
           FileCollector.collect(
               input.directory(), input.fileName(), model, loaded.filesRead(), snapshot);
@@ -279,6 +281,37 @@ record LocalProject(
           collected.files().equals(snapshot) ? loaded : null);
     } catch (IOException e) {
       throw new CliException("cannot read project files: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A {@code configs.*.file} that does not exist is named with the directory it was looked for in:
+   * for a file read from stdin, relative paths are resolved against the working directory, which
+   * may not be the project's.
+   */
+  private static void checkConfigFiles(Input input, ComposeModel model) throws CliException {
+    for (ConfigObjConfig config : model.configs().values()) {
+      String file = config.file();
+      if (file == null
+          || config.external()
+          || file.startsWith("/")
+          || file.startsWith("~")
+          || Files.isRegularFile(input.directory().resolve(file))) {
+        continue;
+      }
+      throw new CliException(
+          input.fileName()
+              + ": configs."
+              + config.key()
+              + ".file: "
+              + file
+              + ": no such file in "
+              + input.directory()
+              + (input.fileName().equals("stdin")
+                  ? " (relative paths of a Compose file read from stdin are resolved against the"
+                      + " current directory: run the command in the project's directory, or give"
+                      + " -f FILE)"
+                  : ""));
     }
   }
 

@@ -2,6 +2,7 @@ package io.composeoperator.cli;
 
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
+import io.composeoperator.translate.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,17 @@ final class ProjectArguments {
    * @throws ParameterException when a {@code KEY=VALUE} value has no {@code =}
    */
   ProjectFlags flags(String waitImage) {
+    if (name != null && !Names.isDns1123Label(name)) {
+      String suggestion = Names.sanitize(name);
+      throw new ParameterException(
+          spec.commandLine(),
+          "--name (-p): \""
+              + name
+              + "\" is not a valid project name: it must be a DNS-1123 label (lower-case letters,"
+              + " digits and -, at most 63 characters), because it is a label value on every"
+              + " object"
+              + (suggestion.isEmpty() ? "" : "; for example \"" + suggestion + "\""));
+    }
     return new ProjectFlags(
         List.copyOf(files),
         name,

@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -155,6 +156,12 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Options options = options();
+    Optional<String> unreachable = ClusterCheck.problem(console.environment());
+    if (unreachable.isPresent()) {
+      console.err().println("run: " + unreachable.get());
+      console.err().flush();
+      return Failures.INVALID;
+    }
     configureLogging(options.logFormat());
     try {
       runOperator(options);

@@ -85,4 +85,41 @@ class RunCommandTest {
     assertThat(range.err()).startsWith("run: --http-port must be a port number, not 70000");
     assertThat(range.err()).contains("Usage: compose-operator run");
   }
+
+  @Test
+  void anUnreachableClusterIsAShortMessageNamingTheServerAndTheKubeconfig(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    java.nio.file.Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "https://127.0.0.1:1"}
+        contexts:
+        - name: dev
+          context: {cluster: c, user: u}
+        current-context: dev
+        users:
+        - name: u
+          user: {token: x}
+        """);
+    long start = System.nanoTime();
+
+    CliRun run = CliRun.withEnvironment(dir, Map.of("KUBECONFIG", kubeconfig.toString()), "run");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "run: cannot reach the Kubernetes API server https://127.0.0.1:1/ from the kubeconfig "
+                + kubeconfig
+                + ", context dev: connection refused (nothing listens there). Check that the"
+                + " cluster is running and the kubeconfig (KUBECONFIG, ~/.kube/config) points at"
+                + " it."
+                + System.lineSeparator());
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(10));
+  }
 }

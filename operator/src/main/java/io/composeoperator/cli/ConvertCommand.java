@@ -74,7 +74,7 @@ public final class ConvertCommand implements Callable<Integer> {
                   + ": "
                   + kubectl(local.directory(), secret, flags.namespace()));
     }
-    YamlOutput.write(List.of(project), console.out());
+    ObjectOutput.write(List.of(project), arguments.out, arguments.json, console);
     return Failures.OK;
   }
 

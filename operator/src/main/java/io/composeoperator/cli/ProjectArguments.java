@@ -89,6 +89,21 @@ final class ProjectArguments {
   Exposure exposure;
 
   @Option(
+      names = {"-o", "--out"},
+      order = 10,
+      paramLabel = "PATH",
+      description =
+          "write to this file instead of stdout; a PATH ending in / (or an existing directory)"
+              + " gets one file per object, named <kind>-<name>.yaml")
+  String out;
+
+  @Option(
+      names = {"-j", "--json"},
+      order = 11,
+      description = "JSON instead of YAML (a v1 List, or one object per file with -o DIR/)")
+  boolean json;
+
+  @Option(
       names = {"-v", "--verbose"},
       order = 90,
       description = "stack traces for unexpected errors")

@@ -83,10 +83,11 @@ public final class RenderCommand implements Callable<Integer> {
     Translation translation =
         loaded != null ? Renderer.render(loaded, options) : Renderer.render(source, options);
     warnings.addAll(translation.warnings());
+    warnings.addAll(RenderWarnings.of(translation.objects(), options, flags.waitImage() != null));
     for (Warning warning : warnings) {
       console.err().println(input.fileName() + ": " + warning);
     }
-    YamlOutput.write(translation.objects(), console.out());
+    ObjectOutput.write(translation.objects(), arguments.out, arguments.json, console);
     return Failures.OK;
   }
 

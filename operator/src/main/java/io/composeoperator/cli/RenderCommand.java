@@ -83,7 +83,7 @@ public final class RenderCommand implements Callable<Integer> {
     Translation translation =
         loaded != null ? Renderer.render(loaded, options) : Renderer.render(source, options);
     warnings.addAll(translation.warnings());
-    warnings.addAll(RenderWarnings.of(translation.objects(), options, flags.waitImage() != null));
+    warnings.addAll(RenderWarnings.of(translation.objects(), flags.waitImage() != null));
     for (Warning warning : warnings) {
       console.err().println(input.fileName() + ": " + warning);
     }

@@ -23,8 +23,12 @@ import java.util.TreeSet;
 final class RenderWarnings {
   private RenderWarnings() {}
 
-  static List<Warning> of(
-      List<HasMetadata> objects, ProjectOptions options, boolean waitImageGiven) {
+  /**
+   * The warnings for these rendered objects.
+   *
+   * @param waitImageGiven whether {@code --wait-image} was given
+   */
+  static List<Warning> of(List<HasMetadata> objects, boolean waitImageGiven) {
     List<Warning> warnings = new ArrayList<>();
     if (!waitImageGiven && usesImage(objects, ProjectOptions.DEFAULT_WAIT_IMAGE)) {
       warnings.add(

@@ -25,9 +25,11 @@ final class ProjectArguments {
       order = 1,
       paramLabel = "FILE",
       description = {
-        "the Compose file (repeatable: later files are merged into earlier ones, as docker compose"
-            + " does); - reads stdin. Default: compose.yaml, compose.yml, docker-compose.yaml,"
-            + " docker-compose.yml in the working directory, with compose.override.yaml beside it"
+        "the Compose file (repeatable: later files are merged over earlier ones, as docker"
+            + " compose does); - reads stdin (first file only). Default: the first of"
+            + " compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml in the working"
+            + " directory, with compose.override.yml/.yaml (or docker-compose.override.yml/.yaml)"
+            + " beside it merged over it"
       })
   List<String> files = new ArrayList<>();
 

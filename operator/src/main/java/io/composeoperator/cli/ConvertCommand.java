@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code convert}: prints a ComposeProject that carries a local Compose project — the file
@@ -23,28 +26,19 @@ import java.util.TreeMap;
  * mounted files with key material (listed in {@code spec.secretFiles}, never in {@code
  * spec.files}).
  */
-public final class ConvertCommand {
-  static final String USAGE =
-      """
-      Usage: compose-operator convert [-f FILE] [options]
-
-      Prints a ComposeProject for a local Compose project: the file verbatim, and in spec.files the
-      env files, config files and bind-mounted files and small directories it refers to. Secrets are
-      never put into it: the kubectl commands that create them are printed on stderr.
-
-        -f, --file FILE           the Compose file (default: compose.yaml, compose.yml,
-                                  docker-compose.yaml, docker-compose.yml); - reads stdin
-        -p, --name NAME           project name (default: the file's name:, else the directory)
-        -n, --namespace NS        metadata.namespace
-            --profile P           spec.profiles (repeatable)
-            --env K=V             spec.variables (repeatable; wins over env files)
-            --env-file FILE       read variables from FILE instead of .env (repeatable)
-            --image SVC=REF       spec.images (repeatable)
-            --security-profile P  spec.securityProfile
-            --exposure T          spec.exposure
-        -v, --verbose             stack traces for unexpected errors
-        -h, --help                this help
-      """;
+@Command(
+    name = "convert",
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    description = {
+      "Print a ComposeProject for a local Compose project.",
+      "The file verbatim, and in spec.files the env files, config files and bind-mounted files"
+          + " and small directories it refers to.",
+      "Secrets are never put into it: the kubectl commands that create them are printed on"
+          + " stderr."
+    })
+public final class ConvertCommand implements Callable<Integer> {
+  @Mixin ProjectArguments arguments;
 
   private final Console console;
 
@@ -52,9 +46,10 @@ public final class ConvertCommand {
     this.console = console;
   }
 
-  /** Runs {@code convert} with its arguments; returns the exit code. */
-  public int run(String[] args) {
-    return ProjectFlags.run("convert", USAGE, args, console, false, this::convert);
+  /** Runs {@code convert} with the parsed options; returns the exit code. */
+  @Override
+  public Integer call() {
+    return ProjectFlags.run(arguments.flags(null), console, this::convert);
   }
 
   private int convert(ProjectFlags flags) throws CliException {
@@ -127,7 +122,7 @@ public final class ConvertCommand {
                   + "\""
                   + namespaceFlag(flags.namespace()));
     }
-    YamlOutput.write(List.of(project), console.out());
+    ObjectOutput.write(List.of(project), arguments.out, arguments.json, console);
     return Failures.OK;
   }
 
@@ -138,8 +133,9 @@ public final class ConvertCommand {
         new ObjectMetaBuilder().withName(local.name()).withNamespace(flags.namespace()).build());
     ComposeProjectSpec spec = new ComposeProjectSpec();
     spec.setCompose(local.text());
+    spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));
     spec.setProfiles(new ArrayList<>(local.profiles()));
-    spec.setVariables(new LinkedHashMap<>(local.variables()));
+    spec.setVariables(new LinkedHashMap<>(local.recordedVariables()));
     spec.setFiles(new LinkedHashMap<>(local.collected().files()));
     spec.setSecretFiles(
         new ArrayList<>(

@@ -6,6 +6,7 @@ import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
@@ -23,9 +24,9 @@ import java.util.TreeMap;
 
 /**
  * A Compose project on the local disk, resolved as {@code docker compose} resolves it: the file
- * ({@code -f}, or the default names in the working directory), the variables ({@code .env} or
- * {@code --env-file}, then {@code --env}; never the process environment), the project name and the
- * project files.
+ * ({@code -f}, or the default names in the working directory), the variables (the shell's
+ * environment over {@code .env} or {@code --env-file}, then {@code --env}), the project name and
+ * the project files.
  *
  * <p>Two loading passes: the first loads the Compose text with every small text file the text
  * mentions ({@link FileSnapshot}), which yields the model's {@code name:} and the paths the project
@@ -36,12 +37,19 @@ import java.util.TreeMap;
  * @param directory the directory relative paths are resolved against
  * @param text the Compose text, verbatim
  * @param name the project name
- * @param variables the interpolation variables
+ * @param variables the interpolation variables: the shell's environment, the env files (the shell
+ *     wins over them, as in docker compose), then {@code --env}
+ * @param recordedVariables what {@code convert} writes into {@code spec.variables}: the variables
+ *     of the env files and {@code --env}, and those of the shell the project uses, so that the
+ *     operator (which never reads its own environment) renders the same
  * @param profiles the active profiles
+ * @param overrideFiles the files merged over the Compose file, by path relative to {@code
+ *     directory} (their texts are among the collected files)
  * @param collected the project files, with what was left out and the secret files
  * @param environmentSecrets Compose secrets whose value comes from a variable ({@code secrets: x:
  *     {environment: X}}); those variables are left out of {@code variables}, so their values never
  *     enter the ComposeProject
+ * @param lookupWarnings what finding the files had to say
  * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
  *     the load of {@link #source()} and need not be repeated), else null
  */
@@ -51,18 +59,30 @@ record LocalProject(
     String text,
     String name,
     SortedMap<String, String> variables,
+    SortedMap<String, String> recordedVariables,
     List<String> profiles,
+    List<String> overrideFiles,
     FileCollector.Collected collected,
     List<EnvironmentSecret> environmentSecrets,
+    List<Warning> lookupWarnings,
     LoadResult firstPass) {
 
-  /** The file names docker compose looks for, in its order. */
+  /** The file names docker compose looks for, in its order (compose-go's DefaultFileNames). */
   static final List<String> DEFAULT_FILES =
-      List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
+      List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+
+  /** The override files docker compose merges over a default file, in its order. */
+  static final List<String> DEFAULT_OVERRIDE_FILES =
+      List.of(
+          "compose.override.yml",
+          "compose.override.yaml",
+          "docker-compose.override.yml",
+          "docker-compose.override.yaml");
 
   /** The source for {@code Renderer.render}: the text, the collected files, the variables. */
   ComposeSource source() {
-    return new ComposeSource(fileName, text, collected.files(), Variables.of(variables), profiles);
+    return new ComposeSource(
+        fileName, text, collected.files(), Variables.of(variables), profiles, overrideFiles);
   }
 
   /** The translation options the flags ask for. */
@@ -103,45 +123,132 @@ record LocalProject(
     return secrets;
   }
 
-  /** The Compose input a command reads: its name for messages, directory and text. */
-  record Input(String fileName, Path directory, String text) {}
+  /**
+   * The Compose input a command reads.
+   *
+   * @param fileName the first file's name, for messages
+   * @param directory the project directory: the first file's (every relative path in every file is
+   *     resolved against it, as docker compose does)
+   * @param text the first file's text
+   * @param overrides the texts of the files merged over it, by path relative to {@code directory}
+   * @param overrideOrder those paths in the order they are merged
+   * @param warnings what the lookup has to say (two default files)
+   */
+  record Input(
+      String fileName,
+      Path directory,
+      String text,
+      SortedMap<String, String> overrides,
+      List<String> overrideOrder,
+      List<Warning> warnings) {}
 
   /**
-   * Finds and reads the Compose file.
+   * Finds and reads the Compose files: the {@code -f} files in order, else the default file of the
+   * working directory with its override file, as docker compose does.
    *
-   * @throws CliException when there is no such file
+   * @throws CliException when a file does not exist or cannot be read
    */
   static Input read(ProjectFlags flags, Console console) throws CliException {
     Path cwd = console.workingDirectory();
+    List<Warning> warnings = new ArrayList<>();
+    List<Path> paths = new ArrayList<>();
+    Path first;
+    String firstText;
+    String firstName;
     try {
-      if ("-".equals(flags.file())) {
-        return new Input(
-            "stdin", cwd, new String(console.in().readAllBytes(), StandardCharsets.UTF_8));
+      if (flags.files().isEmpty()) {
+        paths.addAll(defaultFiles(cwd, warnings));
+      } else {
+        for (int i = 0; i < flags.files().size(); i++) {
+          String given = flags.files().get(i);
+          if (given.equals("-") && i > 0) {
+            throw new CliException("-f -: only the first Compose file can be read from stdin");
+          }
+          paths.add(given.equals("-") ? null : existing(cwd, given));
+        }
       }
-      Path file = flags.file() != null ? cwd.resolve(flags.file()).normalize() : defaultFile(cwd);
-      if (!Files.isRegularFile(file)) {
-        throw new CliException(flags.file() + ": no such file");
+      if (paths.get(0) == null) {
+        firstName = "stdin";
+        first = cwd.resolve("stdin");
+        firstText = new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
+      } else {
+        first = paths.get(0);
+        firstName = first.getFileName().toString();
+        firstText = Files.readString(first, StandardCharsets.UTF_8);
       }
-      Path directory = file.toAbsolutePath().getParent();
-      return new Input(
-          file.getFileName().toString(), directory, Files.readString(file, StandardCharsets.UTF_8));
+      Path directory = first.getParent();
+      SortedMap<String, String> overrides = new TreeMap<>();
+      List<String> order = new ArrayList<>();
+      for (Path path : paths.subList(1, paths.size())) {
+        String key = TextFiles.relative(directory, path);
+        order.add(key);
+        overrides.put(key, Files.readString(path, StandardCharsets.UTF_8));
+      }
+      return new Input(firstName, directory, firstText, overrides, order, warnings);
     } catch (IOException e) {
       throw new CliException("cannot read the Compose file: " + e.getMessage(), e);
     }
   }
 
-  private static Path defaultFile(Path cwd) throws CliException {
-    for (String name : DEFAULT_FILES) {
-      Path candidate = cwd.resolve(name);
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
+  /** A file given with {@code -f}: it must be a file. */
+  private static Path existing(Path cwd, String given) throws CliException {
+    Path file = cwd.resolve(given).toAbsolutePath().normalize();
+    if (Files.isDirectory(file)) {
+      throw new CliException(
+          given
+              + ": is a directory; give the Compose file in it (-f "
+              + Path.of(given).resolve(DEFAULT_FILES.get(0))
+              + ")");
     }
-    throw new CliException(
-        "no Compose file given (-f) and none of "
-            + String.join(", ", DEFAULT_FILES)
-            + " in "
-            + cwd);
+    if (!Files.isRegularFile(file)) {
+      throw new CliException(given + ": no such file");
+    }
+    return file;
+  }
+
+  /**
+   * docker compose's lookup: the first default file, a warning when there are several, and the
+   * first override file beside it.
+   */
+  private static List<Path> defaultFiles(Path cwd, List<Warning> warnings) throws CliException {
+    List<String> found = present(cwd, DEFAULT_FILES);
+    if (found.isEmpty()) {
+      throw new CliException(
+          "no Compose file given (-f) and none of "
+              + String.join(", ", DEFAULT_FILES)
+              + " in "
+              + cwd);
+    }
+    if (found.size() > 1) {
+      warnings.add(
+          new Warning(
+              "-f",
+              "found several Compose files ("
+                  + String.join(", ", found)
+                  + "); using "
+                  + found.get(0)
+                  + ", as docker compose does (give -f to choose)"));
+    }
+    List<Path> files = new ArrayList<>(List.of(cwd.resolve(found.get(0))));
+    List<String> overrides = present(cwd, DEFAULT_OVERRIDE_FILES);
+    if (overrides.size() > 1) {
+      warnings.add(
+          new Warning(
+              "-f",
+              "found several override files ("
+                  + String.join(", ", overrides)
+                  + "); using "
+                  + overrides.get(0)
+                  + ", as docker compose does"));
+    }
+    if (!overrides.isEmpty()) {
+      files.add(cwd.resolve(overrides.get(0)));
+    }
+    return files;
+  }
+
+  private static List<String> present(Path directory, List<String> names) {
+    return names.stream().filter(name -> Files.isRegularFile(directory.resolve(name))).toList();
   }
 
   /**
@@ -153,13 +260,29 @@ record LocalProject(
   static LocalProject resolve(Input input, ProjectFlags flags, Console console)
       throws CliException {
     try {
-      SortedMap<String, String> variables = variables(input.directory(), flags, console);
-      Map<String, String> snapshot = FileSnapshot.of(input.directory(), input.text());
+      SortedMap<String, String> declared = declaredVariables(input.directory(), flags, console);
+      SortedMap<String, String> variables = new TreeMap<>(console.environment());
+      variables.putAll(declared);
+      // the shell wins over env files, as in docker compose; --env wins over both
+      declared.keySet().stream()
+          .filter(console.environment()::containsKey)
+          .filter(key -> !flags.env().containsKey(key))
+          .forEach(key -> variables.put(key, console.environment().get(key)));
+      StringBuilder allText = new StringBuilder(input.text());
+      input.overrides().values().forEach(text -> allText.append('\n').append(text));
+      Map<String, String> snapshot = FileSnapshot.of(input.directory(), allText.toString());
+      snapshot.putAll(input.overrides());
       ComposeSource probe =
           new ComposeSource(
-              input.fileName(), input.text(), snapshot, Variables.of(variables), flags.profiles());
+              input.fileName(),
+              input.text(),
+              snapshot,
+              Variables.of(variables),
+              flags.profiles(),
+              input.overrideOrder());
       LoadResult loaded = ComposeLoader.load(probe);
       ComposeModel model = loaded.model();
+      checkConfigFiles(input, model);
       FileCollector.Collected collected =
           FileCollector.collect(
               input.directory(), input.fileName(), model, loaded.filesRead(), snapshot);
@@ -173,15 +296,22 @@ record LocalProject(
         secretValuesRemoved |= variables.remove(secret.variable()) != null;
       }
       boolean firstPassFits = collected.files().equals(snapshot) && !secretValuesRemoved;
+      SortedMap<String, String> recorded = new TreeMap<>(variables);
+      recorded
+          .keySet()
+          .removeIf(key -> !declared.containsKey(key) && !loaded.variablesUsed().contains(key));
       return new LocalProject(
           input.fileName(),
           input.directory(),
           input.text(),
           name,
           variables,
+          recorded,
           flags.profiles(),
+          input.overrideOrder(),
           collected,
           environmentSecrets,
+          input.warnings(),
           firstPassFits ? loaded : null);
     } catch (IOException e) {
       throw new CliException("cannot read project files: " + e.getMessage(), e);
@@ -189,10 +319,42 @@ record LocalProject(
   }
 
   /**
-   * The variables: {@code --env-file} files in order (or {@code .env} beside the Compose file when
-   * none is given, as docker compose does), then {@code --env}, later values winning.
+   * A {@code configs.*.file} that does not exist is named with the directory it was looked for in:
+   * for a file read from stdin, relative paths are resolved against the working directory, which
+   * may not be the project's.
    */
-  private static SortedMap<String, String> variables(
+  private static void checkConfigFiles(Input input, ComposeModel model) throws CliException {
+    for (ConfigObjConfig config : model.configs().values()) {
+      String file = config.file();
+      if (file == null
+          || config.external()
+          || file.startsWith("/")
+          || file.startsWith("~")
+          || Files.isRegularFile(input.directory().resolve(file))) {
+        continue;
+      }
+      throw new CliException(
+          input.fileName()
+              + ": configs."
+              + config.key()
+              + ".file: "
+              + file
+              + ": no such file in "
+              + input.directory()
+              + (input.fileName().equals("stdin")
+                  ? " (relative paths of a Compose file read from stdin are resolved against the"
+                      + " current directory: run the command in the project's directory, or give"
+                      + " -f FILE)"
+                  : ""));
+    }
+  }
+
+  /**
+   * The variables the user declared for this project: {@code --env-file} files in order (or {@code
+   * .env} beside the Compose file when none is given, as docker compose does), then {@code --env},
+   * later values winning.
+   */
+  private static SortedMap<String, String> declaredVariables(
       Path directory, ProjectFlags flags, Console console) throws IOException, CliException {
     Map<String, String> values = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();
@@ -240,8 +402,10 @@ record LocalProject(
     return name;
   }
 
-  /** The warnings of collection, for printing. */
+  /** The warnings of the lookup and of collection, for printing. */
   List<Warning> warnings() {
-    return collected.warnings();
+    List<Warning> all = new ArrayList<>(lookupWarnings);
+    all.addAll(collected.warnings());
+    return all;
   }
 }

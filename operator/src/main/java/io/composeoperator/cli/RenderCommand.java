@@ -14,33 +14,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code render}: prints the objects the operator would apply for a Compose file (or for a
  * ComposeProject) as multi-document YAML on stdout, and the warnings on stderr.
  */
-public final class RenderCommand {
-  static final String USAGE =
-      """
-      Usage: compose-operator render [-f FILE] [options]
+@Command(
+    name = "render",
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    description = {
+      "Print the Kubernetes objects of a Compose project (what the operator applies).",
+      "YAML on stdout, warnings on stderr.",
+      "A ComposeProject YAML given with -f is rendered from its spec (the options add to it)."
+    })
+public final class RenderCommand implements Callable<Integer> {
+  @Mixin ProjectArguments arguments;
 
-      Prints the Kubernetes objects of a Compose project as YAML, exactly what the operator applies.
-
-        -f, --file FILE           the Compose file (default: compose.yaml, compose.yml,
-                                  docker-compose.yaml, docker-compose.yml); - reads stdin;
-                                  a ComposeProject YAML is rendered from its spec
-        -p, --name NAME           project name (default: the file's name:, else the directory)
-        -n, --namespace NS        namespace to set on every object
-            --profile P           activate a profile (repeatable)
-            --env K=V             a variable for interpolation (repeatable; wins over env files)
-            --env-file FILE       read variables from FILE instead of .env (repeatable)
-            --image SVC=REF       image for a service that only has build: (repeatable)
-            --wait-image REF      image of the depends_on wait init containers
-            --security-profile P  restricted | baseline (default) | privileged
-            --exposure T          ClusterIP (default) | NodePort | LoadBalancer
-        -v, --verbose             stack traces for unexpected errors
-        -h, --help                this help
-      """;
+  @Option(
+      names = "--wait-image",
+      order = 20,
+      paramLabel = "REF",
+      description = "image of the depends_on wait init containers (the operator's --wait-image)")
+  String waitImage;
 
   private final Console console;
 
@@ -48,9 +48,10 @@ public final class RenderCommand {
     this.console = console;
   }
 
-  /** Runs {@code render} with its arguments; returns the exit code. */
-  public int run(String[] args) {
-    return ProjectFlags.run("render", USAGE, args, console, true, this::render);
+  /** Runs {@code render} with the parsed options; returns the exit code. */
+  @Override
+  public Integer call() {
+    return ProjectFlags.run(arguments.flags(waitImage), console, this::render);
   }
 
   private int render(ProjectFlags flags) throws CliException {
@@ -61,6 +62,10 @@ public final class RenderCommand {
     ProjectOptions options;
     LoadResult loaded = null;
     if (resource.isPresent()) {
+      if (!input.overrideOrder().isEmpty()) {
+        throw new CliException(
+            input.fileName() + ": is a ComposeProject; it cannot be merged with other -f files");
+      }
       ComposeProject project = resource.get();
       ComposeProjectSpec spec = withFlags(input.fileName(), project.getSpec(), flags, warnings);
       source = sourceOf(input.fileName(), spec);
@@ -78,10 +83,11 @@ public final class RenderCommand {
     Translation translation =
         loaded != null ? Renderer.render(loaded, options) : Renderer.render(source, options);
     warnings.addAll(translation.warnings());
+    warnings.addAll(RenderWarnings.of(translation.objects(), flags.waitImage() != null));
     for (Warning warning : warnings) {
       console.err().println(input.fileName() + ": " + warning);
     }
-    YamlOutput.write(translation.objects(), console.out());
+    ObjectOutput.write(translation.objects(), arguments.out, arguments.json, console);
     return Failures.OK;
   }
 

@@ -29,34 +29,98 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code compose-operator run}: the operator. Uses the usual kubeconfig or the in-cluster
  * configuration, serves {@code /healthz}, {@code /readyz} and {@code /metrics}, elects a leader
  * when asked, and stops gracefully on SIGTERM.
  */
-public final class RunCommand {
-  static final String USAGE =
-      """
-      Usage: compose-operator run [options]
+@Command(
+    name = "run",
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    description = {
+      "Run the operator (kubeconfig or in-cluster configuration).",
+      "Serves /healthz, /readyz and /metrics, and stops gracefully on SIGTERM."
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description = "watch this namespace (repeatable; none = all namespaces)")
+  List<String> namespaces = new ArrayList<>();
 
-        --namespace NS                 watch this namespace (repeatable; none = all namespaces)
-        --max-security-profile P       restricted | baseline (default) | privileged
-        --wait-image REF               image of depends_on wait containers
-        --log-format F                 plain (default) | json
-        --http-port N                  port of /healthz, /readyz, /metrics (default 8080)
-        --leader-election              elect a leader among replicas
-        --leader-election-namespace NS namespace of the lease (default: $POD_NAMESPACE)
-        --leader-election-id ID        name of the lease (default compose-operator-leader)
-      """;
+  @Option(
+      names = "--max-security-profile",
+      paramLabel = "PROFILE",
+      description =
+          "the highest profile a project may use: restricted | baseline (default) |"
+              + " privileged")
+  SecurityProfile maxSecurityProfile = SecurityProfile.baseline;
 
-  private RunCommand() {}
+  @Option(
+      names = "--wait-image",
+      paramLabel = "REF",
+      description = "image of the depends_on wait init containers")
+  String waitImage;
+
+  @Option(names = "--log-format", paramLabel = "FORMAT", description = "plain (default) | json")
+  LogFormat logFormat = LogFormat.plain;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "port of /healthz, /readyz and /metrics (default 8080; 0 = any free port)")
+  int httpPort = 8080;
+
+  @Option(names = "--leader-election", description = "elect a leader among replicas")
+  boolean leaderElection;
+
+  @Option(
+      names = "--leader-election-namespace",
+      paramLabel = "NS",
+      description = "namespace of the lease (default: $POD_NAMESPACE)")
+  String leaderElectionNamespace;
+
+  @Option(
+      names = "--leader-election-id",
+      paramLabel = "ID",
+      description = "name of the lease (default compose-operator-leader)")
+  String leaderElectionId = "compose-operator-leader";
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "this help")
+  boolean help;
+
+  @Spec CommandSpec spec;
+
+  private final Console console;
+
+  public RunCommand(Console console) {
+    this.console = console;
+  }
+
+  /** The log formats of {@code --log-format}. */
+  enum LogFormat {
+    plain,
+    json
+  }
 
   /** Parsed flags of {@code run}. */
   record Options(
@@ -69,19 +133,26 @@ public final class RunCommand {
       String leaderElectionNamespace,
       String leaderElectionId) {}
 
-  /** Runs the operator until SIGTERM; returns the exit code (2 for bad flags). */
+  /**
+   * Runs {@code run} with these arguments through the one command line ({@link Main}), on the
+   * process's console; returns the exit code (2 for bad flags).
+   */
   public static int run(String[] args) {
-    Options options;
-    try {
-      options = parse(args, System.getenv("POD_NAMESPACE"));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
-    if (options == null) {
-      System.out.print(USAGE);
-      return 0;
+    String[] all = new String[args.length + 1];
+    all[0] = "run";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Main.run(all, Console.system());
+  }
+
+  /** Runs the operator until SIGTERM; returns the exit code. */
+  @Override
+  public Integer call() {
+    Options options = options();
+    Optional<String> unreachable = ClusterCheck.problem(console.environment());
+    if (unreachable.isPresent()) {
+      console.err().println("run: " + unreachable.get());
+      console.err().flush();
+      return Failures.INVALID;
     }
     configureLogging(options.logFormat());
     try {
@@ -96,88 +167,34 @@ public final class RunCommand {
     }
   }
 
-  /** Parses the flags; null for {@code --help}. */
-  static Options parse(String[] args, String podNamespace) {
-    Set<String> namespaces = new LinkedHashSet<>();
-    SecurityProfile max = SecurityProfile.baseline;
-    String waitImage = null;
-    String logFormat = "plain";
-    int port = 8080;
-    boolean leader = false;
-    String leaseNamespace = podNamespace;
-    String leaseId = "compose-operator-leader";
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      Supplier<String> value =
-          () -> {
-            throw new IllegalArgumentException(flag + " needs a value");
-          };
-      String next = i + 1 < args.length ? args[i + 1] : null;
-      switch (flag) {
-        case "--help", "-h" -> {
-          return null;
-        }
-        case "--leader-election" -> leader = true;
-        case "--namespace",
-            "--max-security-profile",
-            "--wait-image",
-            "--log-format",
-            "--http-port",
-            "--leader-election-namespace",
-            "--leader-election-id" -> {
-          String v = next == null ? value.get() : next;
-          i++;
-          switch (flag) {
-            case "--namespace" -> namespaces.add(v);
-            case "--max-security-profile" -> max = profile(v);
-            case "--wait-image" -> waitImage = v;
-            case "--log-format" -> logFormat = format(v);
-            case "--http-port" -> port = port(v);
-            case "--leader-election-namespace" -> leaseNamespace = v;
-            default -> leaseId = v;
-          }
-        }
-        default -> throw new IllegalArgumentException("unknown flag \"" + flag + "\"");
-      }
-    }
-    if (leader && (leaseNamespace == null || leaseNamespace.isEmpty())) {
-      throw new IllegalArgumentException(
+  /**
+   * The parsed options, checked together.
+   *
+   * @throws ParameterException when they do not fit together
+   */
+  Options options() {
+    String leaseNamespace =
+        leaderElectionNamespace != null
+            ? leaderElectionNamespace
+            : console.environment().get("POD_NAMESPACE");
+    if (leaderElection && (leaseNamespace == null || leaseNamespace.isEmpty())) {
+      throw new ParameterException(
+          spec.commandLine(),
           "--leader-election needs --leader-election-namespace or POD_NAMESPACE");
     }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new ParameterException(
+          spec.commandLine(), "--http-port must be a port number, not " + httpPort);
+    }
     return new Options(
-        namespaces, max, waitImage, logFormat, port, leader, leaseNamespace, leaseId);
-  }
-
-  private static SecurityProfile profile(String value) {
-    try {
-      return SecurityProfile.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--max-security-profile must be restricted, baseline or privileged, not \""
-              + value
-              + "\"");
-    }
-  }
-
-  private static String format(String value) {
-    if (!value.equals("plain") && !value.equals("json")) {
-      throw new IllegalArgumentException(
-          "--log-format must be plain or json, not \"" + value + "\"");
-    }
-    return value;
-  }
-
-  private static int port(String value) {
-    try {
-      int port = Integer.parseInt(value);
-      if (port < 0 || port > 65535) {
-        throw new NumberFormatException();
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--http-port must be a port number, not \"" + value + "\"");
-    }
+        new LinkedHashSet<>(namespaces),
+        maxSecurityProfile,
+        waitImage,
+        logFormat.name(),
+        httpPort,
+        leaderElection,
+        leaseNamespace,
+        leaderElectionId);
   }
 
   private static void runOperator(Options options) throws IOException, InterruptedException {

@@ -1,25 +1,29 @@
 package io.composeoperator.cli;
 
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+
 /** {@code version}: prints {@code compose-operator <version>}. */
-public final class VersionCommand {
+@Command(name = "version", description = "Print the version.")
+public final class VersionCommand implements Callable<Integer> {
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "this help")
+  boolean help;
+
   private final Console console;
 
   public VersionCommand(Console console) {
     this.console = console;
   }
 
-  /** Prints the version; any argument is a usage error. */
-  public int run(String[] args) {
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      console.out().println("Usage: compose-operator version");
-      return Failures.OK;
-    }
-    if (args.length > 0) {
-      console.err().println("version: unexpected argument \"" + args[0] + "\"");
-      console.err().println("Usage: compose-operator version");
-      return Failures.USAGE;
-    }
+  @Override
+  public Integer call() {
     console.out().println("compose-operator " + version());
+    console.out().flush();
     return Failures.OK;
   }
 
@@ -27,5 +31,13 @@ public final class VersionCommand {
   static String version() {
     String version = VersionCommand.class.getPackage().getImplementationVersion();
     return version == null ? "dev" : version;
+  }
+
+  /** {@code compose-operator --version}. */
+  static final class Provider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"compose-operator " + version()};
+    }
   }
 }

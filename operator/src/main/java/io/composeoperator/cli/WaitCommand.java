@@ -12,19 +12,66 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code compose-operator wait --project P --for started|healthy|completed SERVICE...}: runs in a
- * {@code depends_on} init container and returns when every named service is in that state, the way
- * Compose orders startup. It asks the API server every two seconds (in-cluster credentials, the
- * namespace from {@code POD_NAMESPACE}). {@code completed} fails when the service's Job failed.
+ * {@code compose-operator wait --project P --for started|healthy|completed [--timeout D]
+ * SERVICE...}: runs in a {@code depends_on} init container and returns when every named service is
+ * in that state, the way Compose orders startup. It asks the API server every two seconds
+ * (in-cluster credentials, the namespace from {@code POD_NAMESPACE}). {@code completed} fails when
+ * the service's Job failed.
  */
-public final class WaitCommand {
-  static final String USAGE =
-      "Usage: compose-operator wait --project P --for started|healthy|completed SERVICE...\n";
+@Command(
+    name = "wait",
+    sortOptions = false,
+    description = {
+      "Wait for services of a project (inside a depends_on init container).",
+      "Returns when every named service is started, healthy or completed. Asks the API server"
+          + " every two seconds, in the namespace $POD_NAMESPACE (else the kubeconfig's)."
+    })
+public final class WaitCommand implements Callable<Integer> {
   static final Duration POLL = Duration.ofSeconds(2);
 
-  private WaitCommand() {}
+  @Option(names = "--project", required = true, paramLabel = "NAME", description = "the project")
+  String project;
+
+  @Option(
+      names = "--for",
+      required = true,
+      paramLabel = "STATE",
+      description = "started | healthy | completed (a failed Job is an error)")
+  Condition condition;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "give up after this long: seconds (30) or 30s, 5m, 1h (default: wait forever)")
+  String timeout;
+
+  @Parameters(arity = "1..*", paramLabel = "SERVICE", description = "the services to wait for")
+  List<String> services = new ArrayList<>();
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "this help")
+  boolean help;
+
+  @Spec CommandSpec spec;
+
+  private final Console console;
+
+  public WaitCommand(Console console) {
+    this.console = console;
+  }
 
   /** What is awaited. */
   enum Condition {
@@ -39,45 +86,44 @@ public final class WaitCommand {
     static final State DONE = new State(true, null);
   }
 
-  public static int run(String[] args) {
-    String project = null;
-    Condition condition = null;
-    List<String> services = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--project" -> project = i + 1 < args.length ? args[++i] : null;
-        case "--for" -> {
-          try {
-            condition = i + 1 < args.length ? Condition.valueOf(args[++i]) : null;
-          } catch (IllegalArgumentException e) {
-            return usage("--for must be started, healthy or completed");
-          }
-        }
-        case "--help", "-h" -> {
-          System.out.print(USAGE);
-          return 0;
-        }
-        default -> services.add(args[i]);
-      }
-    }
-    if (project == null || condition == null || services.isEmpty()) {
-      return usage("--project, --for and at least one service are required");
-    }
-    String namespace = System.getenv("POD_NAMESPACE");
+  @Override
+  public Integer call() {
+    Duration limit = limit();
+    String namespace = console.environment().get("POD_NAMESPACE");
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       String ns = namespace == null ? client.getNamespace() : namespace;
-      return await(client, ns, project, condition, services, System.out);
+      return await(client, ns, project, condition, services, limit, console.out());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 1;
+      return Failures.INVALID;
     }
   }
 
-  private static int usage(String problem) {
-    System.err.println(problem);
-    System.err.print(USAGE);
-    return 2;
+  /**
+   * {@code --timeout}: {@code 30} (seconds), {@code 30s}, {@code 5m} or {@code 1h}; null when not
+   * given.
+   */
+  Duration limit() {
+    if (timeout == null) {
+      return null;
+    }
+    String value = timeout;
+    Matcher m = DURATION.matcher(value);
+    if (!m.matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--timeout expects seconds (30) or a duration (30s, 5m, 1h), got \"" + value + "\"");
+    }
+    long amount = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "h" -> Duration.ofHours(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofSeconds(amount);
+    };
   }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smh])?");
 
   static int await(
       KubernetesClient client,
@@ -87,6 +133,23 @@ public final class WaitCommand {
       List<String> services,
       PrintStream out)
       throws InterruptedException {
+    return await(client, namespace, project, condition, services, null, out);
+  }
+
+  /**
+   * Polls until every service is in {@code condition}; exit 1 when one failed or the timeout (null:
+   * none) passed first.
+   */
+  static int await(
+      KubernetesClient client,
+      String namespace,
+      String project,
+      Condition condition,
+      List<String> services,
+      Duration timeout,
+      PrintStream out)
+      throws InterruptedException {
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     List<String> waiting = new ArrayList<>(services);
     waiting.forEach(s -> out.println("waiting for " + s + " to be " + condition));
     while (true) {
@@ -110,7 +173,20 @@ public final class WaitCommand {
       if (waiting.isEmpty()) {
         return 0;
       }
-      Thread.sleep(POLL.toMillis());
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        out.println(
+            "timed out after "
+                + (timeout.toMillis() % 1000 == 0
+                    ? timeout.toSeconds() + "s"
+                    : timeout.toMillis() + "ms")
+                + " waiting for "
+                + String.join(", ", waiting)
+                + " to be "
+                + condition);
+        return 1;
+      }
+      Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
     }
   }
 

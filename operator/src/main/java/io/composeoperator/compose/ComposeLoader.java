@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +30,12 @@ public final class ComposeLoader {
   private final List<Warning> warnings = new ArrayList<>();
   private final ProjectFiles files = new ProjectFiles();
   private final Map<String, Map<String, Object>> otherFiles = new HashMap<>();
+  private final SortedSet<String> variablesUsed = new TreeSet<>();
+  private final Variables variables;
 
   private ComposeLoader(ComposeSource source) {
     this.source = source;
+    this.variables = source.variables().recordingInto(variablesUsed);
     this.fields = new Fields(source.fileName());
     source.files().forEach((path, content) -> files.put(ProjectPaths.normalize(path), content));
   }
@@ -43,6 +48,9 @@ public final class ComposeLoader {
   private LoadResult load() {
     Map<String, Object> doc = document(source.fileName(), source.text());
     fields.checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
+    for (String override : source.overrideFiles()) {
+      doc = ProjectMerger.merge(doc, overrideFile(ProjectPaths.normalize(override)));
+    }
     doc = new Includes(fields, this::projectFile).resolve(doc);
     List<String> ignored = new ArrayList<>();
     if (doc.containsKey("version")) {
@@ -52,16 +60,22 @@ public final class ComposeLoader {
       ignored.add("models");
     }
     Map<String, Object> top = ServiceMerger.strip(doc);
-    TopLevel topLevel = new TopLevel(fields, source.variables(), ignored, warnings);
-    var volumes = topLevel.volumes(top.get("volumes"));
-    var networks = topLevel.networks(top.get("networks"));
-    var secrets = topLevel.secrets(top.get("secrets"));
-    var configs = topLevel.configs(top.get("configs"));
-    Map<String, Object> rawServices = fields.map(doc.get("services"), "services");
-    rawServices.keySet().forEach(this::checkServiceName);
+    TopLevel topLevel = new TopLevel(fields, variables, ignored, warnings);
+    // Independent problems are reported together: every top-level section, then every service.
+    Problems problems = new Problems();
+    // (a failed section yields null: the problems are thrown before any section is used)
+    var volumes = problems.attempt(() -> topLevel.volumes(top.get("volumes")), null);
+    var networks = problems.attempt(() -> topLevel.networks(top.get("networks")), null);
+    var secrets = problems.attempt(() -> topLevel.secrets(top.get("secrets")), null);
+    var configs = problems.attempt(() -> topLevel.configs(top.get("configs")), null);
+    Object servicesValue = doc.get("services");
+    Map<String, Object> rawServices =
+        problems.attempt(() -> fields.map(servicesValue, "services"), Map.of());
+    rawServices.keySet().forEach(name -> problems.check(() -> checkServiceName(name)));
+    problems.throwIfAny();
     Map<String, Object> services = new Extends(fields, this::servicesOf).resolveAll(rawServices);
 
-    Environment environment = new Environment(fields, files, source.variables(), warnings);
+    Environment environment = new Environment(fields, files, variables, warnings);
     ServiceNormalizer normalizer =
         new ServiceNormalizer(
             fields,
@@ -74,16 +88,20 @@ public final class ComposeLoader {
     Map<String, ServiceConfig> enabled = new LinkedHashMap<>();
     Map<String, List<String>> disabled = new HashMap<>();
     services.forEach(
-        (name, value) -> {
-          Map<String, Object> service = fields.map(value, "services." + name);
-          List<String> profiles =
-              Profiles.of(fields, service.get("profiles"), "services." + name + ".profiles");
-          if (Profiles.enabled(profiles, source.profiles())) {
-            enabled.put(name, normalizer.normalize(name, service));
-          } else {
-            disabled.put(name, profiles);
-          }
-        });
+        (name, value) ->
+            problems.check(
+                () -> {
+                  Map<String, Object> service = fields.map(value, "services." + name);
+                  List<String> profiles =
+                      Profiles.of(
+                          fields, service.get("profiles"), "services." + name + ".profiles");
+                  if (Profiles.enabled(profiles, source.profiles())) {
+                    enabled.put(name, normalizer.normalize(name, service));
+                  } else {
+                    disabled.put(name, profiles);
+                  }
+                }));
+    problems.throwIfAny();
     Map<String, ServiceConfig> checked =
         new DependencyCheck(fields, warnings).check(enabled, disabled);
     SortedMap<String, NetworkConfig> allNetworks = new TreeMap<>(networks);
@@ -104,7 +122,7 @@ public final class ComposeLoader {
             configs,
             new TreeMap<>(files),
             ignored);
-    return new LoadResult(model, warnings, files.read());
+    return new LoadResult(model, warnings, files.read(), variablesUsed);
   }
 
   /** Reads and interpolates one document. */
@@ -112,14 +130,34 @@ public final class ComposeLoader {
     Map<String, Object> raw = YamlReader.read(fileName, text);
     @SuppressWarnings("unchecked") // the interpolated copy of a mapping is a mapping
     Map<String, Object> doc =
-        (Map<String, Object>)
-            new Interpolator(fileName, source.variables(), warnings).tree(raw, "");
+        (Map<String, Object>) new Interpolator(fileName, variables, warnings).tree(raw, "");
     return doc;
   }
 
   /** The {@code services} of another project file, for {@code extends.file}. */
   private Map<String, Object> servicesOf(String file, String path) {
     return new Fields(file).map(projectFile(file, path).get("services"), "services");
+  }
+
+  /**
+   * A file merged over the Compose file ({@code -f}), checked on its own so that a misspelt key is
+   * reported in the file that has it.
+   */
+  private Map<String, Object> overrideFile(String file) {
+    Map<String, Object> doc = projectFile(file, "overrideFiles");
+    Fields own = new Fields(file);
+    if (doc.get("services") instanceof Map<?, ?> services) {
+      services.forEach(
+          (name, service) -> {
+            if (service instanceof Map<?, ?>) {
+              own.checkKeys(
+                  own.map(service, "services." + name),
+                  ComposeKeys.SERVICE_KEYS,
+                  "services." + name);
+            }
+          });
+    }
+    return doc;
   }
 
   /** Another project file (extended or included), read and interpolated once. */

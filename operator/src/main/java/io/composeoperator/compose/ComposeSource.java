@@ -15,17 +15,31 @@ import java.util.TreeMap;
  *     ./proxy/nginx.conf} and {@code proxy/nginx.conf} are the same file)
  * @param variables variables for interpolation
  * @param profiles the active profiles
+ * @param overrideFiles paths of {@code files} holding Compose files merged over {@code text}, in
+ *     order, as {@code docker compose -f compose.yaml -f other.yaml} merges them
  */
 public record ComposeSource(
     String fileName,
     String text,
     Map<String, String> files,
     Variables variables,
-    List<String> profiles) {
+    List<String> profiles,
+    List<String> overrideFiles) {
 
   public ComposeSource {
     files = Collections.unmodifiableMap(new TreeMap<>(files));
     profiles = List.copyOf(profiles);
+    overrideFiles = List.copyOf(overrideFiles);
+  }
+
+  /** A source of one Compose file. */
+  public ComposeSource(
+      String fileName,
+      String text,
+      Map<String, String> files,
+      Variables variables,
+      List<String> profiles) {
+    this(fileName, text, files, variables, profiles, List.of());
   }
 
   /** A source with no files, no variables and no profiles. */

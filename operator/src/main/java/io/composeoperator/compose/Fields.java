@@ -159,12 +159,16 @@ final class Fields {
     return out;
   }
 
-  /** Fails on a key that is neither in {@code known} nor an {@code x-} extension. */
+  /** Fails on every key that is neither in {@code known} nor an {@code x-} extension. */
   void checkKeys(Map<String, Object> map, Set<String> known, String path) {
+    List<ComposeException> unknown = new ArrayList<>();
     for (String key : map.keySet()) {
       if (!known.contains(key) && !key.startsWith("x-")) {
-        throw error(path, "unknown key " + quote(key));
+        unknown.add(error(path, "unknown key " + quote(key)));
       }
+    }
+    if (!unknown.isEmpty()) {
+      throw ComposeException.of(unknown);
     }
   }
 

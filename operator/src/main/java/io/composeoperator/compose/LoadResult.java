@@ -8,18 +8,24 @@ import java.util.TreeSet;
 
 /**
  * What the loader returns: the model, the warnings found while loading (unresolved variables,
- * obsolete keys, ...), and the project files it read to build the model (env files, included and
- * extended Compose files; the files that configs and bind mounts name are in the model itself).
+ * obsolete keys, ...), the project files it read to build the model (env files, included and
+ * extended Compose files; the files that configs and bind mounts name are in the model itself), and
+ * the names of the variables it looked up (set or not).
  */
-public record LoadResult(ComposeModel model, List<Warning> warnings, SortedSet<String> filesRead) {
+public record LoadResult(
+    ComposeModel model,
+    List<Warning> warnings,
+    SortedSet<String> filesRead,
+    SortedSet<String> variablesUsed) {
 
   public LoadResult {
     warnings = List.copyOf(warnings);
     filesRead = Collections.unmodifiableSortedSet(new TreeSet<>(filesRead));
+    variablesUsed = Collections.unmodifiableSortedSet(new TreeSet<>(variablesUsed));
   }
 
-  /** A result that read no project files. */
+  /** A result that read no project files and used no variables. */
   public LoadResult(ComposeModel model, List<Warning> warnings) {
-    this(model, warnings, new TreeSet<>());
+    this(model, warnings, new TreeSet<>(), new TreeSet<>());
   }
 }

@@ -171,8 +171,10 @@ final class Ports {
   private void count(int ports, String path) {
     expanded += ports;
     if (expanded > MAX_PORTS) {
-      throw fields.error(
-          path, "the port ranges of this file expand to more than " + MAX_PORTS + " ports");
+      throw new FileLimitException(
+          fields.fileName(),
+          path,
+          "the port ranges of this file expand to more than " + MAX_PORTS + " ports");
     }
   }
 

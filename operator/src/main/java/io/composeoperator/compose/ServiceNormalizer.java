@@ -4,6 +4,7 @@ import io.composeoperator.compose.model.BuildConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,114 +117,171 @@ final class ServiceNormalizer {
     this.configs = configs;
   }
 
+  /**
+   * The service's model; every independent problem of the service is reported at once (one {@link
+   * ComposeException} listing them, sorted by path).
+   */
   ServiceConfig normalize(String name, Map<String, Object> s) {
     String path = "services." + name;
-    fields.checkKeys(s, ComposeKeys.SERVICE_KEYS, path);
+    Problems p = new Problems();
+    p.check(() -> fields.checkKeys(s, ComposeKeys.SERVICE_KEYS, path));
     List<String> unmodelled = new ArrayList<>();
     new TreeSet<>(s.keySet())
         .stream()
             .filter(k -> !MODELLED.contains(k) && !k.startsWith("x-"))
             .forEach(k -> unmodelled.add(path + "." + k));
-    Map<String, Object> deploy = fields.map(s.get("deploy"), path + ".deploy");
-    fields.checkKeys(deploy, ComposeKeys.DEPLOY_KEYS, path + ".deploy");
-    checkBlock(
-        deploy.get("placement"), ComposeKeys.DEPLOY_PLACEMENT_KEYS, path + ".deploy.placement");
-    checkBlock(
-        deploy.get("update_config"),
-        ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
-        path + ".deploy.update_config");
-    checkBlock(
-        deploy.get("rollback_config"),
-        ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
-        path + ".deploy.rollback_config");
-    checkBlock(s.get("logging"), ComposeKeys.LOGGING_KEYS, path + ".logging");
+    Map<String, Object> deploy =
+        p.attempt(() -> fields.map(s.get("deploy"), path + ".deploy"), new LinkedHashMap<>());
+    p.check(() -> fields.checkKeys(deploy, ComposeKeys.DEPLOY_KEYS, path + ".deploy"));
+    p.check(
+        () ->
+            checkBlock(
+                deploy.get("placement"),
+                ComposeKeys.DEPLOY_PLACEMENT_KEYS,
+                path + ".deploy.placement"));
+    p.check(
+        () ->
+            checkBlock(
+                deploy.get("update_config"),
+                ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
+                path + ".deploy.update_config"));
+    p.check(
+        () ->
+            checkBlock(
+                deploy.get("rollback_config"),
+                ComposeKeys.DEPLOY_UPDATE_CONFIG_KEYS,
+                path + ".deploy.rollback_config"));
+    p.check(() -> checkBlock(s.get("logging"), ComposeKeys.LOGGING_KEYS, path + ".logging"));
     new TreeSet<>(deploy.keySet())
         .stream()
             .filter(k -> !DEPLOY_MODELLED.contains(k) && !k.startsWith("x-"))
             .forEach(k -> unmodelled.add(path + ".deploy." + k));
     Map<String, Object> restartPolicy =
-        fields.map(deploy.get("restart_policy"), path + ".deploy.restart_policy");
+        p.attempt(
+            () -> fields.map(deploy.get("restart_policy"), path + ".deploy.restart_policy"),
+            new LinkedHashMap<>());
     for (String k : List.of("delay", "window")) {
       if (restartPolicy.containsKey(k)) {
         unmodelled.add(path + ".deploy.restart_policy." + k);
       }
     }
-    String image = fields.string(s.get("image"), path + ".image");
-    BuildConfig build = build(s.get("build"), path + ".build", unmodelled);
-    if ((image == null || image.isBlank()) && build == null) {
-      throw fields.error(path, "a service needs an image or a build section");
+    int before = p.count();
+    String image = p.attempt(() -> fields.string(s.get("image"), path + ".image"), null);
+    BuildConfig build = p.attempt(() -> build(s.get("build"), path + ".build", unmodelled), null);
+    if (p.count() == before) {
+      p.check(() -> checkImage(image, build, path));
     }
-    String networkMode = fields.string(s.get("network_mode"), path + ".network_mode");
+    String networkMode =
+        p.attempt(() -> fields.string(s.get("network_mode"), path + ".network_mode"), null);
     Healthchecks.Result health =
-        new Healthchecks(fields).of(s.get("healthcheck"), path + ".healthcheck");
+        p.attempt(
+            () -> new Healthchecks(fields).of(s.get("healthcheck"), path + ".healthcheck"), null);
     Mounts mounts = new Mounts(fields, volumes, unmodelled);
-    List<ServiceVolumeConfig> mountList =
-        new ArrayList<>(mounts.volumes(s.get("volumes"), path + ".volumes"));
-    mountList.addAll(mounts.tmpfs(s.get("tmpfs"), path + ".tmpfs"));
+    List<ServiceVolumeConfig> mountList = new ArrayList<>();
+    mountList.addAll(
+        p.attempt(() -> mounts.volumes(s.get("volumes"), path + ".volumes"), List.of()));
+    mountList.addAll(p.attempt(() -> mounts.tmpfs(s.get("tmpfs"), path + ".tmpfs"), List.of()));
     Resources resources = new Resources(fields, unmodelled);
     ServiceConfig.Builder b =
         ServiceConfig.builder(name)
             .image(image)
             .build(build)
-            .command(command(s, "command", path))
-            .entrypoint(command(s, "entrypoint", path))
-            .environment(environment.of(s.get("env_file"), s.get("environment"), path))
-            .ports(ports.ports(s.get("ports"), path + ".ports"))
-            .expose(ports.expose(s.get("expose"), path + ".expose"))
             .volumes(mountList)
-            .secrets(new FileRefs(fields).secrets(s.get("secrets"), secrets, path + ".secrets"))
-            .configs(new FileRefs(fields).configs(s.get("configs"), configs, path + ".configs"))
-            .healthcheck(health.healthcheck())
-            .healthcheckDisabled(health.disabled())
-            .dependsOn(new Dependencies(fields).of(s, path))
-            .restart(new Restarts(fields).of(s.get("restart"), deploy.get("restart_policy"), path))
-            .replicas(replicas(s.get("scale"), deploy.get("replicas"), path))
-            .resources(resources.of(s, deploy, path))
-            .user(fields.string(s.get("user"), path + ".user"))
-            .groupAdd(fields.strings(s.get("group_add"), path + ".group_add"))
-            .capAdd(fields.strings(s.get("cap_add"), path + ".cap_add"))
-            .capDrop(fields.strings(s.get("cap_drop"), path + ".cap_drop"))
-            .privileged(fields.bool(s.get("privileged"), path + ".privileged"))
-            .readOnly(fields.bool(s.get("read_only"), path + ".read_only"))
-            .securityOpt(fields.strings(s.get("security_opt"), path + ".security_opt"))
-            .sysctls(fields.listOrDict(s.get("sysctls"), path + ".sysctls"))
-            .devices(devices(s.get("devices"), path + ".devices"))
-            .networkMode(networkMode)
-            .pid(fields.string(s.get("pid"), path + ".pid"))
-            .ipc(fields.string(s.get("ipc"), path + ".ipc"))
-            .uts(fields.string(s.get("uts"), path + ".uts"))
-            .cgroup(fields.string(s.get("cgroup"), path + ".cgroup"))
-            .userns(fields.string(s.get("userns_mode"), path + ".userns_mode"))
-            .stopGracePeriod(
-                Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"))
-            .stopSignal(fields.string(s.get("stop_signal"), path + ".stop_signal"))
-            .hostname(fields.string(s.get("hostname"), path + ".hostname"))
-            .domainname(fields.string(s.get("domainname"), path + ".domainname"))
-            .containerName(fields.string(s.get("container_name"), path + ".container_name"))
-            .extraHosts(ExtraHosts.of(fields, s.get("extra_hosts"), path + ".extra_hosts"))
-            .dns(fields.stringOrList(s.get("dns"), path + ".dns"))
-            .dnsSearch(fields.stringOrList(s.get("dns_search"), path + ".dns_search"))
-            .dnsOpt(fields.strings(s.get("dns_opt"), path + ".dns_opt"))
-            .workingDir(fields.string(s.get("working_dir"), path + ".working_dir"))
-            .tty(fields.bool(s.get("tty"), path + ".tty"))
-            .stdinOpen(fields.bool(s.get("stdin_open"), path + ".stdin_open"))
-            .pullPolicy(pullPolicy(s.get("pull_policy"), path + ".pull_policy"))
-            .platform(fields.string(s.get("platform"), path + ".platform"))
-            .shmSize(ByteSizes.parse(fields, s.get("shm_size"), path + ".shm_size"))
-            .init(fields.bool(s.get("init"), path + ".init"))
-            .networks(
+            .networkMode(networkMode);
+    b.command(p.attempt(() -> command(s, "command", path), null));
+    b.entrypoint(p.attempt(() -> command(s, "entrypoint", path), null));
+    b.environment(
+        p.attempt(() -> environment.of(s.get("env_file"), s.get("environment"), path), null));
+    b.ports(p.attempt(() -> ports.ports(s.get("ports"), path + ".ports"), null));
+    b.expose(p.attempt(() -> ports.expose(s.get("expose"), path + ".expose"), null));
+    b.secrets(
+        p.attempt(
+            () -> new FileRefs(fields).secrets(s.get("secrets"), secrets, path + ".secrets"),
+            null));
+    b.configs(
+        p.attempt(
+            () -> new FileRefs(fields).configs(s.get("configs"), configs, path + ".configs"),
+            null));
+    if (health != null) {
+      b.healthcheck(health.healthcheck()).healthcheckDisabled(health.disabled());
+    }
+    b.dependsOn(p.attempt(() -> new Dependencies(fields).of(s, path), null));
+    b.restart(
+        p.attempt(
+            () -> new Restarts(fields).of(s.get("restart"), deploy.get("restart_policy"), path),
+            null));
+    b.replicas(p.attempt(() -> replicas(s.get("scale"), deploy.get("replicas"), path), null));
+    b.resources(p.attempt(() -> resources.of(s, deploy, path), null));
+    b.user(p.attempt(() -> fields.string(s.get("user"), path + ".user"), null));
+    b.groupAdd(p.attempt(() -> fields.strings(s.get("group_add"), path + ".group_add"), null));
+    b.capAdd(p.attempt(() -> fields.strings(s.get("cap_add"), path + ".cap_add"), null));
+    b.capDrop(p.attempt(() -> fields.strings(s.get("cap_drop"), path + ".cap_drop"), null));
+    b.privileged(p.attempt(() -> fields.bool(s.get("privileged"), path + ".privileged"), false));
+    b.readOnly(p.attempt(() -> fields.bool(s.get("read_only"), path + ".read_only"), false));
+    b.securityOpt(
+        p.attempt(() -> fields.strings(s.get("security_opt"), path + ".security_opt"), null));
+    b.sysctls(p.attempt(() -> fields.listOrDict(s.get("sysctls"), path + ".sysctls"), null));
+    b.devices(p.attempt(() -> devices(s.get("devices"), path + ".devices"), null));
+    b.pid(p.attempt(() -> fields.string(s.get("pid"), path + ".pid"), null));
+    b.ipc(p.attempt(() -> fields.string(s.get("ipc"), path + ".ipc"), null));
+    b.uts(p.attempt(() -> fields.string(s.get("uts"), path + ".uts"), null));
+    b.cgroup(p.attempt(() -> fields.string(s.get("cgroup"), path + ".cgroup"), null));
+    b.userns(p.attempt(() -> fields.string(s.get("userns_mode"), path + ".userns_mode"), null));
+    b.stopGracePeriod(
+        p.attempt(
+            () -> Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"),
+            null));
+    b.stopSignal(p.attempt(() -> fields.string(s.get("stop_signal"), path + ".stop_signal"), null));
+    b.hostname(p.attempt(() -> fields.string(s.get("hostname"), path + ".hostname"), null));
+    b.domainname(p.attempt(() -> fields.string(s.get("domainname"), path + ".domainname"), null));
+    b.containerName(
+        p.attempt(() -> fields.string(s.get("container_name"), path + ".container_name"), null));
+    b.extraHosts(
+        p.attempt(() -> ExtraHosts.of(fields, s.get("extra_hosts"), path + ".extra_hosts"), null));
+    b.dns(p.attempt(() -> fields.stringOrList(s.get("dns"), path + ".dns"), null));
+    b.dnsSearch(
+        p.attempt(() -> fields.stringOrList(s.get("dns_search"), path + ".dns_search"), null));
+    b.dnsOpt(p.attempt(() -> fields.strings(s.get("dns_opt"), path + ".dns_opt"), null));
+    b.workingDir(p.attempt(() -> fields.string(s.get("working_dir"), path + ".working_dir"), null));
+    b.tty(p.attempt(() -> fields.bool(s.get("tty"), path + ".tty"), false));
+    b.stdinOpen(p.attempt(() -> fields.bool(s.get("stdin_open"), path + ".stdin_open"), false));
+    b.pullPolicy(p.attempt(() -> pullPolicy(s.get("pull_policy"), path + ".pull_policy"), null));
+    b.platform(p.attempt(() -> fields.string(s.get("platform"), path + ".platform"), null));
+    b.shmSize(
+        p.attempt(() -> ByteSizes.parse(fields, s.get("shm_size"), path + ".shm_size"), null));
+    b.init(p.attempt(() -> fields.bool(s.get("init"), path + ".init"), false));
+    b.networks(
+        p.attempt(
+            () ->
                 new ServiceNetworks(fields, unmodelled)
-                    .of(s.get("networks"), networkMode, networks, path + ".networks"))
-            .links(links(s.get("links"), path + ".links"))
-            .volumesFrom(fields.strings(s.get("volumes_from"), path + ".volumes_from"))
-            .labels(fields.listOrDict(s.get("labels"), path + ".labels"))
-            .deployLabels(fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"))
-            .annotations(fields.listOrDict(s.get("annotations"), path + ".annotations"))
-            .profiles(Profiles.of(fields, s.get("profiles"), path + ".profiles"))
-            .kubernetes(
-                KubernetesExtensions.service(
-                    fields, s.get("x-kubernetes"), path + ".x-kubernetes"));
+                    .of(s.get("networks"), networkMode, networks, path + ".networks"),
+            null));
+    b.links(p.attempt(() -> links(s.get("links"), path + ".links"), null));
+    b.volumesFrom(
+        p.attempt(() -> fields.strings(s.get("volumes_from"), path + ".volumes_from"), null));
+    b.labels(p.attempt(() -> fields.listOrDict(s.get("labels"), path + ".labels"), null));
+    b.deployLabels(
+        p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null));
+    b.annotations(
+        p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
+    b.profiles(p.attempt(() -> Profiles.of(fields, s.get("profiles"), path + ".profiles"), null));
+    b.kubernetes(
+        p.attempt(
+            () ->
+                KubernetesExtensions.service(fields, s.get("x-kubernetes"), path + ".x-kubernetes"),
+            null));
+    p.throwIfAny();
     return b.unmodelledKeys(unmodelled).build();
+  }
+
+  /** A service needs an image or a build section; an image must be a valid reference. */
+  private void checkImage(String image, BuildConfig build, String path) {
+    if ((image == null || image.isBlank()) && build == null) {
+      throw fields.error(path, "a service needs an image or a build section");
+    }
+    if (image != null && !image.isBlank()) {
+      ImageReferences.check(fields, image, path + ".image");
+    }
   }
 
   /**

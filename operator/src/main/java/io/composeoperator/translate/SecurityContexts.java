@@ -38,6 +38,13 @@ final class SecurityContexts {
     String user = ctx.service().user();
     boolean restricted = ctx.options().securityProfile() == SecurityProfile.restricted;
     if (user == null || user.isEmpty()) {
+      if (restricted) {
+        // restricted sets runAsNonRoot: the kubelet refuses to start an image whose user is root
+        ctx.warn(
+            "user",
+            "no numeric user is set; the restricted profile requires a non-root user, so the pod"
+                + " will not start if the image runs as root (set user: \"uid:gid\")");
+      }
       return new UserIds(null, null);
     }
     String[] parts = user.split(":", 2);

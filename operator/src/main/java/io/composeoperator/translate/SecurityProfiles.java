@@ -102,6 +102,9 @@ final class SecurityProfiles {
         throw refused(
             ctx,
             profile,
+            BASELINE_CAPABILITIES.contains(name)
+                ? SecurityProfile.baseline
+                : SecurityProfile.privileged,
             "cap_add",
             "capability "
                 + name
@@ -124,16 +127,43 @@ final class SecurityProfiles {
     }
     if (profile == SecurityProfile.restricted && SecurityContexts.isRootUser(service.user())) {
       throw refused(
-          ctx, profile, "user", "the root user is not allowed (restricted forces runAsNonRoot)");
+          ctx,
+          profile,
+          SecurityProfile.baseline,
+          "user",
+          "the root user is not allowed (restricted forces runAsNonRoot)");
     }
   }
 
+  /** A refusal of something only {@code privileged} allows (host paths, namespaces, devices). */
   static ComposeException refused(
       ServiceContext ctx, SecurityProfile profile, String key, String problem) {
+    return refused(ctx, profile, SecurityProfile.privileged, key, problem);
+  }
+
+  /**
+   * A refusal that names the setting that would allow it: the project's {@code
+   * spec.securityProfile} ({@code --security-profile} of render and convert), which the operator
+   * caps at its {@code --max-security-profile}.
+   *
+   * @param allowedBy the lowest profile that allows what is refused
+   */
+  static ComposeException refused(
+      ServiceContext ctx,
+      SecurityProfile profile,
+      SecurityProfile allowedBy,
+      String key,
+      String problem) {
     return new ComposeException(
         ComposeException.Kind.FORBIDDEN,
         ctx.file(),
         ctx.path(key),
-        "refused by security profile " + profile + ": " + problem);
+        "refused by security profile "
+            + profile
+            + ": "
+            + problem
+            + "; the profile is spec.securityProfile (--security-profile): "
+            + allowedBy
+            + " allows it, if the operator's --max-security-profile does");
   }
 }

@@ -51,7 +51,13 @@ public final class SpecOptions {
    */
   public static ComposeSource source(
       String fileName, String composeText, ComposeProjectSpec spec, Variables variables) {
-    return new ComposeSource(fileName, composeText, spec.getFiles(), variables, spec.getProfiles());
+    return new ComposeSource(
+        fileName,
+        composeText,
+        spec.getFiles(),
+        variables,
+        spec.getProfiles(),
+        spec.getOverrideFiles());
   }
 
   private static ProjectOptions.StorageDefaults storage(StorageSpec storage) {

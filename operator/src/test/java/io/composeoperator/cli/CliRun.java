@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a command line in-process with captured stdout and stderr, in a given directory. */
 record CliRun(int exitCode, String out, String err) {
@@ -27,7 +28,17 @@ record CliRun(int exitCode, String out, String err) {
     return withStdin(directory, "", args);
   }
 
+  /** Runs with these variables as the shell's environment. */
+  static CliRun withEnvironment(Path directory, Map<String, String> environment, String... args) {
+    return run(directory, "", environment, args);
+  }
+
   static CliRun withStdin(Path directory, String stdin, String... args) {
+    return run(directory, stdin, Map.of(), args);
+  }
+
+  private static CliRun run(
+      Path directory, String stdin, Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console =
@@ -35,7 +46,8 @@ record CliRun(int exitCode, String out, String err) {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            directory.toAbsolutePath().normalize());
+            directory.toAbsolutePath().normalize(),
+            environment);
     int exit = Main.run(args, console);
     return new CliRun(
         exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -55,7 +55,7 @@ class LocalProjectTest {
 
   private static ProjectFlags flags(String file) {
     return new ProjectFlags(
-        file,
+        file == null ? java.util.List.of() : java.util.List.of(file),
         null,
         null,
         java.util.List.of(),

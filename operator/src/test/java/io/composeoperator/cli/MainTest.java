@@ -15,7 +15,7 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("Usage: compose-operator <command>");
+    assertThat(run.err()).contains("Usage: compose-operator [-hV] COMMAND", "render", "wait");
   }
 
   @Test
@@ -55,7 +55,9 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("render: unknown flag --frobnicate").contains("Usage:");
+    assertThat(run.err())
+        .startsWith("render: Unknown option: '--frobnicate'")
+        .contains("Usage: compose-operator render");
   }
 
   @Test
@@ -63,7 +65,7 @@ class MainTest {
     CliRun run = CliRun.in(dir, "convert", "-f");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("convert: flag -f needs a value");
+    assertThat(run.err()).startsWith("convert: Missing required parameter for option '--file'");
   }
 
   @Test
@@ -72,8 +74,8 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
-        .startsWith(
-            "render: --exposure must be one of ClusterIP, NodePort, LoadBalancer, got \"Ingress\"");
+        .startsWith("render: Invalid value for option '--exposure'")
+        .contains("ClusterIP, NodePort, LoadBalancer", "'Ingress'");
   }
 
   @Test
@@ -101,5 +103,37 @@ class MainTest {
     assertThat(lookup.err())
         .startsWith("no Compose file given (-f) and none of compose.yaml, compose.yml,")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void everyCommandTakesFlagEqualsValue() throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n");
+
+    CliRun render =
+        CliRun.in(dir, "render", "--name=shop", "--namespace=prod", "--file=compose.yaml");
+    CliRun run = CliRun.in(dir, "run", "--namespace=shop", "--http-port=9090", "--help");
+
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out())
+        .contains("namespace: \"prod\"", "composeoperator.io/project: \"shop\"");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: compose-operator run");
+  }
+
+  @Test
+  void unknownFlagFailsEvenWithHelp() {
+    CliRun run = CliRun.in(dir, "run", "--no-such-flag", "--help");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("run: Unknown option: '--no-such-flag'");
+  }
+
+  @Test
+  void imageFlagNamesTheFormItExpects() {
+    CliRun run = CliRun.in(dir, "render", "--image", "app");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("render: --image expects SVC=REF, got \"app\"");
   }
 }

@@ -75,13 +75,34 @@ class RenderCommandTest {
   }
 
   @Test
-  void invalidProjectNameIsAnError() throws IOException {
+  void invalidProjectNameIsAnErrorOfTheFlagNotOfTheFile() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx\n");
 
-    CliRun run = CliRun.in(dir, "render", "--name", "My_Shop");
+    CliRun run = CliRun.in(dir, "render", "-p", "My_Shop");
+    write("named.yaml", "name: My_Shop\nservices:\n  web:\n    image: nginx\n");
+    CliRun inFile = CliRun.in(dir, "render", "-f", "named.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("render: --name (-p): \"My_Shop\" is not a valid project name")
+        .contains("for example \"my-shop\"");
+    assertThat(inFile.exitCode()).isEqualTo(1);
+    assertThat(inFile.err()).startsWith("named.yaml: name: project name \"My_Shop\"");
+  }
+
+  @Test
+  void aConfigFileMissingBesideStdinNamesTheDirectoryItWasLookedFor() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    String compose =
+        "services:\n  web:\n    image: nginx\n    configs: [site]\n"
+            + "configs:\n  site:\n    file: ./nginx.conf\n";
+
+    CliRun run = CliRun.withStdin(elsewhere, compose, "convert", "-p", "shop", "-f", "-");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("compose.yaml: name: project name \"My_Shop\"");
+    assertThat(run.err())
+        .startsWith("stdin: configs.site.file: nginx.conf: no such file in " + elsewhere)
+        .contains("run the command in the project's directory, or give -f FILE");
   }
 
   @Test
@@ -107,7 +128,7 @@ class RenderCommandTest {
   }
 
   @Test
-  void variablesComeFromDotEnvThenEnvFlagNeverTheProcessEnvironment() throws IOException {
+  void variablesComeFromDotEnvThenEnvFlag() throws IOException {
     write(
         "compose.yaml",
         """
@@ -226,5 +247,31 @@ class RenderCommandTest {
     Deployment api = deployment(objects(run.out()), "api");
     assertThat(api.getMetadata().getNamespace()).isEqualTo("prod");
     assertThat(api.getMetadata().getLabels()).containsEntry(Labels.PROJECT, "shop");
+  }
+
+  @Test
+  void everyIndependentErrorOfTheFileIsReportedInOneRunSortedByPath() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: nginx
+            imagee: nginx:1.27
+            ports: 80
+            stop_grace_period: soon
+        """);
+
+    CliRun run = CliRun.in(dir, "render", "--name", "x");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .hasSize(3)
+        .satisfiesExactly(
+            line ->
+                assertThat(line).isEqualTo("compose.yaml: services.web: unknown key \"imagee\""),
+            line -> assertThat(line).startsWith("compose.yaml: services.web.ports: "),
+            line -> assertThat(line).startsWith("compose.yaml: services.web.stop_grace_period: "));
   }
 }

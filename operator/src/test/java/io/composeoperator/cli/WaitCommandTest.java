@@ -104,4 +104,63 @@ class WaitCommandTest {
             await(WaitCommand.Condition.completed, List.of("migrate"), new ByteArrayOutputStream()))
         .isZero();
   }
+
+  private static WaitCommand parsed(String... args) {
+    Console console = new Console(System.out, System.err, System.in, java.nio.file.Path.of("."));
+    picocli.CommandLine line = Main.commandLine(console, args[0]);
+    line.parseArgs(args);
+    return (WaitCommand) line.getSubcommands().get("wait").getCommand();
+  }
+
+  @Test
+  void optionsMayFollowEachOtherAndTheServicesComeLast() {
+    WaitCommand command =
+        parsed("wait", "--project", "shop", "--for", "healthy", "--timeout", "30", "db", "cache");
+
+    assertThat(command.project).isEqualTo("shop");
+    assertThat(command.condition).isEqualTo(WaitCommand.Condition.healthy);
+    assertThat(command.services).containsExactly("db", "cache");
+    assertThat(command.limit()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(parsed("wait", "--project=shop", "--for=started", "--timeout=5m", "db").limit())
+        .isEqualTo(java.time.Duration.ofMinutes(5));
+  }
+
+  @Test
+  void badTimeoutIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun run =
+        CliRun.in(dir, "wait", "--project", "shop", "--for", "healthy", "--timeout", "soon", "db");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "wait: --timeout expects seconds (30) or a duration (30s, 5m, 1h), got \"soon\"");
+  }
+
+  @Test
+  void missingServiceIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun run = CliRun.in(dir, "wait", "--project", "shop", "--for", "healthy");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("wait: Missing required parameter: 'SERVICE'");
+  }
+
+  @Test
+  void givesUpAfterTheTimeoutNamingWhatItWaitedFor() throws InterruptedException {
+    client.resource(pod("db", "Running", false, null)).create();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int exit =
+        WaitCommand.await(
+            client,
+            "ns",
+            "shop",
+            WaitCommand.Condition.healthy,
+            List.of("db"),
+            java.time.Duration.ofMillis(300),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("timed out after 300ms waiting for db to be healthy");
+  }
 }

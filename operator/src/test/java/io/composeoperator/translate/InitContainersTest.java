@@ -53,6 +53,7 @@ class InitContainersTest {
                 .withName("POD_NAMESPACE")
                 .withNewValueFrom()
                 .withNewFieldRef()
+                .withApiVersion("v1")
                 .withFieldPath("metadata.namespace")
                 .endFieldRef()
                 .endValueFrom()

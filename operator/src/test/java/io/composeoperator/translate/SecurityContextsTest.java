@@ -86,6 +86,26 @@ class SecurityContextsTest {
   }
 
   @Test
+  void restrictedWithoutUserWarnsThatARootImageWillNotStart() {
+    ServiceContext restricted =
+        TestModels.context(
+            TestModels.service("web").build(), TestModels.withProfile(SecurityProfile.restricted));
+    ServiceContext baseline = TestModels.context(TestModels.service("web").build());
+
+    SecurityContexts.userIds(restricted);
+    SecurityContexts.userIds(baseline);
+
+    assertThat(restricted.warnings().toList())
+        .extracting(Warning::path, Warning::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "services.web.user",
+                "no numeric user is set; the restricted profile requires a non-root user, so the"
+                    + " pod will not start if the image runs as root (set user: \"uid:gid\")"));
+    assertThat(baseline.warnings().toList()).isEmpty();
+  }
+
+  @Test
   void unknownSecurityOptIsWarned() {
     ServiceContext ctx =
         TestModels.context(TestModels.service("x").securityOpt(List.of("label:disable")).build());

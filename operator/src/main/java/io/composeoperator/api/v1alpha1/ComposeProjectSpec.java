@@ -23,6 +23,12 @@ public class ComposeProjectSpec {
   @JsonPropertyDescription("Read the Compose file from a ConfigMap key.")
   private ComposeFrom composeFrom;
 
+  @JsonPropertyDescription(
+      "Compose files merged over the Compose file, in order, as `docker compose -f compose.yaml -f"
+          + " FILE` merges them (compose.override.yaml, compose.prod.yaml); each is a key of"
+          + " files.")
+  private List<String> overrideFiles = new ArrayList<>();
+
   @JsonPropertyDescription("Active profiles, like `docker compose --profile`.")
   private List<String> profiles = new ArrayList<>();
 
@@ -119,6 +125,14 @@ public class ComposeProjectSpec {
     this.secretFiles = secretFiles == null ? new ArrayList<>() : secretFiles;
   }
 
+  public List<String> getOverrideFiles() {
+    return overrideFiles;
+  }
+
+  public void setOverrideFiles(List<String> overrideFiles) {
+    this.overrideFiles = overrideFiles == null ? new ArrayList<>() : overrideFiles;
+  }
+
   public Map<String, String> getFiles() {
     return files;
   }
@@ -191,6 +205,7 @@ public class ComposeProjectSpec {
         && Objects.equals(profiles, s.profiles)
         && Objects.equals(variables, s.variables)
         && Objects.equals(variablesFrom, s.variablesFrom)
+        && Objects.equals(overrideFiles, s.overrideFiles)
         && Objects.equals(files, s.files)
         && Objects.equals(secretFiles, s.secretFiles)
         && Objects.equals(images, s.images)

@@ -14,7 +14,6 @@ import io.composeoperator.reconcile.OperatorFactory;
 import io.composeoperator.reconcile.OperatorSettings;
 import io.composeoperator.translate.Renderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -199,7 +198,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private static void runOperator(Options options) throws IOException, InterruptedException {
     Logger log = LoggerFactory.getLogger(RunCommand.class);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = OperatorFactory.client();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

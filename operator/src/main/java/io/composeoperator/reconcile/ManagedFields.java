@@ -84,6 +84,13 @@ public final class ManagedFields {
     return SERIALIZATION.convertValue(value, JsonNode.class);
   }
 
+  /** True when our field manager wrote the object (any operation, not a subresource). */
+  static boolean hasEntry(HasMetadata live) {
+    return live.getMetadata().getManagedFields().stream()
+        .filter(e -> FIELD_MANAGER.equals(e.getManager()))
+        .anyMatch(e -> e.getSubresource() == null || e.getSubresource().isEmpty());
+  }
+
   static Optional<ManagedFieldsEntry> applyEntry(HasMetadata live) {
     return live.getMetadata().getManagedFields().stream()
         .filter(e -> FIELD_MANAGER.equals(e.getManager()))

@@ -1,6 +1,7 @@
 package io.composeoperator.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import java.time.Clock;
@@ -16,6 +17,19 @@ import java.util.function.Consumer;
  */
 public final class OperatorFactory {
   private OperatorFactory() {}
+
+  /**
+   * The operator's client, from the kubeconfig or the in-cluster configuration: every write it
+   * makes is recorded under the operator's field manager ({@link FieldManagerInterceptor}).
+   */
+  public static KubernetesClient client() {
+    return new KubernetesClientBuilder()
+        .withHttpClientBuilderConsumer(
+            builder ->
+                builder.addOrReplaceInterceptor(
+                    FieldManagerInterceptor.NAME, new FieldManagerInterceptor()))
+        .build();
+  }
 
   /**
    * An operator with the ComposeProject reconciler registered, not started yet.

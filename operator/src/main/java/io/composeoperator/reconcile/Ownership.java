@@ -31,10 +31,10 @@ public final class Ownership {
   }
 
   /**
-   * A claim the operator applied for a project of this name and then kept (no ownerReference): the
-   * project's labels and the operator's {@code Apply} entry in managedFields, which only a write
-   * under our field manager leaves. It survives the ComposeProject's deletion, so a re-created
-   * project (a new UID) takes it back.
+   * A claim the operator created for a project of this name and then kept (no ownerReference): the
+   * project's labels and an entry of the operator's field manager in managedFields (its create or
+   * its apply), which only a write under our field manager leaves. It survives the ComposeProject's
+   * deletion, so a re-created project (a new UID) takes it back.
    */
   static boolean isRetainedClaim(ComposeProject project, HasMetadata object) {
     if (!(object instanceof PersistentVolumeClaim)
@@ -45,7 +45,7 @@ public final class Ownership {
     return labels != null
         && project.getMetadata().getName().equals(labels.get(Labels.PROJECT))
         && Labels.MANAGER.equals(labels.get(Labels.MANAGED_BY))
-        && ManagedFields.applyEntry(object).isPresent();
+        && ManagedFields.hasEntry(object);
   }
 
   /**

@@ -69,6 +69,29 @@ abstract class AbstractOperatorScenarios {
     return new String[] {"--log-format", "json"};
   }
 
+  /**
+   * Changes a ComposeProject as {@code kubectl edit} does: read, change, write; when the operator's
+   * status patch got in between (409), read again and retry.
+   */
+  static ComposeProject edit(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      String namespace,
+      String name,
+      java.util.function.Consumer<ComposeProject> change) {
+    for (int attempt = 0; ; attempt++) {
+      ComposeProject current =
+          client.resources(ComposeProject.class).inNamespace(namespace).withName(name).get();
+      change.accept(current);
+      try {
+        return client.resource(current).update();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 20) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Stops the operator (SIGTERM) and starts a new process with the same arguments. */
   void restartOperator() throws InterruptedException {
     operator.close();

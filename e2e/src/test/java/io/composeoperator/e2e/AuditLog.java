@@ -72,7 +72,10 @@ final class AuditLog {
       in.seek(mark);
       byte[] rest = new byte[(int) (in.length() - mark)];
       in.readFully(rest);
-      for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
+      // The API server may be writing the last line right now: read complete lines only.
+      String text = new String(rest, StandardCharsets.UTF_8);
+      text = text.substring(0, text.lastIndexOf('\n') + 1);
+      for (String line : text.split("\n")) {
         if (line.isBlank()) {
           continue;
         }

@@ -85,10 +85,9 @@ class RealClusterDisruptionIT {
     String[] tags = {"1.27", "1.27.1", "1.27.2", "1.27.3", "1.27.4"};
     for (int round = 0; round < tags.length; round++) {
       if (round > 0) {
-        ComposeProject current =
-            client.resources(ComposeProject.class).inNamespace(namespace).withName("ten").get();
-        current.getSpec().setCompose(tenServices(tags[round]));
-        client.resource(current).update();
+        String tag = tags[round];
+        AbstractOperatorScenarios.edit(
+            client, namespace, "ten", p -> p.getSpec().setCompose(tenServices(tag)));
       }
       long mark = audit.mark();
       try (OperatorProcess operator = new OperatorProcess(cluster.kubeconfig())) {
@@ -165,14 +164,15 @@ class RealClusterDisruptionIT {
               .start();
       assertThat(restart.waitFor(3, TimeUnit.MINUTES)).isTrue();
       assertThat(restart.exitValue()).isZero();
-      ComposeProject current =
-          client.resources(ComposeProject.class).inNamespace(namespace).withName("survivor").get();
-      current
-          .getSpec()
-          .setCompose(
-              "services:\n  web: {image: nginx:1.27, expose: [\"80\"]}\n"
-                  + "  added: {image: nginx:1.27, expose: [\"81\"]}\n");
-      client.resource(current).update();
+      AbstractOperatorScenarios.edit(
+          client,
+          namespace,
+          "survivor",
+          p ->
+              p.getSpec()
+                  .setCompose(
+                      "services:\n  web: {image: nginx:1.27, expose: [\"80\"]}\n"
+                          + "  added: {image: nginx:1.27, expose: [\"81\"]}\n"));
       await()
           .atMost(Duration.ofSeconds(120))
           .untilAsserted(

@@ -111,11 +111,14 @@ start kube-controller-manager "$bin/kube-controller-manager" \
   --bind-address 127.0.0.1 --secure-port 0 --leader-elect=false \
   --use-service-account-credentials --service-account-private-key-file "$pki/sa.key" \
   --root-ca-file "$pki/ca.crt" --cluster-signing-cert-file "$pki/ca.crt" --cluster-signing-key-file "$pki/ca.key" \
-  --controllers '*' --concurrent-gc-syncs 5 --profiling=false
+  --controllers '*' --concurrent-gc-syncs 5 --profiling=false \
+  --kube-api-qps 300 --kube-api-burst 500 --concurrent-deployment-syncs 20 \
+  --concurrent-replicaset-syncs 20 --concurrent-job-syncs 20
 start kube-scheduler "$bin/kube-scheduler" \
   --kubeconfig scheduler.kubeconfig \
   --authentication-kubeconfig scheduler.kubeconfig --authorization-kubeconfig scheduler.kubeconfig \
-  --bind-address 127.0.0.1 --secure-port 0 --leader-elect=false --profiling=false
+  --bind-address 127.0.0.1 --secure-port 0 --leader-elect=false --profiling=false \
+  --kube-api-qps 300 --kube-api-burst 500
 stage_configs=()
 for f in "$bin"/stages/*.yaml; do
   [[ "$f" == */storage-class.yaml ]] || stage_configs+=(--config "$f")

@@ -2,7 +2,10 @@ package io.composeoperator.cli;
 
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.composeoperator.api.v1alpha1.VariablesSource;
+import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
+import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.Renderer;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,9 +64,21 @@ public final class ConvertCommand implements Callable<Integer> {
     LocalProject local = LocalProject.resolve(input, flags, console);
     ComposeProject project = resourceOf(local, flags);
     // Render it as the operator will, so that a project that cannot deploy fails here.
+    // The credentials are read as the operator reads them from the Secret in spec.variablesFrom.
+    Map<String, String> values = new TreeMap<>(project.getSpec().getVariables());
+    values.putAll(local.credentials());
+    Map<String, SecretVariable> secretSources = new TreeMap<>();
+    local
+        .credentials()
+        .keySet()
+        .forEach(key -> secretSources.put(key, local.credentialSource(key)));
     Translation translation =
         Renderer.render(
-            RenderCommand.sourceOf(input.fileName(), project.getSpec()),
+            SpecOptions.source(
+                input.fileName(),
+                project.getSpec().getCompose(),
+                project.getSpec(),
+                new Variables(values, secretSources)),
             SpecOptions.from(local.name(), flags.namespace(), project.getSpec(), null));
     List<Warning> warnings = new ArrayList<>(local.warnings());
     warnings.addAll(translation.warnings());
@@ -122,6 +138,16 @@ public final class ConvertCommand implements Callable<Integer> {
                   + "\""
                   + namespaceFlag(flags.namespace()));
     }
+    if (!local.credentials().isEmpty()) {
+      console
+          .err()
+          .println(
+              input.fileName()
+                  + ": variables: create the Secret before applying, with "
+                  + String.join(", ", local.credentials().keySet())
+                  + " set in your shell (from an env file: set -a; . ./.env; set +a): "
+                  + local.createCredentialsSecret(flags.namespace()));
+    }
     ObjectOutput.write(List.of(project), arguments.out, arguments.json, console);
     return Failures.OK;
   }
@@ -136,6 +162,9 @@ public final class ConvertCommand implements Callable<Integer> {
     spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));
     spec.setProfiles(new ArrayList<>(local.profiles()));
     spec.setVariables(new LinkedHashMap<>(local.recordedVariables()));
+    if (!local.credentials().isEmpty()) {
+      spec.getVariablesFrom().add(VariablesSource.secret(Names.variablesSecret(local.name())));
+    }
     spec.setFiles(new LinkedHashMap<>(local.collected().files()));
     spec.setSecretFiles(
         new ArrayList<>(

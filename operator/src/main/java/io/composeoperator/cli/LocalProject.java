@@ -8,6 +8,8 @@ import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
+import io.composeoperator.compose.model.SecretVariable;
+import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import java.io.IOException;
@@ -49,6 +51,11 @@ import java.util.TreeMap;
  * @param environmentSecrets Compose secrets whose value comes from a variable ({@code secrets: x:
  *     {environment: X}}); those variables are left out of {@code variables}, so their values never
  *     enter the ComposeProject
+ * @param credentials the variables the project uses whose names mark them as credentials ({@link
+ *     KeyMaterial#isCredentialVariable}), with their values: left out of {@code recordedVariables},
+ *     kept in the Secret {@link Names#variablesSecret} that the user creates, and read from it as
+ *     the operator reads {@code spec.variablesFrom}, so an environment value that is exactly such a
+ *     variable becomes a secretKeyRef
  * @param lookupWarnings what finding the files had to say
  * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
  *     the load of {@link #source()} and need not be repeated), else null
@@ -64,6 +71,7 @@ record LocalProject(
     List<String> overrideFiles,
     FileCollector.Collected collected,
     List<EnvironmentSecret> environmentSecrets,
+    SortedMap<String, String> credentials,
     List<Warning> lookupWarnings,
     LoadResult firstPass) {
 
@@ -81,8 +89,20 @@ record LocalProject(
 
   /** The source for {@code Renderer.render}: the text, the collected files, the variables. */
   ComposeSource source() {
+    Map<String, SecretVariable> secretSources = new TreeMap<>();
+    credentials.keySet().forEach(key -> secretSources.put(key, credentialSource(key)));
     return new ComposeSource(
-        fileName, text, collected.files(), Variables.of(variables), profiles, overrideFiles);
+        fileName,
+        text,
+        collected.files(),
+        new Variables(variables, secretSources),
+        profiles,
+        overrideFiles);
+  }
+
+  /** Where the operator reads the credential {@code key} from. */
+  SecretVariable credentialSource(String key) {
+    return new SecretVariable(Names.variablesSecret(name), key);
   }
 
   /** The translation options the flags ask for. */
@@ -295,11 +315,20 @@ record LocalProject(
       for (EnvironmentSecret secret : environmentSecrets) {
         secretValuesRemoved |= variables.remove(secret.variable()) != null;
       }
-      boolean firstPassFits = collected.files().equals(snapshot) && !secretValuesRemoved;
       SortedMap<String, String> recorded = new TreeMap<>(variables);
       recorded
           .keySet()
           .removeIf(key -> !declared.containsKey(key) && !loaded.variablesUsed().contains(key));
+      SortedMap<String, String> credentials = new TreeMap<>();
+      recorded.forEach(
+          (key, value) -> {
+            if (KeyMaterial.isCredentialVariable(key) && !value.isEmpty()) {
+              credentials.put(key, value);
+            }
+          });
+      recorded.keySet().removeAll(credentials.keySet());
+      boolean firstPassFits =
+          collected.files().equals(snapshot) && !secretValuesRemoved && credentials.isEmpty();
       return new LocalProject(
           input.fileName(),
           input.directory(),
@@ -311,6 +340,7 @@ record LocalProject(
           input.overrideOrder(),
           collected,
           environmentSecrets,
+          credentials,
           input.warnings(),
           firstPassFits ? loaded : null);
     } catch (IOException e) {
@@ -406,6 +436,36 @@ record LocalProject(
   List<Warning> warnings() {
     List<Warning> all = new ArrayList<>(lookupWarnings);
     all.addAll(collected.warnings());
+    if (!credentials.isEmpty()) {
+      all.add(
+          new Warning(
+              "variables",
+              String.join(", ", credentials.keySet())
+                  + (credentials.size() == 1 ? ": its name marks" : ": their names mark")
+                  + " a credential, so the value is written into no object and never into the"
+                  + " ComposeProject: an environment value that is exactly ${NAME} is read from"
+                  + " the Secret "
+                  + Names.variablesSecret(name)
+                  + ", which must exist ("
+                  + createCredentialsSecret(null)
+                  + ")"));
+    }
     return all;
+  }
+
+  /**
+   * The command that creates the Secret of {@link #credentials} from the shell's variables of the
+   * same names: the values are never printed.
+   */
+  String createCredentialsSecret(String namespace) {
+    StringBuilder command =
+        new StringBuilder("kubectl create secret generic ").append(Names.variablesSecret(name));
+    credentials
+        .keySet()
+        .forEach(key -> command.append(" --from-literal=" + key + "=\"$" + key + "\""));
+    if (namespace != null) {
+      command.append(" -n ").append(namespace);
+    }
+    return command.toString();
   }
 }

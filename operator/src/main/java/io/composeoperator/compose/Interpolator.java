@@ -30,6 +30,13 @@ final class Interpolator {
   private static final Pattern SINGLE_REFERENCE =
       Pattern.compile("\\$(?:([_A-Za-z][_A-Za-z0-9]*)|\\{([_A-Za-z][_A-Za-z0-9]*)})");
 
+  /**
+   * {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:?message}}, {@code
+   * ${NAME?message}} with a plain default or message: exactly the variable's value when it is set.
+   */
+  private static final Pattern SINGLE_REFERENCE_WITH_FALLBACK =
+      Pattern.compile("\\$\\{([_A-Za-z][_A-Za-z0-9]*)(:?)[-?][^${}]*}");
+
   private final String fileName;
   private final Map<String, String> values;
   private final Map<String, SecretVariable> secretSources;
@@ -127,10 +134,21 @@ final class Interpolator {
 
   private SecretRef secretReference(String value) {
     Matcher m = SINGLE_REFERENCE.matcher(value);
-    if (!m.matches()) {
-      return null;
+    String name;
+    if (m.matches()) {
+      name = m.group(1) != null ? m.group(1) : m.group(2);
+    } else {
+      Matcher fallback = SINGLE_REFERENCE_WITH_FALLBACK.matcher(value);
+      if (!fallback.matches()) {
+        return null;
+      }
+      name = fallback.group(1);
+      String set = values.get(name);
+      // the fallback applies when the variable is unset (or, with ':', empty): not a reference
+      if (set == null || (set.isEmpty() && !fallback.group(2).isEmpty())) {
+        return null;
+      }
     }
-    String name = m.group(1) != null ? m.group(1) : m.group(2);
     SecretVariable secret = secretSources.get(name);
     return secret == null ? null : new SecretRef(name, secret);
   }

@@ -3,6 +3,7 @@ package io.composeoperator.translate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -25,7 +26,42 @@ public final class KeyMaterial {
 
   private static final Pattern NOT_DATA_KEY_CHARS = Pattern.compile("[^-._a-zA-Z0-9]");
 
+  /** Words of a variable name that say its value is a credential ({@code DB_PASSWORD}). */
+  private static final Set<String> CREDENTIAL_WORDS =
+      Set.of(
+          "PASSWORD",
+          "PASSWD",
+          "PASS",
+          "PASSPHRASE",
+          "SECRET",
+          "TOKEN",
+          "KEY",
+          "APIKEY",
+          "PRIVATE",
+          "CREDENTIAL",
+          "CREDENTIALS");
+
+  /** Last words that make such a name a path or a setting about it ({@code PASSWORD_FILE}). */
+  private static final Set<String> NOT_A_VALUE = Set.of("FILE", "PATH", "DIR", "LENGTH", "NAME");
+
   private KeyMaterial() {}
+
+  /**
+   * True when a variable's name marks its value as a credential: one of its words ({@code _},
+   * {@code -} or {@code .} apart, any case) is {@code PASSWORD}, {@code SECRET}, {@code TOKEN},
+   * {@code KEY}, {@code PRIVATE} or the like ({@code WIREGUARD_PRIVATE_KEY}, {@code api_token}),
+   * unless its last word makes it a path or a setting ({@code POSTGRES_PASSWORD_FILE}). The CLI
+   * keeps the values of such variables out of the ComposeProject: they go into a Secret.
+   */
+  public static boolean isCredentialVariable(String name) {
+    List<String> words =
+        java.util.Arrays.stream(name.toUpperCase(Locale.ROOT).split("[-_.]+"))
+            .filter(word -> !word.isEmpty())
+            .toList();
+    return !words.isEmpty()
+        && !NOT_A_VALUE.contains(words.get(words.size() - 1))
+        && words.stream().anyMatch(CREDENTIAL_WORDS::contains);
+  }
 
   /** True when the file's name marks it as key material ({@code certs/server.key}). */
   public static boolean isKeyName(String path) {

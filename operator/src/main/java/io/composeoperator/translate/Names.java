@@ -120,6 +120,15 @@ public final class Names {
     return name.isEmpty() ? "key-file" : shortened(name, MAX_LABEL);
   }
 
+  /**
+   * The Secret that holds a project's credential variables ({@code KeyMaterial
+   * #isCredentialVariable}), which {@code convert} keeps out of the ComposeProject: {@code
+   * <project>-variables}.
+   */
+  public static String variablesSecret(String project) {
+    return shortened(trimDashes(sanitize(project) + "-variables"), MAX_LABEL);
+  }
+
   /** True when the mapping rule leaves the name as it is. */
   public static boolean isUnchanged(String composeName) {
     return sanitize(composeName).equals(composeName);

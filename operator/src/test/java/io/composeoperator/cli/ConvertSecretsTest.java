@@ -3,10 +3,14 @@ package io.composeoperator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.composeoperator.api.v1alpha1.ComposeProject;
+import io.composeoperator.reconcile.InputResolver;
+import io.composeoperator.reconcile.References;
 import io.composeoperator.translate.Renderer;
 import io.composeoperator.translate.SpecOptions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -192,6 +197,102 @@ class ConvertSecretsTest {
     assertThat(render.exitCode()).as(render.err()).isZero();
     assertThat(render.out()).doesNotContain("sk-live-0123456789");
     assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+  }
+
+  @Test
+  void credentialVariablesStayOutOfTheProjectAndAreReadFromASecret() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          vpn:
+            image: qmcgaw/gluetun:v3.39.1
+            environment:
+              VPN_TYPE: ${VPN_TYPE}
+              WIREGUARD_PRIVATE_KEY: ${WIREGUARD_PRIVATE_KEY:?set it in .env}
+              DB_PASSWORD: ${DB_PASSWORD:-changeme}
+              DB_PASSWORD_FILE: ${DB_PASSWORD_FILE}
+        """,
+        "rw-r--r--");
+    write(
+        ".env",
+        "VPN_TYPE=wireguard\nWIREGUARD_PRIVATE_KEY=wg-0123456789=\nDB_PASSWORD=pw-987\n"
+            + "DB_PASSWORD_FILE=/run/secrets/db\n",
+        "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "media", "-n", "home");
+
+    ComposeProject project = project(run);
+    assertThat(run.out()).doesNotContain("wg-0123456789").doesNotContain("pw-987");
+    assertThat(project.getSpec().getVariables())
+        .isEqualTo(Map.of("VPN_TYPE", "wireguard", "DB_PASSWORD_FILE", "/run/secrets/db"));
+    assertThat(project.getSpec().getVariablesFrom())
+        .singleElement()
+        .satisfies(
+            source -> assertThat(source.getSecretRef().getName()).isEqualTo("media-variables"));
+    assertThat(run.err())
+        .contains(
+            "kubectl create secret generic media-variables"
+                + " --from-literal=DB_PASSWORD=\"$DB_PASSWORD\""
+                + " --from-literal=WIREGUARD_PRIVATE_KEY=\"$WIREGUARD_PRIVATE_KEY\" -n home");
+
+    // the operator reads the Secret the user created from the same values
+    Secret secret =
+        new SecretBuilder().withNewMetadata().withName("media-variables").endMetadata().build();
+    secret.setData(
+        Map.of("WIREGUARD_PRIVATE_KEY", base64("wg-0123456789="), "DB_PASSWORD", base64("pw-987")));
+    References references =
+        new References() {
+          @Override
+          public Optional<ConfigMap> configMap(String name) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Secret> secret(String name) {
+            return name.equals("media-variables") ? Optional.of(secret) : Optional.empty();
+          }
+        };
+    project.getMetadata().setNamespace("home");
+    List<HasMetadata> objects =
+        Renderer.render(
+                InputResolver.resolve(project, references),
+                SpecOptions.from("media", "home", project.getSpec(), null))
+            .objects();
+    String operatorYaml = Serialization.asYaml(objects);
+    assertThat(operatorYaml).doesNotContain("wg-0123456789").doesNotContain("pw-987");
+    Deployment vpn =
+        objects.stream()
+            .filter(Deployment.class::isInstance)
+            .map(Deployment.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(vpn.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(
+            env ->
+                env.getName().equals("WIREGUARD_PRIVATE_KEY")
+                    || env.getName().equals("DB_PASSWORD"))
+        .hasSize(2)
+        .allSatisfy(
+            env -> {
+              assertThat(env.getValue()).isNull();
+              assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                  .isEqualTo("media-variables");
+              assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(env.getName());
+            });
+
+    CliRun render = CliRun.in(dir, "render", "--name", "media", "-n", "home");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+    assertThat(render.err())
+        .contains(
+            "DB_PASSWORD, WIREGUARD_PRIVATE_KEY: their names mark a credential, so the value is"
+                + " written into no object");
+  }
+
+  private static String base64(String value) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

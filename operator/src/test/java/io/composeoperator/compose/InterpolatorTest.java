@@ -159,6 +159,37 @@ class InterpolatorTest {
   }
 
   @Test
+  void secretVariableWithAFallbackIsAReferenceWhenTheFallbackIsNotUsed() {
+    SecretVariable pw = new SecretVariable("s", "PW");
+    SecretVariable empty = new SecretVariable("s", "EMPTY");
+    Variables variables =
+        new Variables(Map.of("PW", "hunter2", "EMPTY", ""), Map.of("PW", pw, "EMPTY", empty));
+    LoadResult result =
+        load(
+            """
+            services:
+              web:
+                image: nginx
+                environment:
+                  DEFAULT: ${PW:-changeme}
+                  REQUIRED: ${PW:?set PW}
+                  UNSET_FORM: ${PW-x}
+                  EMPTY_USES_DEFAULT: ${EMPTY:-fallback}
+                  EMPTY_IS_SET: ${EMPTY-fallback}
+                  NESTED_IS_NOT: ${PW:-${OTHER}}
+            """,
+            variables);
+    assertThat(result.model().services().get("web").environment())
+        .containsExactly(
+            new EnvVar("DEFAULT", null, pw),
+            new EnvVar("REQUIRED", null, pw),
+            new EnvVar("UNSET_FORM", null, pw),
+            EnvVar.of("EMPTY_USES_DEFAULT", "fallback"),
+            new EnvVar("EMPTY_IS_SET", null, empty),
+            EnvVar.of("NESTED_IS_NOT", "hunter2"));
+  }
+
+  @Test
   void secretReferenceIsRecognisedWhateverTheNames() {
     SecretVariable source = new SecretVariable("s", "k");
     Variables variables = new Variables(Map.of("PW", "hunter2"), Map.of("PW", source));

@@ -58,6 +58,36 @@ class KeyMaterialTest {
   }
 
   @Test
+  void variableNamesThatMarkCredentials() {
+    assertThat(
+            List.of(
+                "WIREGUARD_PRIVATE_KEY",
+                "DB_PASSWORD",
+                "POSTGRES_PASSWORD",
+                "api_token",
+                "GITEA__security__SECRET_KEY",
+                "MYSQL_ROOT_PASSWORD",
+                "SMTP_PASS",
+                "OPENAI_API_KEY",
+                "APIKEY",
+                "aws.secret.access.key"))
+        .allMatch(KeyMaterial::isCredentialVariable);
+    assertThat(
+            List.of(
+                "POSTGRES_PASSWORD_FILE",
+                "SSH_KEY_PATH",
+                "PWD",
+                "TAG",
+                "KEYCLOAK_URL",
+                "PASSWORD_LENGTH",
+                "TOKENIZER",
+                "MONKEY",
+                "SECRET_NAME",
+                ""))
+        .noneMatch(KeyMaterial::isCredentialVariable);
+  }
+
+  @Test
   void secretOfAKeyFileIsNamedAfterItsPath() {
     assertThat(Names.keyFileSecret("letsencrypt/acme.json")).isEqualTo("letsencrypt-acme-json");
     assertThat(Names.keyFileSecret("../Keys/ID_RSA")).isEqualTo("keys-id-rsa");

@@ -8,6 +8,7 @@ import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -83,6 +84,10 @@ public final class ProjectTranslator {
       }
       objects.add(result.workload());
       objects.addAll(Networking.servicesFor(service, objectName, model, options, warnings));
+      Ingress ingress = Ingresses.forService(service, objectName, model, options, warnings);
+      if (ingress != null) {
+        objects.add(ingress);
+      }
       summaries.add(
           new Translation.ServiceSummary(
               service.name(),

@@ -53,6 +53,7 @@ public final class ProjectTranslator {
       serviceNames.put(name, objectName);
     }
     SortedSet<String> jobs = runOnceServices(model);
+    model = withDefaultReplicas(model, jobs, options.defaultReplicas());
     warnRenamedObjects(model, warnings);
 
     List<HasMetadata> objects = new ArrayList<>();
@@ -151,6 +152,27 @@ public final class ProjectTranslator {
       }
     }
     return jobs;
+  }
+
+  /**
+   * {@code spec.defaultReplicas} ({@code --replicas}): the replica count of every long-running
+   * service whose file sets none ({@code deploy.replicas}, {@code scale}). A count the file sets is
+   * kept, as a deliberate choice for that service (a database at 1); run-once services (Jobs) are
+   * not multiplied. Applied to the model, so the workload, its placement on a ReadWriteOnce claim
+   * and the status all see the same count.
+   */
+  static ComposeModel withDefaultReplicas(
+      ComposeModel model, SortedSet<String> jobs, Integer replicas) {
+    if (replicas == null) {
+      return model;
+    }
+    Map<String, ServiceConfig> services = new TreeMap<>();
+    for (ServiceConfig service : model.services().values()) {
+      boolean unset = service.replicas() == null && !jobs.contains(service.name());
+      services.put(
+          service.name(), unset ? service.toBuilder().replicas(replicas).build() : service);
+    }
+    return model.withServices(services);
   }
 
   /**

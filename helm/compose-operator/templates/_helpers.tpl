@@ -80,7 +80,7 @@ permissions itself (in the namespace, or cluster-wide). Do not remove them.
   resources: ["services", "configmaps", "persistentvolumeclaims", "serviceaccounts"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: ["networking.k8s.io"]
-  resources: ["networkpolicies"]
+  resources: ["networkpolicies", "ingresses"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles", "rolebindings"]

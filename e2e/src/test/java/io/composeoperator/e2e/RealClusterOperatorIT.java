@@ -58,7 +58,8 @@ class RealClusterOperatorIT extends AbstractOperatorScenarios {
           new String[] {"v1", "ServiceAccount"},
           new String[] {"rbac.authorization.k8s.io/v1", "Role"},
           new String[] {"rbac.authorization.k8s.io/v1", "RoleBinding"},
-          new String[] {"networking.k8s.io/v1", "NetworkPolicy"});
+          new String[] {"networking.k8s.io/v1", "NetworkPolicy"},
+          new String[] {"networking.k8s.io/v1", "Ingress"});
 
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 

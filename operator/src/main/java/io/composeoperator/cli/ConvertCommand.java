@@ -171,6 +171,7 @@ public final class ConvertCommand implements Callable<Integer> {
             local.collected().keyFiles().stream().map(FileCollector.KeyFile::path).toList()));
     spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
     spec.setExposure(flags.exposure());
+    spec.setDefaultReplicas(flags.replicas());
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;

@@ -91,6 +91,15 @@ final class ProjectArguments {
   Exposure exposure;
 
   @Option(
+      names = "--replicas",
+      order = 10,
+      paramLabel = "N",
+      description =
+          "replicas of every long-running service whose file sets none (deploy.replicas,"
+              + " scale); convert records it as spec.defaultReplicas")
+  Integer replicas;
+
+  @Option(
       names = {"-o", "--out"},
       order = 10,
       paramLabel = "PATH",
@@ -136,6 +145,10 @@ final class ProjectArguments {
               + " object"
               + (suggestion.isEmpty() ? "" : "; for example \"" + suggestion + "\""));
     }
+    if (replicas != null && replicas < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--replicas: " + replicas + " is not a replica count (0 or more)");
+    }
     return new ProjectFlags(
         List.copyOf(files),
         name,
@@ -147,7 +160,8 @@ final class ProjectArguments {
         waitImage,
         securityProfile,
         exposure,
-        verbose);
+        verbose,
+        replicas);
   }
 
   private Map<String, String> pairs(String option, String form, List<String> values) {

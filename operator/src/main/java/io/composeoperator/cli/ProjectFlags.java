@@ -20,6 +20,7 @@ import java.util.Map;
  * @param securityProfile {@code --security-profile}, or null
  * @param exposure {@code --exposure}, or null
  * @param verbose {@code --verbose}: stack traces for unexpected errors
+ * @param replicas {@code --replicas}: the replicas of services whose file sets none, or null
  */
 record ProjectFlags(
     List<String> files,
@@ -32,12 +33,41 @@ record ProjectFlags(
     String waitImage,
     SecurityProfile securityProfile,
     Exposure exposure,
-    boolean verbose) {
+    boolean verbose,
+    Integer replicas) {
 
   ProjectFlags {
     files = List.copyOf(files);
     profiles = List.copyOf(profiles);
     envFiles = List.copyOf(envFiles);
+  }
+
+  /** Flags without {@code --replicas}. */
+  ProjectFlags(
+      List<String> files,
+      String name,
+      String namespace,
+      List<String> profiles,
+      Map<String, String> env,
+      List<String> envFiles,
+      Map<String, String> images,
+      String waitImage,
+      SecurityProfile securityProfile,
+      Exposure exposure,
+      boolean verbose) {
+    this(
+        files,
+        name,
+        namespace,
+        profiles,
+        env,
+        envFiles,
+        images,
+        waitImage,
+        securityProfile,
+        exposure,
+        verbose,
+        null);
   }
 
   /** The work of a project command, given its parsed flags. */

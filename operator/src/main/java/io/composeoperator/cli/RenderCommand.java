@@ -127,6 +127,9 @@ public final class RenderCommand implements Callable<Integer> {
     if (flags.securityProfile() != null) {
       spec.setSecurityProfile(flags.securityProfile());
     }
+    if (flags.replicas() != null) {
+      spec.setDefaultReplicas(flags.replicas());
+    }
     return spec;
   }
 }

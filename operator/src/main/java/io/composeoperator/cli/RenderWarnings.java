@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,17 @@ final class RenderWarnings {
         }
       }
     }
+    // a service with an Ingress is reachable from outside through it
+    objects.stream()
+        .filter(o -> o instanceof Ingress)
+        .forEach(o -> clusterOnly.remove(o.getMetadata().getLabels().get(Labels.SERVICE)));
     for (String service : clusterOnly) {
       warnings.add(
           new Warning(
               "services." + service + ".ports",
               "published ports stay ClusterIP, reachable only inside the cluster: give --exposure"
-                  + " NodePort or LoadBalancer, or use kubectl port-forward"));
+                  + " NodePort or LoadBalancer, route HTTP through an Ingress"
+                  + " (x-kubernetes.ingress), or use kubectl port-forward"));
     }
     return warnings;
   }

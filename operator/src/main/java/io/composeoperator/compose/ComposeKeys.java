@@ -282,7 +282,28 @@ public final class ComposeKeys {
       sorted("content", "environment", "external", "file", "labels", "name", "template_driver");
 
   /** Keys of a service's {@code x-kubernetes} block (compose-operator's own extension). */
-  public static final Set<String> SERVICE_KUBERNETES_KEYS = sorted("expose");
+  public static final Set<String> SERVICE_KUBERNETES_KEYS = sorted("expose", "ingress");
+
+  /** Keys of a service's {@code x-kubernetes.ingress} block. */
+  public static final Set<String> SERVICE_INGRESS_KEYS =
+      sorted("className", "host", "path", "port", "tlsSecret");
+
+  /**
+   * kompose's service labels that are read as aliases of {@code x-kubernetes} (kompose's user
+   * guide, "Labels"); other {@code kompose.*} labels are warned about.
+   */
+  public static final Set<String> KOMPOSE_SERVICE_LABELS =
+      sorted(
+          "kompose.service.type",
+          "kompose.service.expose",
+          "kompose.service.expose.ingress-class-name",
+          "kompose.service.expose.tls-secret",
+          "kompose.volume.size",
+          "kompose.volume.storage-class-name");
+
+  /** kompose's volume labels that are read as aliases of a volume's {@code x-kubernetes}. */
+  public static final Set<String> KOMPOSE_VOLUME_LABELS =
+      sorted("kompose.volume.size", "kompose.volume.storage-class-name");
 
   /** Keys of a volume's {@code x-kubernetes} block (compose-operator's own extension). */
   public static final Set<String> VOLUME_KUBERNETES_KEYS =

@@ -259,7 +259,9 @@ final class ServiceNormalizer {
     b.links(p.attempt(() -> links(s.get("links"), path + ".links"), null));
     b.volumesFrom(
         p.attempt(() -> fields.strings(s.get("volumes_from"), path + ".volumes_from"), null));
-    b.labels(p.attempt(() -> fields.listOrDict(s.get("labels"), path + ".labels"), null));
+    SortedMap<String, String> labels =
+        p.attempt(() -> fields.listOrDict(s.get("labels"), path + ".labels"), null);
+    b.labels(labels);
     b.deployLabels(
         p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null));
     b.annotations(
@@ -268,7 +270,7 @@ final class ServiceNormalizer {
     b.kubernetes(
         p.attempt(
             () ->
-                KubernetesExtensions.service(fields, s.get("x-kubernetes"), path + ".x-kubernetes"),
+                KubernetesExtensions.service(fields, s.get("x-kubernetes"), labels, path, warnings),
             null));
     p.throwIfAny();
     return b.unmodelledKeys(unmodelled).build();

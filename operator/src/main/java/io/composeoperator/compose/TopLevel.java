@@ -42,6 +42,8 @@ final class TopLevel {
               Map<String, Object> map = fields.map(v, path);
               fields.checkKeys(map, ComposeKeys.VOLUME_KEYS, path);
               String name = externalName(map, path, Set.of("driver", "driver_opts", "labels"));
+              SortedMap<String, String> labels =
+                  fields.listOrDict(map.get("labels"), path + ".labels");
               out.put(
                   key,
                   new VolumeConfig(
@@ -50,9 +52,9 @@ final class TopLevel {
                       external(map, path),
                       fields.string(map.get("driver"), path + ".driver"),
                       fields.listOrDict(map.get("driver_opts"), path + ".driver_opts"),
-                      fields.listOrDict(map.get("labels"), path + ".labels"),
+                      labels,
                       KubernetesExtensions.volume(
-                          fields, map.get("x-kubernetes"), path + ".x-kubernetes")));
+                          fields, map.get("x-kubernetes"), labels, path, warnings)));
             });
     return out;
   }

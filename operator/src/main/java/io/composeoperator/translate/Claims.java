@@ -75,11 +75,33 @@ final class Claims {
       }
       VolumeKubernetesConfig k8s = volume.kubernetes();
       ProjectOptions.StorageDefaults storage = options.storage();
-      String size = k8s != null && k8s.size() != null ? k8s.size() : storage.size();
-      String storageClass =
-          k8s != null && k8s.storageClassName() != null
-              ? k8s.storageClassName()
-              : storage.storageClassName();
+      String sizePath = "spec.storage.size";
+      String size = storage.size();
+      String storageClass = storage.storageClassName();
+      // kompose.volume.* labels on the services that mount it, unless the volume says otherwise
+      ServiceSetting serviceSize =
+          fromServices(model, key, k8s == null ? null : k8s.size(), "size", warnings);
+      if (serviceSize != null) {
+        size = serviceSize.value();
+        sizePath = serviceSize.path();
+      }
+      ServiceSetting serviceClass =
+          fromServices(
+              model,
+              key,
+              k8s == null ? null : k8s.storageClassName(),
+              "storage-class-name",
+              warnings);
+      if (serviceClass != null) {
+        storageClass = serviceClass.value();
+      }
+      if (k8s != null && k8s.size() != null) {
+        size = k8s.size();
+        sizePath = "volumes." + key + ".x-kubernetes.size";
+      }
+      if (k8s != null && k8s.storageClassName() != null) {
+        storageClass = k8s.storageClassName();
+      }
       List<String> modes = accessModes(model, key, options);
       claims.add(
           new PersistentVolumeClaimBuilder()
@@ -92,18 +114,90 @@ final class Claims {
               .withAccessModes(modes)
               .withStorageClassName(storageClass)
               .withNewResources()
-              .addToRequests(
-                  "storage",
-                  ResourceLimits.quantity(
-                      size,
-                      k8s != null && k8s.size() != null
-                          ? "volumes." + key + ".x-kubernetes.size"
-                          : "spec.storage.size"))
+              .addToRequests("storage", ResourceLimits.quantity(size, sizePath))
               .endResources()
               .endSpec()
               .build());
     }
+    warnUnusedServiceSettings(model, warnings);
     return claims;
+  }
+
+  /** {@code kompose.volume.*} on a service that mounts no claim of the project: no effect. */
+  private static void warnUnusedServiceSettings(ComposeModel model, Warnings warnings) {
+    for (ServiceConfig service : model.services().values()) {
+      if (service.kubernetes() == null || service.kubernetes().claimDefaults() == null) {
+        continue;
+      }
+      boolean mountsClaim =
+          service.volumes().stream()
+              .anyMatch(
+                  m ->
+                      ServiceVolumeConfig.VOLUME.equals(m.type())
+                          && m.source() != null
+                          && !model.volumes().get(m.source()).external());
+      if (!mountsClaim) {
+        warnings.add(
+            "services." + service.name() + ".labels",
+            "the kompose.volume.* labels have no effect: service "
+                + service.name()
+                + " mounts no named volume whose claim the project creates");
+      }
+    }
+  }
+
+  /** A claim setting taken from a service's kompose label, and the path it was written at. */
+  record ServiceSetting(String value, String path) {}
+
+  /**
+   * {@code kompose.volume.size} or {@code kompose.volume.storage-class-name} ({@code which}: {@code
+   * size} or {@code storage-class-name}) on the services that mount volume {@code key}, as kompose
+   * reads them: the first service in name order wins over the others, and the volume's own setting
+   * ({@code volumeValue}, from its {@code x-kubernetes} block or its own labels) over all of them;
+   * every label that loses says so.
+   */
+  static ServiceSetting fromServices(
+      ComposeModel model, String key, String volumeValue, String which, Warnings warnings) {
+    ServiceSetting chosen = null;
+    for (String name : usedVolumes(model).get(key)) {
+      ServiceConfig service = model.services().get(name);
+      VolumeKubernetesConfig defaults =
+          service.kubernetes() == null ? null : service.kubernetes().claimDefaults();
+      String value =
+          defaults == null
+              ? null
+              : which.equals("size") ? defaults.size() : defaults.storageClassName();
+      if (value == null) {
+        continue;
+      }
+      String path = "services." + name + ".labels.kompose.volume." + which;
+      if (volumeValue != null) {
+        if (!volumeValue.equals(value)) {
+          warnings.add(
+              path,
+              "ignored for volume "
+                  + key
+                  + ": the volume's own "
+                  + which
+                  + " ("
+                  + volumeValue
+                  + ") wins");
+        }
+      } else if (chosen == null) {
+        chosen = new ServiceSetting(value, path);
+      } else if (!chosen.value().equals(value)) {
+        warnings.add(
+            path,
+            "ignored for volume "
+                + key
+                + ": "
+                + chosen.path()
+                + " ("
+                + chosen.value()
+                + ") is read first");
+      }
+    }
+    return chosen;
   }
 
   static List<String> accessModes(ComposeModel model, String key, ProjectOptions options) {

@@ -42,7 +42,7 @@ public final class Networking {
     List<Service> services = new ArrayList<>();
     List<ServicePort> declared = ServicePorts.declared(service, path, warnings);
     services.add(headless(serviceName, serviceName, declared, options));
-    if (service.ports().stream().anyMatch(ServicePortConfig::isPublished)) {
+    if (service.ports().stream().anyMatch(ServicePortConfig::isPublished) && !isHeadless(service)) {
       Exposure type = exposure(service, model, path, options);
       List<ServicePort> published = ServicePorts.published(service, path, type, warnings);
       if (!published.isEmpty()) {
@@ -50,6 +50,13 @@ public final class Networking {
             publishedService(
                 serviceName, publishedName(serviceName, path, warnings), type, published, options));
       }
+    }
+    if (isHeadless(service) && service.ports().stream().anyMatch(ServicePortConfig::isPublished)) {
+      warnings.add(
+          path + ".ports",
+          "the published ports get no Service of their own (the service is Headless): they are"
+              + " reached inside the cluster by the service name, and from outside only through an"
+              + " Ingress");
     }
     extraNames(service, serviceName, model, warnings)
         .forEach(name -> services.add(headless(name, serviceName, declared, options)));
@@ -118,6 +125,15 @@ public final class Networking {
         .withPorts(ports)
         .endSpec()
         .build();
+  }
+
+  /**
+   * {@code x-kubernetes.expose: Headless} (kompose's {@code kompose.service.type: headless}): the
+   * published ports get no Service of their own; the headless Service named after the service
+   * already lists them.
+   */
+  static boolean isHeadless(ServiceConfig service) {
+    return service.kubernetes() != null && "Headless".equals(service.kubernetes().expose());
   }
 
   /** {@code x-kubernetes.expose} of the service, else the project's {@code spec.exposure}. */

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param waitImage the image of the {@code depends_on} wait init containers
  * @param secretFiles project files that hold key material and live in Secrets the user creates
  *     ({@code spec.secretFiles}, recorded by {@code convert}; see {@link KeyMaterial})
+ * @param defaultReplicas the replicas of every long-running service whose file sets none ({@code
+ *     spec.defaultReplicas}, {@code --replicas}), or null to leave them unset
  */
 public record ProjectOptions(
     String name,
@@ -39,7 +41,8 @@ public record ProjectOptions(
     Exposure exposure,
     SecurityProfile securityProfile,
     String waitImage,
-    List<String> secretFiles) {
+    List<String> secretFiles,
+    Integer defaultReplicas) {
 
   /** The image used for wait init containers when none is configured. */
   public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
@@ -55,6 +58,54 @@ public record ProjectOptions(
     securityProfile = securityProfile == null ? SecurityProfile.baseline : securityProfile;
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
     secretFiles = secretFiles == null ? List.of() : List.copyOf(new TreeSet<>(secretFiles));
+  }
+
+  /** Options without default replicas. */
+  public ProjectOptions(
+      String name,
+      String namespace,
+      Map<String, String> images,
+      List<String> imagePullSecrets,
+      StorageDefaults storage,
+      Map<String, String> defaultRequests,
+      Map<String, String> defaultLimits,
+      VolumeRetention volumeRetention,
+      Exposure exposure,
+      SecurityProfile securityProfile,
+      String waitImage,
+      List<String> secretFiles) {
+    this(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        null);
+  }
+
+  /** These options with these default replicas ({@code spec.defaultReplicas}). */
+  public ProjectOptions withDefaultReplicas(Integer replicas) {
+    return new ProjectOptions(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        replicas);
   }
 
   /** Options without recorded secret files. */
@@ -99,7 +150,8 @@ public record ProjectOptions(
         exposure,
         securityProfile,
         waitImage,
-        files);
+        files,
+        defaultReplicas);
   }
 
   /** These options under another security profile (the operator caps the project's own). */
@@ -116,7 +168,8 @@ public record ProjectOptions(
         exposure,
         profile,
         waitImage,
-        secretFiles);
+        secretFiles,
+        defaultReplicas);
   }
 
   /** Options with every default, for a project of this name. */

@@ -8,6 +8,7 @@ import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ public final class ProjectTranslator {
       serviceNames.put(name, objectName);
     }
     SortedSet<String> jobs = runOnceServices(model);
+    model = withDefaultReplicas(model, jobs, options.defaultReplicas());
     warnRenamedObjects(model, warnings);
 
     List<HasMetadata> objects = new ArrayList<>();
@@ -83,6 +85,10 @@ public final class ProjectTranslator {
       }
       objects.add(result.workload());
       objects.addAll(Networking.servicesFor(service, objectName, model, options, warnings));
+      Ingress ingress = Ingresses.forService(service, objectName, model, options, warnings);
+      if (ingress != null) {
+        objects.add(ingress);
+      }
       summaries.add(
           new Translation.ServiceSummary(
               service.name(),
@@ -146,6 +152,27 @@ public final class ProjectTranslator {
       }
     }
     return jobs;
+  }
+
+  /**
+   * {@code spec.defaultReplicas} ({@code --replicas}): the replica count of every long-running
+   * service whose file sets none ({@code deploy.replicas}, {@code scale}). A count the file sets is
+   * kept, as a deliberate choice for that service (a database at 1); run-once services (Jobs) are
+   * not multiplied. Applied to the model, so the workload, its placement on a ReadWriteOnce claim
+   * and the status all see the same count.
+   */
+  static ComposeModel withDefaultReplicas(
+      ComposeModel model, SortedSet<String> jobs, Integer replicas) {
+    if (replicas == null) {
+      return model;
+    }
+    Map<String, ServiceConfig> services = new TreeMap<>();
+    for (ServiceConfig service : model.services().values()) {
+      boolean unset = service.replicas() == null && !jobs.contains(service.name());
+      services.put(
+          service.name(), unset ? service.toBuilder().replicas(replicas).build() : service);
+    }
+    return model.withServices(services);
   }
 
   /**

@@ -253,10 +253,11 @@ class ServiceFieldsTest {
         .isEqualTo(new ServiceKubernetesConfig("LoadBalancer"));
     assertError(
         "services: {web: {image: x, x-kubernetes: {replicas: 3}}}",
-        "compose.yaml: services.web.x-kubernetes: unknown key \"replicas\" (known: expose)");
+        "compose.yaml: services.web.x-kubernetes: unknown key \"replicas\" (known: expose, ingress)");
     assertError(
         "services: {web: {image: x, x-kubernetes: {expose: Ingress}}}",
-        "compose.yaml: services.web.x-kubernetes.expose: \"Ingress\" is not ClusterIP, NodePort or LoadBalancer");
+        "compose.yaml: services.web.x-kubernetes.expose: \"Ingress\" is not ClusterIP, NodePort,"
+            + " LoadBalancer or Headless (an Ingress is set with x-kubernetes.ingress)");
   }
 
   @Test

@@ -37,6 +37,7 @@ class HelmRbacTest {
           Map.entry("/persistentvolumeclaims", MANAGE),
           Map.entry("/serviceaccounts", MANAGE),
           Map.entry("networking.k8s.io/networkpolicies", MANAGE),
+          Map.entry("networking.k8s.io/ingresses", MANAGE),
           Map.entry("rbac.authorization.k8s.io/roles", MANAGE),
           Map.entry("rbac.authorization.k8s.io/rolebindings", MANAGE),
           Map.entry("/secrets", READ),

@@ -45,6 +45,7 @@ class KindsTest {
             "RoleBinding",
             "Service",
             "NetworkPolicy",
+            "Ingress",
             "Job",
             "Deployment");
   }

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -73,6 +74,8 @@ public final class KubernetesValidity {
         ServiceValidity.service(v, service);
       } else if (object instanceof NetworkPolicy policy) {
         ServiceValidity.networkPolicy(v, policy);
+      } else if (object instanceof Ingress ingress) {
+        ServiceValidity.ingress(v, ingress);
       } else if (object instanceof PersistentVolumeClaim claim) {
         claim(v, claim);
       } else if (object instanceof ConfigMap configMap) {

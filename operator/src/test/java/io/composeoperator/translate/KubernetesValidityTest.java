@@ -247,6 +247,51 @@ class KubernetesValidityTest {
         .hasMessageContaining("spec.template.spec.containers[0].ports[0].name");
   }
 
+  private static io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress(
+      String host, String path, Integer port) {
+    return new io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder()
+        .withNewMetadata()
+        .withName("web")
+        .endMetadata()
+        .withNewSpec()
+        .addNewRule()
+        .withHost(host)
+        .withNewHttp()
+        .addNewPath()
+        .withPath(path)
+        .withPathType("Prefix")
+        .withNewBackend()
+        .withNewService()
+        .withName("web-published")
+        .withNewPort()
+        .withNumber(port)
+        .endPort()
+        .endService()
+        .endBackend()
+        .endPath()
+        .endHttp()
+        .endRule()
+        .endSpec()
+        .build();
+  }
+
+  @Test
+  void ingressHostsPathsAndPortsAreChecked() {
+    assertThat(KubernetesValidity.violations(List.of(ingress("*.shop.example.com", "/api", 80))))
+        .isEmpty();
+    assertThat(violationsOf(ingress("10.0.0.1", "/", 80)))
+        .contains("spec.rules[0].host", "not an IP address");
+    assertThat(violationsOf(ingress("Shop.example", "/", 80)))
+        .contains("spec.rules[0].host", "DNS-1123 subdomain");
+    assertThat(violationsOf(ingress(null, "api", 80)))
+        .contains("spec.rules[0].http.paths[0].path", "absolute path");
+    assertThat(violationsOf(ingress(null, "/a//b", 80))).contains("must not contain '//'");
+    assertThat(violationsOf(ingress(null, "/", 0)))
+        .contains("backend.service.port.number", "between 1 and 65535");
+    assertThat(violationsOf(ingress(null, "/", null)))
+        .contains("backend.service.port", "exactly one of number or name");
+  }
+
   @Test
   void serviceNameMustBeDns1035Label() {
     assertThat(violationsOf(headless().editMetadata().withName("1web").endMetadata().build()))

@@ -78,6 +78,10 @@ class MappingTableTest {
           Map.entry("LOGGING_KEYS", List.of(new Place(SERVICES, "logging."))),
           // compose-operator's own x-kubernetes blocks: not Compose keys, but in the table too.
           Map.entry("SERVICE_KUBERNETES_KEYS", List.of(new Place(SERVICES, "x-kubernetes."))),
+          Map.entry("SERVICE_INGRESS_KEYS", List.of(new Place(SERVICES, "x-kubernetes.ingress."))),
+          // kompose's labels, read as aliases of x-kubernetes
+          Map.entry("KOMPOSE_SERVICE_LABELS", List.of(new Place(SERVICES, "labels."))),
+          Map.entry("KOMPOSE_VOLUME_LABELS", List.of(new Place(VOLUMES, "labels."))),
           Map.entry("VOLUME_KUBERNETES_KEYS", List.of(new Place(VOLUMES, "x-kubernetes."))),
           Map.entry("VOLUME_KEYS", List.of(new Place(VOLUMES, ""))),
           Map.entry("NETWORK_KEYS", List.of(new Place(NETWORKS, ""))),

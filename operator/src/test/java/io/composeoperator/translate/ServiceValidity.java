@@ -1,7 +1,9 @@
 package io.composeoperator.translate;
 
 import static io.composeoperator.translate.PodValidity.nullToEmpty;
+import static io.composeoperator.translate.ValidityRules.dns1035Label;
 import static io.composeoperator.translate.ValidityRules.dns1123Label;
+import static io.composeoperator.translate.ValidityRules.dns1123Subdomain;
 import static io.composeoperator.translate.ValidityRules.intOrPortName;
 import static io.composeoperator.translate.ValidityRules.labels;
 import static io.composeoperator.translate.ValidityRules.portNumber;
@@ -14,6 +16,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -122,6 +125,88 @@ final class ServiceValidity {
     var egress = nullToEmpty(policy.getSpec().getEgress());
     for (int i = 0; i < egress.size(); i++) {
       rule(v, "spec.egress[" + i + "]", egress.get(i).getTo(), egress.get(i).getPorts());
+    }
+  }
+
+  /**
+   * An Ingress as the API server validates it (networking validation, {@code validateIngressSpec}):
+   * hosts are DNS-1123 subdomains, optionally with one leading {@code *.}, never IP addresses;
+   * {@code Prefix} paths are absolute without {@code //}, {@code /./}, {@code /../} or {@code %2f};
+   * a service backend names a Service (DNS-1035) and a port number in 1-65535; TLS hosts likewise.
+   */
+  static void ingress(Violations v, Ingress ingress) {
+    if (ingress.getSpec() == null) {
+      v.add("spec", "required value");
+      return;
+    }
+    var rules = nullToEmpty(ingress.getSpec().getRules());
+    if (rules.isEmpty() && ingress.getSpec().getDefaultBackend() == null) {
+      v.add("spec", "either defaultBackend or rules must be specified");
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      String p = "spec.rules[" + i + "]";
+      var rule = rules.get(i);
+      if (rule.getHost() != null) {
+        ingressHost(v, p + ".host", rule.getHost());
+      }
+      if (rule.getHttp() == null || nullToEmpty(rule.getHttp().getPaths()).isEmpty()) {
+        v.add(p + ".http.paths", "required value");
+        continue;
+      }
+      var paths = rule.getHttp().getPaths();
+      for (int j = 0; j < paths.size(); j++) {
+        String pp = p + ".http.paths[" + j + "]";
+        var path = paths.get(j);
+        String type = path.getPathType();
+        if (!"Prefix".equals(type)
+            && !"Exact".equals(type)
+            && !"ImplementationSpecific".equals(type)) {
+          v.add(pp + ".pathType", "must be Exact, Prefix or ImplementationSpecific");
+        }
+        String value = path.getPath();
+        if (value == null || !value.startsWith("/")) {
+          v.add(pp + ".path", "must be an absolute path");
+        } else {
+          for (String bad : List.of("//", "/./", "/../", "%2f", "%2F")) {
+            if (value.contains(bad)) {
+              v.add(pp + ".path", "must not contain '" + bad + "'");
+            }
+          }
+          if (value.endsWith("/..") || value.endsWith("/.")) {
+            v.add(pp + ".path", "must not end with '/..' or '/.'");
+          }
+        }
+        var backend = path.getBackend() == null ? null : path.getBackend().getService();
+        if (backend == null) {
+          v.add(pp + ".backend.service", "required value");
+          continue;
+        }
+        dns1035Label(v, pp + ".backend.service.name", backend.getName());
+        var port = backend.getPort();
+        if (port == null || (port.getNumber() == null) == (port.getName() == null)) {
+          v.add(pp + ".backend.service.port", "exactly one of number or name");
+        } else if (port.getNumber() != null && (port.getNumber() < 1 || port.getNumber() > 65535)) {
+          v.add(pp + ".backend.service.port.number", "must be between 1 and 65535");
+        }
+      }
+    }
+    var tls = nullToEmpty(ingress.getSpec().getTls());
+    for (int i = 0; i < tls.size(); i++) {
+      var hosts = nullToEmpty(tls.get(i).getHosts());
+      for (int j = 0; j < hosts.size(); j++) {
+        ingressHost(v, "spec.tls[" + i + "].hosts[" + j + "]", hosts.get(j));
+      }
+      if (tls.get(i).getSecretName() != null) {
+        dns1123Subdomain(v, "spec.tls[" + i + "].secretName", tls.get(i).getSecretName());
+      }
+    }
+  }
+
+  private static void ingressHost(Violations v, String path, String host) {
+    if (host.matches("[0-9.]+") || host.contains(":")) {
+      v.add(path, "must be a DNS name, not an IP address");
+    } else {
+      dns1123Subdomain(v, path, host.startsWith("*.") ? host.substring(2) : host);
     }
   }
 

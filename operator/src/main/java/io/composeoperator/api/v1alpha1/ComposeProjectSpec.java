@@ -3,6 +3,7 @@ package io.composeoperator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,12 @@ public class ComposeProjectSpec {
 
   @JsonPropertyDescription("Requests and limits for containers whose service sets none.")
   private ResourceDefaults defaultResources;
+
+  @JsonPropertyDescription(
+      "Replicas of every long-running service whose file sets none (deploy.replicas, scale),"
+          + " like kompose's --replicas; run-once services (Jobs) are not affected.")
+  @Min(0)
+  private Integer defaultReplicas;
 
   @JsonPropertyDescription(
       "Retain (default) keeps claims like `docker compose down`; Delete removes them with the"
@@ -173,6 +180,14 @@ public class ComposeProjectSpec {
     this.defaultResources = defaultResources;
   }
 
+  public Integer getDefaultReplicas() {
+    return defaultReplicas;
+  }
+
+  public void setDefaultReplicas(Integer defaultReplicas) {
+    this.defaultReplicas = defaultReplicas;
+  }
+
   public VolumeRetention getVolumeRetention() {
     return volumeRetention;
   }
@@ -212,6 +227,7 @@ public class ComposeProjectSpec {
         && Objects.equals(imagePullSecrets, s.imagePullSecrets)
         && Objects.equals(storage, s.storage)
         && Objects.equals(defaultResources, s.defaultResources)
+        && Objects.equals(defaultReplicas, s.defaultReplicas)
         && volumeRetention == s.volumeRetention
         && exposure == s.exposure
         && securityProfile == s.securityProfile;

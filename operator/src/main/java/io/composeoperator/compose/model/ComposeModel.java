@@ -43,6 +43,20 @@ public record ComposeModel(
     ignoredTopLevelKeys = List.copyOf(ignoredTopLevelKeys);
   }
 
+  /** This model with these services instead of its own. */
+  public ComposeModel withServices(java.util.Map<String, ServiceConfig> replaced) {
+    return new ComposeModel(
+        sourceFile,
+        name,
+        frozen(replaced),
+        volumes,
+        networks,
+        secrets,
+        configs,
+        files,
+        ignoredTopLevelKeys);
+  }
+
   static <V> SortedMap<String, V> frozen(java.util.Map<String, V> map) {
     return Collections.unmodifiableSortedMap(new TreeMap<>(map));
   }

@@ -44,7 +44,7 @@ public final class ManagedFields {
    * True when every field of {@code desired} has the same value in {@code live} (maps may have more
    * keys, lists must have the same length): what the API server defaults does not count.
    */
-  public static boolean contains(Object live, Object desired) {
+  public static boolean isSubset(Object desired, Object live) {
     return contains(tree(live), tree(desired));
   }
 

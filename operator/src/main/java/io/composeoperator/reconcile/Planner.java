@@ -119,7 +119,7 @@ public final class Planner {
 
   /** A Job's pod template is immutable: a change needs a new Job; anything else can apply. */
   static boolean templateChanged(Job desired, Job live) {
-    return !ManagedFields.contains(live.getSpec().getTemplate(), desired.getSpec().getTemplate());
+    return !ManagedFields.isSubset(desired.getSpec().getTemplate(), live.getSpec().getTemplate());
   }
 
   /** Why the desired object cannot be applied in place, or null when it can. */
@@ -180,11 +180,18 @@ public final class Planner {
         : spec.getResources().getRequests().get("storage");
   }
 
-  /** Applies a claim's metadata but keeps the live spec where the desired one cannot apply. */
+  /**
+   * Applies a claim's metadata but keeps the live spec where the desired one cannot apply. A storage
+   * class the operator does not set stays unset in what it applies: the API server filled it in
+   * from the default class, and applying it would take that field over (one needless write), after
+   * which a later apply without it would ask the server to remove an immutable field.
+   */
   private static PersistentVolumeClaim keepClaimSpec(
       PersistentVolumeClaim desired, PersistentVolumeClaim live) {
     PersistentVolumeClaim copy = Serialization.clone(desired);
-    copy.getSpec().setStorageClassName(live.getSpec().getStorageClassName());
+    if (desired.getSpec().getStorageClassName() != null) {
+      copy.getSpec().setStorageClassName(live.getSpec().getStorageClassName());
+    }
     copy.getSpec().setAccessModes(live.getSpec().getAccessModes());
     copy.getSpec().setResources(live.getSpec().getResources());
     return copy;

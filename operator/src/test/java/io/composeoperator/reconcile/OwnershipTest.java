@@ -1,6 +1,7 @@
 package io.composeoperator.reconcile;
 
-import static io.composeoperator.reconcile.PlannerTest.appliedLive;
+import static io.composeoperator.reconcile.PlannerTest.captured;
+import static io.composeoperator.reconcile.PlannerTest.capturedProject;
 import static io.composeoperator.reconcile.PlannerTest.claim;
 import static io.composeoperator.reconcile.PlannerTest.owner;
 import static io.composeoperator.reconcile.PlannerTest.service;
@@ -43,21 +44,21 @@ class OwnershipTest {
   }
 
   @Test
-  void retainedClaimNeedsOurLabelsOurEntryAndNoOwnerReference() {
-    ComposeProject recreated = owner();
+  void retainedClaimNeedsOurLabelsOurEntryAndNoOwnerReference() throws java.io.IOException {
+    ComposeProject recreated = capturedProject("shop");
     recreated.getMetadata().setUid("uid-2");
-    PersistentVolumeClaim kept = appliedLive(claim("data", "1Gi"));
+    PersistentVolumeClaim kept = captured("shop", PersistentVolumeClaim.class, "pgdata");
     assertThat(Ownership.owns(recreated, kept)).isTrue();
 
-    PersistentVolumeClaim otherProject = appliedLive(claim("data", "1Gi"));
+    PersistentVolumeClaim otherProject = captured("shop", PersistentVolumeClaim.class, "pgdata");
     otherProject.getMetadata().getLabels().put(Labels.PROJECT, "blog");
     assertThat(Ownership.owns(recreated, otherProject)).isFalse();
 
-    PersistentVolumeClaim notManaged = appliedLive(claim("data", "1Gi"));
+    PersistentVolumeClaim notManaged = captured("shop", PersistentVolumeClaim.class, "pgdata");
     notManaged.getMetadata().getLabels().remove(Labels.MANAGED_BY);
     assertThat(Ownership.owns(recreated, notManaged)).isFalse();
 
-    PersistentVolumeClaim ownedElsewhere = appliedLive(claim("data", "1Gi"));
+    PersistentVolumeClaim ownedElsewhere = captured("shop", PersistentVolumeClaim.class, "pgdata");
     ownedElsewhere
         .getMetadata()
         .setOwnerReferences(

@@ -6,9 +6,7 @@ import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
 import io.composeoperator.translate.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -17,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,28 +81,36 @@ class PlannerTest {
         .build();
   }
 
-  /** What the live object looks like after we applied {@code applied} (and an owner). */
-  @SuppressWarnings("unchecked") // a JSON object read as a map
-  static <T extends HasMetadata> T appliedLive(T applied) {
-    T live = (T) Planner.withOwner(applied, owner(), VolumeRetention.Retain);
-    Map<String, Object> fields =
-        SERIALIZATION.convertValue(
-            ServerSideApplyCrudDispatcher.fieldsOf(
-                SERIALIZATION.convertValue(live, com.fasterxml.jackson.databind.JsonNode.class),
-                true),
-            Map.class);
-    FieldsV1 fieldsV1 = new FieldsV1();
-    fields.forEach(fieldsV1::setAdditionalProperty);
-    live.getMetadata()
-        .setManagedFields(
-            List.of(
-                new ManagedFieldsEntryBuilder()
-                    .withManager(ManagedFields.FIELD_MANAGER)
-                    .withOperation("Apply")
-                    .withFieldsV1(fieldsV1)
-                    .build()));
-    live.getMetadata().setUid("object-uid");
-    return live;
+  /**
+   * An object as a real API server stored it after the operator applied it (with its {@code
+   * managedFields}), from the captures of {@link RealApiManagedFieldsTest}: never made by the code
+   * under test.
+   */
+  static <T extends HasMetadata> T captured(String capture, Class<T> kind, String name)
+      throws IOException {
+    return RealApiManagedFieldsTest.live(RealApiManagedFieldsTest.FIXTURES.resolve(capture))
+        .stream()
+        .filter(kind::isInstance)
+        .map(kind::cast)
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
+  }
+
+  /** What the renderer makes of that capture's ComposeProject today. */
+  static <T extends HasMetadata> T rendered(String capture, Class<T> kind, String name)
+      throws IOException {
+    return RealApiManagedFieldsTest.desired(RealApiManagedFieldsTest.FIXTURES.resolve(capture))
+        .stream()
+        .filter(kind::isInstance)
+        .map(kind::cast)
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
+  }
+
+  static ComposeProject capturedProject(String capture) throws IOException {
+    return RealApiManagedFieldsTest.project(RealApiManagedFieldsTest.FIXTURES.resolve(capture));
   }
 
   @Test
@@ -121,18 +128,6 @@ class PlannerTest {
   }
 
   @Test
-  void matchingObjectNeedsNoWrite() {
-    Plan plan =
-        Planner.plan(
-            List.of(service("web")),
-            List.of(appliedLive(service("web"))),
-            owner(),
-            VolumeRetention.Retain);
-    assertThat(plan.isEmpty()).isTrue();
-    assertThat(plan.unchanged()).isEqualTo(1);
-  }
-
-  @Test
   void objectWithoutOurApplyEntryIsApplied() {
     io.fabric8.kubernetes.api.model.Service live = service("web");
     live.getMetadata().setOwnerReferences(List.of(Planner.ownerReference(owner())));
@@ -143,7 +138,8 @@ class PlannerTest {
 
   @Test
   void prunesOnlyObjectsOwnedByThisProject() {
-    io.fabric8.kubernetes.api.model.Service ours = appliedLive(service("old"));
+    io.fabric8.kubernetes.api.model.Service ours = service("old");
+    ours.getMetadata().setOwnerReferences(List.of(Planner.ownerReference(owner())));
     io.fabric8.kubernetes.api.model.Service foreign = service("foreign");
     Plan plan = Planner.plan(List.of(), List.of(ours, foreign), owner(), VolumeRetention.Retain);
     assertThat(plan.prune()).extracting(Planner::key).containsExactly("Service/old");
@@ -164,23 +160,35 @@ class PlannerTest {
   }
 
   @Test
-  void shrinkingClaimIsReportedAndKeptAsItIs() {
-    PersistentVolumeClaim live = appliedLive(claim("data", "5Gi"));
+  void shrinkingClaimIsReportedAndKeptAsItIs() throws IOException {
+    PersistentVolumeClaim live = captured("shop", PersistentVolumeClaim.class, "pgdata");
+    String current = live.getSpec().getResources().getRequests().get("storage").toString();
+    PersistentVolumeClaim smaller = rendered("shop", PersistentVolumeClaim.class, "pgdata");
+    smaller.getSpec().getResources().getRequests().put("storage", new Quantity("1Mi"));
+    ComposeProject project = capturedProject("shop");
     Plan plan =
-        Planner.plan(List.of(claim("data", "1Gi")), List.of(live), owner(), VolumeRetention.Retain);
+        Planner.plan(
+            List.of(smaller), List.of(live), project, project.getSpec().getVolumeRetention());
     assertThat(plan.problems())
         .containsExactly(
-            "PersistentVolumeClaim data: size 1Gi is smaller than the current 5Gi and a claim"
-                + " cannot shrink; the claim is left as it is");
+            "PersistentVolumeClaim pgdata: size 1Mi is smaller than the current "
+                + current
+                + " and a claim cannot shrink; the claim is left as it is");
     assertThat(plan.actions()).isEmpty();
   }
 
   @Test
-  void changedJobTemplateIsReplacedButUnchangedJobIsNot() {
-    Job live = appliedLive(job("app:1"));
-    assertThat(
-            Planner.plan(List.of(job("app:2")), List.of(live), owner(), VolumeRetention.Retain)
-                .actions())
+  void changedJobTemplateIsReplacedButUnchangedJobIsNot() throws IOException {
+    Job live = captured("migration-job", Job.class, "migrate");
+    ComposeProject project = capturedProject("migration-job");
+    VolumeRetention retention = project.getSpec().getVolumeRetention();
+    Job same = rendered("migration-job", Job.class, "migrate");
+    assertThat(Planner.plan(List.of(same), List.of(live), project, retention).actions())
+        .as("the Job the API server holds is what the operator renders")
+        .isEmpty();
+    Job changed = rendered("migration-job", Job.class, "migrate");
+    changed.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("migrate:2");
+    assertThat(Planner.plan(List.of(changed), List.of(live), project, retention).actions())
         .extracting(Plan.Action::verb)
         .containsExactly(Plan.Verb.REPLACE);
     Job created = job("app:1");
@@ -227,13 +235,19 @@ class PlannerTest {
   }
 
   @Test
-  void retainedClaimWithOurApplyEntryIsTakenBackByANewProject() {
-    PersistentVolumeClaim kept = appliedLive(claim("data", "1Gi"));
-    ComposeProject recreated = owner();
-    recreated.getMetadata().setUid("uid-2");
+  void retainedClaimWithOurApplyEntryIsTakenBackByANewProject() throws IOException {
+    PersistentVolumeClaim kept = captured("shop", PersistentVolumeClaim.class, "pgdata");
+    assertThat(kept.getMetadata().getOwnerReferences())
+        .as("a retained claim has no owner")
+        .isEmpty();
+    ComposeProject recreated = capturedProject("shop");
+    recreated.getMetadata().setUid("uid-of-the-new-project");
     Plan plan =
         Planner.plan(
-            List.of(claim("data", "1Gi")), List.of(kept), recreated, VolumeRetention.Retain);
+            List.of(rendered("shop", PersistentVolumeClaim.class, "pgdata")),
+            List.of(kept),
+            recreated,
+            VolumeRetention.Retain);
     assertThat(plan.conflicts()).isEmpty();
     assertThat(plan.unchanged()).isEqualTo(1);
   }

@@ -81,6 +81,9 @@ final class ServiceNormalizer {
           "labels",
           "annotations",
           "profiles",
+          "pre_start",
+          "post_start",
+          "pre_stop",
           "extends");
 
   private static final Set<String> DEPLOY_MODELLED =
@@ -265,6 +268,7 @@ final class ServiceNormalizer {
     b.annotations(
         p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
     b.profiles(p.attempt(() -> Profiles.of(fields, s.get("profiles"), path + ".profiles"), null));
+    b.lifecycle(p.attempt(() -> new Hooks(fields, environment).of(s, path), null));
     b.kubernetes(
         p.attempt(
             () ->

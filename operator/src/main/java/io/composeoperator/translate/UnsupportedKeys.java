@@ -90,14 +90,6 @@ public final class UnsupportedKeys {
               "per-container storage driver options do not exist; disk use is bounded by"
                   + " ephemeral-storage"),
           entry("attach", "attaching to container output is a feature of the compose command"),
-          entry(
-              "post_start",
-              "lifecycle hooks are not mapped (Compose runs them with their own user and"
-                  + " privileges)"),
-          entry(
-              "pre_stop",
-              "lifecycle hooks are not mapped (Compose runs them with their own user and"
-                  + " privileges)"),
           entry("provider", "provider services run through Compose plugins, not as containers"),
           entry("models", "AI models are run by Docker Model Runner, not by Kubernetes"),
           entry("use_api_socket", "there is no Docker API socket on a cluster"),

@@ -130,7 +130,10 @@ public final class ConvertCommand implements Callable<Integer> {
   static ComposeProject resourceOf(LocalProject local, ProjectFlags flags) {
     ComposeProject project = new ComposeProject();
     project.setMetadata(
-        new ObjectMetaBuilder().withName(local.name()).withNamespace(flags.namespace()).build());
+        new ObjectMetaBuilder()
+            .withName(Names.projectName(local.name()))
+            .withNamespace(flags.namespace())
+            .build());
     ComposeProjectSpec spec = new ComposeProjectSpec();
     spec.setCompose(local.text());
     spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));

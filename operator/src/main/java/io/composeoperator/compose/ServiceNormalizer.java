@@ -207,6 +207,13 @@ final class ServiceNormalizer {
             null));
     if (health != null) {
       b.healthcheck(health.healthcheck()).healthcheckDisabled(health.disabled());
+      if (health.healthcheck() != null && health.healthcheck().fromImage()) {
+        warnings.add(
+            new Warning(
+                path + ".healthcheck",
+                "has no test, so it runs the image's own HEALTHCHECK, which cannot be read on a"
+                    + " cluster: no probe is set (give healthcheck.test to get a readinessProbe)"));
+      }
     }
     b.dependsOn(p.attempt(() -> new Dependencies(fields).of(s, path), null));
     b.restart(

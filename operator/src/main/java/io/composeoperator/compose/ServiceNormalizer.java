@@ -199,11 +199,15 @@ final class ServiceNormalizer {
     b.expose(p.attempt(() -> ports.expose(s.get("expose"), path + ".expose"), null));
     b.secrets(
         p.attempt(
-            () -> new FileRefs(fields).secrets(s.get("secrets"), secrets, path + ".secrets"),
+            () ->
+                new FileRefs(fields, warnings)
+                    .secrets(s.get("secrets"), secrets, path + ".secrets"),
             null));
     b.configs(
         p.attempt(
-            () -> new FileRefs(fields).configs(s.get("configs"), configs, path + ".configs"),
+            () ->
+                new FileRefs(fields, warnings)
+                    .configs(s.get("configs"), configs, path + ".configs"),
             null));
     if (health != null) {
       b.healthcheck(health.healthcheck()).healthcheckDisabled(health.disabled());

@@ -144,6 +144,13 @@ final class Extends {
       if (volumes instanceof List<?> list) {
         out.put("volumes", list.stream().map(v -> volume(v, fromDir)).toList());
       }
+      if (out.get("extends") instanceof Map<?, ?> ext
+          && ext.get("file") instanceof String f
+          && !f.startsWith("/")
+          && !f.startsWith("~")) {
+        // an included file's extends file is relative to that file's directory
+        out.put("extends", withKey(ext, "file", path(f, fromDir)));
+      }
       return out;
     }
 

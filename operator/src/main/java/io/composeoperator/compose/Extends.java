@@ -132,6 +132,12 @@ final class Extends {
       } else if (envFile instanceof List<?> list) {
         out.put("env_file", list.stream().map(e -> envFileEntry(e, fromDir)).toList());
       }
+      Object labelFile = out.get("label_file");
+      if (labelFile instanceof String s) {
+        out.put("label_file", path(s, fromDir));
+      } else if (labelFile instanceof List<?> list) {
+        out.put("label_file", list.stream().map(e -> envFileEntry(e, fromDir)).toList());
+      }
       Object build = out.get("build");
       if (build instanceof String s && !s.contains("://")) {
         out.put("build", context(s, fromDir));

@@ -79,6 +79,7 @@ final class ServiceNormalizer {
           "init",
           "networks",
           "labels",
+          "label_file",
           "annotations",
           "profiles",
           "pre_start",
@@ -273,7 +274,14 @@ final class ServiceNormalizer {
     b.links(p.attempt(() -> links(s.get("links"), path + ".links"), null));
     b.volumesFrom(
         p.attempt(() -> fields.strings(s.get("volumes_from"), path + ".volumes_from"), null));
-    b.labels(p.attempt(() -> fields.listOrDict(s.get("labels"), path + ".labels"), null));
+    b.labels(
+        p.attempt(
+            () ->
+                environment.labels(
+                    s.get("label_file"),
+                    fields.listOrDict(s.get("labels"), path + ".labels"),
+                    path),
+            null));
     b.deployLabels(
         p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null));
     b.annotations(

@@ -95,7 +95,6 @@ public final class UnsupportedKeys {
           entry("use_api_socket", "there is no Docker API socket on a cluster"),
           entry("pull_refresh_after", "image pulls follow the pod's imagePullPolicy"),
           entry("build", BUILD),
-          entry("label_file", "labels are not read from files; put them under labels"),
           entry(
               "networks.*.driver_opts",
               "network driver options do not apply: pods use the cluster network"),

@@ -115,13 +115,7 @@ final class Containers {
       }
       String name = port.name();
       if (name != null && !(isPortName(name) && names.add(name))) {
-        ctx.warn(
-            "ports",
-            "port name \""
-                + name
-                + "\" is not a valid Kubernetes port name (at most 15 lower-case letters, digits"
-                + " and '-', with a letter) or is used twice; the port is unnamed");
-        name = null;
+        name = null; // unnamed; ServicePorts warns once about the name, for both objects
       }
       ports.add(
           new ContainerPortBuilder()

@@ -23,6 +23,8 @@ public final class UnsupportedKeys {
       "pods have one interface on the cluster network; per-network interface settings do not"
           + " exist there";
   private static final String BUILD = "images are not built on the cluster";
+  private static final String PIDS =
+      "a per-container pids limit cannot be set on Kubernetes (it is a kubelet setting)";
   private static final String GENERIC = "Kubernetes has no equivalent for it";
 
   /**
@@ -37,6 +39,8 @@ public final class UnsupportedKeys {
           entry("develop", "a local development feature (file sync) with no meaning on a cluster"),
           entry("logging", "container logs go to the cluster's logging"),
           entry("ulimits", "Kubernetes has no per-container ulimits"),
+          entry("pids_limit", PIDS),
+          entry("deploy.resources.limits.pids", PIDS),
           entry("gpus", GPU),
           entry("deploy.resources.reservations.generic_resources", GPU),
           entry(

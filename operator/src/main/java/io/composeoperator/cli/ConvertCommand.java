@@ -152,16 +152,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
   private String kubectl(
       Path directory, String secretName, String key, String path, String namespace) {
-    Path file = directory.resolve(path).normalize();
-    Path cwd = console.workingDirectory();
-    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
-    return "create the Secret before applying: kubectl create secret generic "
-        + secretName
-        + " --from-file="
-        + key
-        + "="
-        + shown
-        + namespaceFlag(namespace);
+    return SecretAdvice.createSecret(console, directory, secretName, key, path, namespace);
   }
 
   private static String namespaceFlag(String namespace) {

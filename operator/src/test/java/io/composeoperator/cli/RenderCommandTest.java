@@ -279,4 +279,29 @@ class RenderCommandTest {
             line -> assertThat(line).startsWith("compose.yaml: services.web.ports: "),
             line -> assertThat(line).startsWith("compose.yaml: services.web.stop_grace_period: "));
   }
+
+  @Test
+  void aSecretFileSaysTheSecretMustBeCreatedAndWhenMissingThatItMustExistInTheCluster()
+      throws IOException {
+    write(
+        "compose.yaml",
+        "services:\n  web:\n    image: nginx:1.27\n    secrets: [token, other]\n"
+            + "secrets:\n  token:\n    file: ./token.txt\n  other:\n    file: other.txt\n");
+    write("other.txt", "s3cret\n");
+
+    CliRun run = CliRun.in(dir, "render", "-p", "shop", "-n", "demo");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: secrets.token: its file token.txt does not exist here; the Secret token"
+                + " must exist in the cluster before the pods can start: create it where the file"
+                + " is, with kubectl create secret generic token --from-file=token=token.txt -n"
+                + " demo")
+        .contains(
+            "compose.yaml: secrets.other: create the Secret before applying: kubectl create secret"
+                + " generic other --from-file=other=other.txt -n demo")
+        .doesNotContain("s3cret");
+    assertThat(run.out()).doesNotContain("s3cret");
+  }
 }

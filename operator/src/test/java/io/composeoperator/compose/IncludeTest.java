@@ -109,9 +109,12 @@ class IncludeTest {
               image: busybox:1.36
               build: ./image
               command: ["sleep", "1"]
+              env_file: base.env
           """,
           "dir/api.env",
           "A=1\n",
+          "dir/base.env",
+          "B=2\nA=0\n",
           "other/worker.yaml",
           "services:\n  worker:\n    image: busybox:1.36\n    env_file: api.env\n");
 
@@ -124,7 +127,8 @@ class IncludeTest {
     assertThat(api.image()).isEqualTo("busybox:1.36");
     assertThat(api.command()).containsExactly("sleep", "1");
     assertThat(api.build().context()).isEqualTo("./dir/image");
-    assertThat(api.environment()).containsExactly(EnvVar.of("A", "1"));
+    // env_file merges as a list (compose-go mergeToSequence): the base's file, then the child's
+    assertThat(api.environment()).containsExactly(EnvVar.of("B", "2"), EnvVar.of("A", "1"));
     assertThat(api.volumes().get(0).source()).isEqualTo("dir/conf/app.conf");
   }
 

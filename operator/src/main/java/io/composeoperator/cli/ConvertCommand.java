@@ -156,7 +156,10 @@ public final class ConvertCommand implements Callable<Integer> {
   static ComposeProject resourceOf(LocalProject local, ProjectFlags flags) {
     ComposeProject project = new ComposeProject();
     project.setMetadata(
-        new ObjectMetaBuilder().withName(local.name()).withNamespace(flags.namespace()).build());
+        new ObjectMetaBuilder()
+            .withName(Names.projectName(local.name()))
+            .withNamespace(flags.namespace())
+            .build());
     ComposeProjectSpec spec = new ComposeProjectSpec();
     spec.setCompose(local.text());
     spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));
@@ -179,16 +182,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
   private String kubectl(
       Path directory, String secretName, String key, String path, String namespace) {
-    Path file = directory.resolve(path).normalize();
-    Path cwd = console.workingDirectory();
-    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
-    return "create the Secret before applying: kubectl create secret generic "
-        + secretName
-        + " --from-file="
-        + key
-        + "="
-        + shown
-        + namespaceFlag(namespace);
+    return SecretAdvice.createSecret(console, directory, secretName, key, path, namespace);
   }
 
   private static String namespaceFlag(String namespace) {

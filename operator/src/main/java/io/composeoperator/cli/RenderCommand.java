@@ -76,6 +76,18 @@ public final class RenderCommand implements Callable<Integer> {
     } else {
       LocalProject project = LocalProject.resolve(input, flags, console);
       warnings.addAll(project.warnings());
+      for (FileCollector.SecretFile secret : project.collected().secretFiles()) {
+        warnings.add(
+            new Warning(
+                "secrets." + secret.key(),
+                SecretAdvice.createSecret(
+                    console,
+                    project.directory(),
+                    secret.secretName(),
+                    secret.key(),
+                    secret.path(),
+                    flags.namespace())));
+      }
       source = project.source();
       options = project.options(flags);
       loaded = project.firstPass();

@@ -2,6 +2,7 @@ package io.composeoperator.cli;
 
 import io.composeoperator.reconcile.WorkloadStates;
 import io.composeoperator.translate.Labels;
+import io.composeoperator.translate.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -197,7 +198,15 @@ public final class WaitCommand implements Callable<Integer> {
       Condition condition,
       String service) {
     if (condition == Condition.completed) {
-      Job job = client.batch().v1().jobs().inNamespace(namespace).withName(service).get();
+      // a service is found by its Compose name or its object name (the naming rule maps both)
+      Job job =
+          client
+              .batch()
+              .v1()
+              .jobs()
+              .inNamespace(namespace)
+              .withName(Names.serviceObjectName(service))
+              .get();
       return job == null
           ? State.WAITING
           : jobState(job, pods(client, namespace, project, service), service);
@@ -230,7 +239,12 @@ public final class WaitCommand implements Callable<Integer> {
     return client
         .pods()
         .inNamespace(namespace)
-        .withLabels(Map.of(Labels.PROJECT, project, Labels.SERVICE, service))
+        .withLabels(
+            Map.of(
+                Labels.PROJECT,
+                Names.projectName(project),
+                Labels.SERVICE,
+                Names.serviceObjectName(service)))
         .list()
         .getItems();
   }

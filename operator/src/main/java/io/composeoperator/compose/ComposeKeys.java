@@ -93,6 +93,7 @@ public final class ComposeKeys {
           "platform",
           "ports",
           "post_start",
+          "pre_start",
           "pre_stop",
           "privileged",
           "profiles",
@@ -160,6 +161,14 @@ public final class ComposeKeys {
   /** Keys of {@code services.<name>.healthcheck}. */
   public static final Set<String> HEALTHCHECK_KEYS =
       sorted("disable", "interval", "retries", "start_interval", "start_period", "test", "timeout");
+
+  /** Keys of a lifecycle hook ({@code post_start[i]}, {@code pre_stop[i]}). */
+  public static final Set<String> HOOK_KEYS =
+      sorted("command", "environment", "privileged", "user", "working_dir");
+
+  /** Keys of a {@code pre_start[i]} step: a hook's keys plus the image it runs. */
+  public static final Set<String> PRE_START_KEYS =
+      sorted("command", "environment", "image", "privileged", "user", "working_dir");
 
   /** Keys of {@code services.<name>.build} in its long form. */
   public static final Set<String> BUILD_KEYS =

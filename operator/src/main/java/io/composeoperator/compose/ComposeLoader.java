@@ -102,6 +102,9 @@ public final class ComposeLoader {
                   }
                 }));
     problems.throwIfAny();
+    if (enabled.isEmpty() && !disabled.isEmpty()) {
+      warnings.add(new Warning("services", Profiles.nothingEnabled(disabled)));
+    }
     Map<String, ServiceConfig> checked =
         new DependencyCheck(fields, warnings).check(enabled, disabled);
     SortedMap<String, NetworkConfig> allNetworks = new TreeMap<>(networks);

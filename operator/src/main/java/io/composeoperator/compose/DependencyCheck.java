@@ -51,12 +51,21 @@ final class DependencyCheck {
                     if (enabled.containsKey(dep)) {
                       ServiceConfig target = enabled.get(dep);
                       if (d.condition() == Condition.SERVICE_HEALTHY
-                          && target.healthcheck() == null) {
+                          && (target.healthcheck() == null || target.healthcheck().fromImage())) {
                         problem =
-                            "service "
-                                + dep
-                                + " has no healthcheck configured"
-                                + (target.healthcheckDisabled() ? " (it is disabled)" : "");
+                            target.healthcheck() != null
+                                ? "service "
+                                    + dep
+                                    + "'s healthcheck has no test: it runs the image's own"
+                                    + " HEALTHCHECK, which cannot be read on a cluster, so its"
+                                    + " health cannot be waited for (give"
+                                    + " services."
+                                    + dep
+                                    + ".healthcheck.test)"
+                                : "service "
+                                    + dep
+                                    + " has no healthcheck configured"
+                                    + (target.healthcheckDisabled() ? " (it is disabled)" : "");
                         if (!d.required()) {
                           warnings.add(
                               new Warning(

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The effective environment of a service: {@code env_file} entries in file order (later files win),
@@ -49,7 +51,37 @@ final class Environment {
     return out;
   }
 
+  /**
+   * A service's labels: {@code label_file} entries read like env files (in order, later files win),
+   * then {@code labels}, which win over them (spec {@code 05-services.md}, "label_file").
+   */
+  SortedMap<String, String> labels(
+      Object labelFile, SortedMap<String, String> labels, String servicePath) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    String path = servicePath + ".label_file";
+    if (labelFile instanceof Map) {
+      throw fields.error(path, "must be a file or a list of files");
+    }
+    readFiles(labelFile, path, merged, "label file");
+    SortedMap<String, String> out = new TreeMap<>();
+    merged.forEach(
+        (name, value) -> {
+          if (value instanceof String text) {
+            out.put(name, text);
+          } else if (value != null) {
+            throw fields.error(
+                path, "label " + Fields.quote(name) + " cannot take its value from a Secret");
+          }
+        });
+    out.putAll(labels);
+    return out;
+  }
+
   private void readEnvFiles(Object value, String path, Map<String, Object> merged) {
+    readFiles(value, path, merged, "env file");
+  }
+
+  private void readFiles(Object value, String path, Map<String, Object> merged, String what) {
     if (value == null) {
       return;
     }
@@ -83,10 +115,12 @@ final class Environment {
         if (required) {
           throw fields.error(
               itemPath,
-              "env file "
+              what
+                  + " "
                   + Fields.quote(file)
                   + " was not provided: put it into spec.files (operator) or beside the compose"
-                  + " file (CLI), or mark it required: false");
+                  + " file (CLI)"
+                  + (what.equals("env file") ? ", or mark it required: false" : ""));
         }
         continue;
       }

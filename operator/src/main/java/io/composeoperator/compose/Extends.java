@@ -132,6 +132,12 @@ final class Extends {
       } else if (envFile instanceof List<?> list) {
         out.put("env_file", list.stream().map(e -> envFileEntry(e, fromDir)).toList());
       }
+      Object labelFile = out.get("label_file");
+      if (labelFile instanceof String s) {
+        out.put("label_file", path(s, fromDir));
+      } else if (labelFile instanceof List<?> list) {
+        out.put("label_file", list.stream().map(e -> envFileEntry(e, fromDir)).toList());
+      }
       Object build = out.get("build");
       if (build instanceof String s && !s.contains("://")) {
         out.put("build", context(s, fromDir));
@@ -143,6 +149,13 @@ final class Extends {
       Object volumes = out.get("volumes");
       if (volumes instanceof List<?> list) {
         out.put("volumes", list.stream().map(v -> volume(v, fromDir)).toList());
+      }
+      if (out.get("extends") instanceof Map<?, ?> ext
+          && ext.get("file") instanceof String f
+          && !f.startsWith("/")
+          && !f.startsWith("~")) {
+        // an included file's extends file is relative to that file's directory
+        out.put("extends", withKey(ext, "file", path(f, fromDir)));
       }
       return out;
     }

@@ -15,9 +15,11 @@ import java.util.Set;
 final class FileRefs {
 
   private final Fields fields;
+  private final List<Warning> warnings;
 
-  FileRefs(Fields fields) {
+  FileRefs(Fields fields, List<Warning> warnings) {
     this.fields = fields;
+    this.warnings = warnings;
   }
 
   List<ServiceFileRef> secrets(Object value, Set<String> declared, String path) {
@@ -47,7 +49,7 @@ final class FileRefs {
         target = fields.string(map.get("target"), itemPath + ".target");
         uid = fields.string(map.get("uid"), itemPath + ".uid");
         gid = fields.string(map.get("gid"), itemPath + ".gid");
-        mode = FileModes.parse(fields, map.get("mode"), itemPath + ".mode");
+        mode = FileModes.parseOctalDigits(fields, map.get("mode"), itemPath + ".mode", warnings);
       } else {
         source = fields.requiredString(item, itemPath);
       }

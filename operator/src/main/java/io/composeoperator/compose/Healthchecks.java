@@ -9,6 +9,8 @@ import java.util.Map;
  * A service's {@code healthcheck}: a string test is {@code CMD-SHELL}; a list starts with {@code
  * CMD}, {@code CMD-SHELL} or {@code NONE}; {@code NONE} and {@code disable: true} disable it.
  * Missing durations and retries take the Dockerfile HEALTHCHECK defaults (spec "healthcheck").
+ * Without {@code test}, the image's own HEALTHCHECK is meant ({@link
+ * HealthCheckConfig.Kind#IMAGE}).
  */
 final class Healthchecks {
 
@@ -35,12 +37,10 @@ final class Healthchecks {
     HealthCheckConfig.Kind kind;
     List<String> command;
     if (test == null) {
-      throw fields.error(
-          testPath,
-          "must be set: the image's own HEALTHCHECK cannot be read on a cluster (or use disable:"
-              + " true)");
-    }
-    if (test instanceof List) {
+      // only timings: the image's HEALTHCHECK runs with them (compose-go keeps Test empty)
+      kind = HealthCheckConfig.Kind.IMAGE;
+      command = List.of();
+    } else if (test instanceof List) {
       List<String> items = fields.strings(test, testPath);
       if (items.isEmpty()) {
         throw fields.error(testPath, "must not be empty");

@@ -12,9 +12,11 @@ import java.util.function.BiFunction;
  * Resolves the top-level {@code include} (spec {@code 14-include.md}) from the project files: each
  * included file is read and interpolated like the main one, its relative paths are rewritten to
  * stay relative to the project directory, and its services, volumes, networks, secrets and configs
- * are added to the document. Defining the same resource in two files is an error, as in Compose.
- * {@code project_directory} and {@code env_file} on an include are refused: variables come only
- * from the project.
+ * are added to the document. Defining the same resource in two files is an error, as in Compose. An
+ * included file's relative paths (its {@code extends} files, {@code env_file}, {@code build}, bind
+ * sources, secret and config files) are relative to its own directory, or to the include's {@code
+ * project_directory} (compose-go {@code loader/include.go}). {@code env_file} on an include is
+ * refused: variables come only from the project.
  */
 final class Includes {
 
@@ -36,10 +38,14 @@ final class Includes {
 
   /** Returns the document with every include resolved and the {@code include} key removed. */
   Map<String, Object> resolve(Map<String, Object> doc) {
-    return resolve(doc, null, new ArrayDeque<>());
+    return resolve(doc, "", new ArrayDeque<>());
   }
 
-  private Map<String, Object> resolve(Map<String, Object> doc, String file, Deque<String> chain) {
+  /**
+   * @param dir the directory the document's relative paths are relative to (its project directory),
+   *     relative to the project; "" for the project directory itself
+   */
+  private Map<String, Object> resolve(Map<String, Object> doc, String dir, Deque<String> chain) {
     Object include = doc.get("include");
     if (include == null) {
       return doc;
@@ -49,23 +55,37 @@ final class Includes {
     List<Object> items = fields.list(include, "include");
     for (int i = 0; i < items.size(); i++) {
       String path = "include[" + i + "]";
-      for (String included : paths(items.get(i), path)) {
-        String key = ProjectPaths.normalize(relativeTo(file, included));
+      Include item = include(items.get(i), path);
+      // compose-go loader/include.go: the first file's directory is the included project's
+      // directory unless project_directory (relative to the including project's) says otherwise;
+      // every relative path of the included files is relative to it
+      String childDir = null;
+      for (String included : item.paths()) {
+        String key = ProjectPaths.normalize(join(dir, included));
         if (chain.contains(key) || key.equals(ProjectPaths.normalize(fields.fileName()))) {
           throw fields.error(path, "include cycle through " + Fields.quote(key));
         }
+        if (childDir == null) {
+          childDir =
+              item.projectDirectory() != null
+                  ? directory(join(dir, item.projectDirectory()))
+                  : Extends.directoryOf(key);
+        }
         chain.addLast(key);
-        Map<String, Object> other = resolve(reader.apply(key, path), key, chain);
+        Map<String, Object> other = resolve(reader.apply(key, path), childDir, chain);
         chain.removeLast();
-        merge(out, rebase(other, Extends.directoryOf(key)), path, key);
+        merge(out, rebase(other, childDir), path, key);
       }
     }
     return out;
   }
 
-  private List<String> paths(Object item, String path) {
+  /** One {@code include} entry: its files and its {@code project_directory}, or null. */
+  private record Include(List<String> paths, String projectDirectory) {}
+
+  private Include include(Object item, String path) {
     if (!(item instanceof Map)) {
-      return List.of(fields.requiredString(item, path));
+      return new Include(List.of(fields.requiredString(item, path)), null);
     }
     Map<String, Object> map = fields.map(item, path);
     for (String key : map.keySet()) {
@@ -73,15 +93,32 @@ final class Includes {
         throw fields.error(path, "unknown key " + Fields.quote(key));
       }
     }
-    for (String refused : List.of("env_file", "project_directory")) {
-      if (map.containsKey(refused)) {
-        throw fields.error(
-            path + "." + refused,
-            "is not supported: included files share the project directory and the project's"
-                + " variables");
-      }
+    if (map.containsKey("env_file")) {
+      throw fields.error(
+          path + ".env_file",
+          "is not supported: variables come only from the project (spec.variables,"
+              + " spec.variablesFrom; the CLI's .env and shell)");
     }
-    return fields.stringOrList(map.get("path"), path + ".path");
+    String projectDirectory =
+        fields.string(map.get("project_directory"), path + ".project_directory");
+    if (projectDirectory != null
+        && (projectDirectory.startsWith("/") || projectDirectory.startsWith("~"))) {
+      throw fields.error(
+          path + ".project_directory",
+          Fields.quote(projectDirectory)
+              + " is outside the project: give a directory relative to the including file's");
+    }
+    return new Include(fields.stringOrList(map.get("path"), path + ".path"), projectDirectory);
+  }
+
+  /** A project-relative directory as this class writes it: "" for the project directory. */
+  private static String directory(String path) {
+    String normalized = ProjectPaths.normalize(path);
+    return normalized.equals(".") ? "" : normalized;
+  }
+
+  private static String join(String dir, String target) {
+    return dir.isEmpty() || target.startsWith("/") ? target : dir + "/" + target;
   }
 
   private void merge(Map<String, Object> doc, Map<String, Object> other, String path, String file) {
@@ -140,10 +177,5 @@ final class Includes {
       }
     }
     return out;
-  }
-
-  private static String relativeTo(String file, String target) {
-    String dir = Extends.directoryOf(file);
-    return dir.isEmpty() || target.startsWith("/") ? target : dir + "/" + target;
   }
 }

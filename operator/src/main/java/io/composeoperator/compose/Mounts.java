@@ -60,7 +60,9 @@ final class Mounts {
           if (option.startsWith("size=")) {
             size = ByteSizes.parse(fields, option.substring(5), itemPath);
           } else if (option.startsWith("mode=")) {
-            mode = FileModes.parse(fields, option.substring(5), itemPath);
+            // checked, then warned at the entry the file wrote (tmpfs[i]:mode=...), not mapped
+            FileModes.parse(fields, option.substring(5), itemPath);
+            unmodelled.add(itemPath + ":" + option);
           } else if (!option.isBlank()) {
             unmodelled.add(itemPath + ":" + option); // rw, noexec, uid=...: no emptyDir equivalent
           }

@@ -1,7 +1,13 @@
 package io.composeoperator.compose;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +33,26 @@ final class Profiles {
       }
     }
     return profiles;
+  }
+
+  /**
+   * The warning when no service runs: which profile enables which services, so that the user sees
+   * why nothing is rendered and what to activate.
+   *
+   * @param disabled service name → its profiles, for every service (none is enabled)
+   */
+  static String nothingEnabled(Map<String, List<String>> disabled) {
+    SortedMap<String, SortedSet<String>> byProfile = new TreeMap<>();
+    disabled.forEach(
+        (service, profiles) ->
+            profiles.forEach(p -> byProfile.computeIfAbsent(p, k -> new TreeSet<>()).add(service)));
+    List<String> parts = new ArrayList<>();
+    byProfile.forEach(
+        (profile, services) ->
+            parts.add("profile " + profile + " enables " + String.join(", ", services)));
+    return "no service is enabled: every service is in a profile that is not active ("
+        + String.join("; ", parts)
+        + "); activate one with --profile (render, convert) or spec.profiles";
   }
 
   /** True when a service with these profiles runs under the active ones. */

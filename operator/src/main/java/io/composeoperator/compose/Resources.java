@@ -61,12 +61,17 @@ final class Resources {
             ByteSizes.parse(fields, reservations.get("memory"), path + ".reservations.memory"),
             servicePath + ".mem_reservation",
             "deploy.resources.reservations.memory");
+    Long legacyPids = pids(service.get("pids_limit"), servicePath + ".pids_limit");
+    Long deployPids = pids(limits.get("pids"), path + ".limits.pids");
     Long pids =
-        agree(
-            pids(service.get("pids_limit"), servicePath + ".pids_limit"),
-            pids(limits.get("pids"), path + ".limits.pids"),
-            servicePath + ".pids_limit",
-            "deploy.resources.limits.pids");
+        agree(legacyPids, deployPids, servicePath + ".pids_limit", "deploy.resources.limits.pids");
+    // no Kubernetes field takes a pids limit: warned at the key the file wrote
+    if (legacyPids != null) {
+      unmodelled.add(servicePath + ".pids_limit");
+    }
+    if (deployPids != null) {
+      unmodelled.add(path + ".limits.pids");
+    }
     return new ResourcesConfig(
         cpuLimit, memoryLimit, cpuReservation, memoryReservation, pids, devices);
   }

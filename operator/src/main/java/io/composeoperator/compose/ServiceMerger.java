@@ -32,6 +32,10 @@ final class ServiceMerger {
   private static final Set<String> BY_TARGET = Set.of("volumes", "secrets", "configs");
   private static final Set<String> AS_MAP = Set.of("networks", "depends_on");
 
+  /** Keys that take one value or a list: a single value merges as a one-item list. */
+  private static final Set<String> TO_SEQUENCE =
+      Set.of("env_file", "label_file", "dns", "dns_search", "tmpfs");
+
   private ServiceMerger() {}
 
   static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
@@ -84,6 +88,11 @@ final class ServiceMerger {
     }
     if (base instanceof Map && override instanceof Map) {
       return mergeMaps((Map<String, Object>) base, (Map<String, Object>) override, path);
+    }
+    if (TO_SEQUENCE.contains(path)) {
+      // compose-go override/merge.go (mergeToSequence): `env_file: a.env` over `[b.env]` appends
+      base = base instanceof List ? base : List.of(base);
+      override = override instanceof List ? override : List.of(override);
     }
     if (base instanceof List<?> b && override instanceof List<?> o) {
       if (BY_TARGET.contains(path) || path.equals("ports")) {

@@ -79,8 +79,12 @@ final class ServiceNormalizer {
           "init",
           "networks",
           "labels",
+          "label_file",
           "annotations",
           "profiles",
+          "pre_start",
+          "post_start",
+          "pre_stop",
           "extends");
 
   private static final Set<String> DEPLOY_MODELLED =
@@ -196,14 +200,25 @@ final class ServiceNormalizer {
     b.expose(p.attempt(() -> ports.expose(s.get("expose"), path + ".expose"), null));
     b.secrets(
         p.attempt(
-            () -> new FileRefs(fields).secrets(s.get("secrets"), secrets, path + ".secrets"),
+            () ->
+                new FileRefs(fields, warnings)
+                    .secrets(s.get("secrets"), secrets, path + ".secrets"),
             null));
     b.configs(
         p.attempt(
-            () -> new FileRefs(fields).configs(s.get("configs"), configs, path + ".configs"),
+            () ->
+                new FileRefs(fields, warnings)
+                    .configs(s.get("configs"), configs, path + ".configs"),
             null));
     if (health != null) {
       b.healthcheck(health.healthcheck()).healthcheckDisabled(health.disabled());
+      if (health.healthcheck() != null && health.healthcheck().fromImage()) {
+        warnings.add(
+            new Warning(
+                path + ".healthcheck",
+                "has no test, so it runs the image's own HEALTHCHECK, which cannot be read on a"
+                    + " cluster: no probe is set (give healthcheck.test to get a readinessProbe)"));
+      }
     }
     b.dependsOn(p.attempt(() -> new Dependencies(fields).of(s, path), null));
     b.restart(
@@ -260,13 +275,20 @@ final class ServiceNormalizer {
     b.volumesFrom(
         p.attempt(() -> fields.strings(s.get("volumes_from"), path + ".volumes_from"), null));
     SortedMap<String, String> labels =
-        p.attempt(() -> fields.listOrDict(s.get("labels"), path + ".labels"), null);
+        p.attempt(
+            () ->
+                environment.labels(
+                    s.get("label_file"),
+                    fields.listOrDict(s.get("labels"), path + ".labels"),
+                    path),
+            null);
     b.labels(labels);
     b.deployLabels(
         p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null));
     b.annotations(
         p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
     b.profiles(p.attempt(() -> Profiles.of(fields, s.get("profiles"), path + ".profiles"), null));
+    b.lifecycle(p.attempt(() -> new Hooks(fields, environment).of(s, path), null));
     b.kubernetes(
         p.attempt(
             () ->

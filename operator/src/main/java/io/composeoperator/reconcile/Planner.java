@@ -181,10 +181,10 @@ public final class Planner {
   }
 
   /**
-   * Applies a claim's metadata but keeps the live spec where the desired one cannot apply. A storage
-   * class the operator does not set stays unset in what it applies: the API server filled it in
-   * from the default class, and applying it would take that field over (one needless write), after
-   * which a later apply without it would ask the server to remove an immutable field.
+   * Applies a claim's metadata but keeps the live spec where the desired one cannot apply. A
+   * storage class the operator does not set stays unset in what it applies: the API server filled
+   * it in from the default class, and applying it would take that field over (one needless write),
+   * after which a later apply without it would ask the server to remove an immutable field.
    */
   private static PersistentVolumeClaim keepClaimSpec(
       PersistentVolumeClaim desired, PersistentVolumeClaim live) {

@@ -115,13 +115,7 @@ final class Containers {
       }
       String name = port.name();
       if (name != null && !(isPortName(name) && names.add(name))) {
-        ctx.warn(
-            "ports",
-            "port name \""
-                + name
-                + "\" is not a valid Kubernetes port name (at most 15 lower-case letters, digits"
-                + " and '-', with a letter) or is used twice; the port is unnamed");
-        name = null;
+        name = null; // unnamed; ServicePorts warns once about the name, for both objects
       }
       ports.add(
           new ContainerPortBuilder()
@@ -158,6 +152,7 @@ final class Containers {
         .withPorts(ports(ctx))
         .withReadinessProbe(Probes.readinessProbe(service.healthcheck()))
         .withStartupProbe(Probes.startupProbe(service.healthcheck()))
+        .withLifecycle(Lifecycles.lifecycle(ctx))
         .withResources(ResourceLimits.resources(ctx))
         .withSecurityContext(sc)
         .withVolumeMounts(mounts)

@@ -27,6 +27,9 @@ public final class Names {
   /** Suffix of the ConfigMap that carries a service's bind-mounted files. */
   public static final String FILES_SUFFIX = "-files";
 
+  /** The prefix of a service's object name when its mapped name starts with a digit. */
+  public static final String SERVICE_PREFIX = "svc-";
+
   private static final Pattern INVALID_RUN = Pattern.compile("[^a-z0-9-]+");
   private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -64,7 +67,7 @@ public final class Names {
    * @param path the YAML path of the name ({@code services.My_Web}), for the error
    */
   public static String serviceName(String file, String path, String composeName) {
-    String name = sanitize(composeName);
+    String name = serviceObjectName(composeName);
     if (!isDns1035Label(name)) {
       throw new ComposeException(
           file,
@@ -76,6 +79,33 @@ public final class Names {
               + "\"; a Service name must start with a letter and contain a letter or digit)");
     }
     return name;
+  }
+
+  /**
+   * The naming rule for a service ({@link #sanitize}), and a name that then starts with a digit
+   * ({@code 1st}) gets the prefix {@value #SERVICE_PREFIX}, since a Service name must start with a
+   * letter; kept within 63 characters. The result is invalid only when nothing is left (a name of
+   * only {@code _}). Applying it to its own result changes nothing, so the object name of a service
+   * and its Compose name both find it ({@code wait}).
+   */
+  public static String serviceObjectName(String composeName) {
+    String name = sanitize(composeName);
+    if (!name.isEmpty() && !Character.isLetter(name.charAt(0))) {
+      name = sanitize(SERVICE_PREFIX + name);
+    }
+    return name;
+  }
+
+  /**
+   * The project name on Kubernetes: the name itself when it is a valid project name ({@link
+   * #projectNameProblem}), otherwise the name by the naming rule ({@link #sanitize}: {@code
+   * my_shop} → {@code my-shop}), which is empty when nothing is left.
+   */
+  public static String projectName(String name) {
+    if (name == null) {
+      return "";
+    }
+    return projectNameProblem(name).isEmpty() ? name : sanitize(name);
   }
 
   /** The name of the Service that publishes a service's ports. */

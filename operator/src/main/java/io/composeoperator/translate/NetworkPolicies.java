@@ -5,9 +5,12 @@ import io.composeoperator.compose.model.NetworkConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServicePortConfig;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -27,7 +30,9 @@ import java.util.TreeSet;
  * its published ports from anywhere, because traffic through a load balancer or node port arrives
  * with other source addresses. Written when the file uses networks beyond {@code default}; with one
  * network every service reaches every other, which needs no policy, except that a service with
- * {@code network_mode: none} still gets one that accepts no traffic.
+ * {@code network_mode: none} still gets one that accepts no traffic. A service whose networks are
+ * all {@code internal: true} also gets egress rules: it reaches only the members of its networks
+ * and DNS, as Docker gives it no route out.
  */
 public final class NetworkPolicies {
   static final String DEFAULT_NETWORK = "default";
@@ -57,8 +62,17 @@ public final class NetworkPolicies {
       if ("host".equals(service.networkMode())) {
         continue; // NetworkPolicies do not apply to pods on the host network
       }
-      if (!isolated && !"none".equals(service.networkMode())) {
-        continue; // on the default network alone every service reaches every other
+      // on the default network alone every service reaches every other
+      boolean ingress = isolated || "none".equals(service.networkMode());
+      boolean egress = internalOnly(memberships.get(service.name()), model);
+      if (!ingress && !egress) {
+        continue;
+      }
+      if (egress && InitContainers.hasBlockingDependencies(service)) {
+        warnings.add(
+            "services." + service.name() + ".depends_on",
+            "the depends_on wait containers ask the API server, so egress to TCP ports 443 and"
+                + " 6443 stays open from this service on its internal networks");
       }
       SortedSet<String> peers = new TreeSet<>();
       Set<String> own = memberships.get(service.name());
@@ -68,7 +82,9 @@ public final class NetworkPolicies {
               peers.add(objectName(serviceNames, other));
             }
           });
-      policies.add(policy(service, objectName(serviceNames, service.name()), peers, options));
+      policies.add(
+          policy(
+              service, objectName(serviceNames, service.name()), peers, options, ingress, egress));
     }
     return policies;
   }
@@ -109,8 +125,67 @@ public final class NetworkPolicies {
     return new TreeSet<>(service.networks().keySet());
   }
 
+  /**
+   * True when every network of the service is {@code internal: true}: Docker gives such a container
+   * no route out, only to the members of its networks. A service also on another network keeps its
+   * way out through that one.
+   */
+  static boolean internalOnly(Set<String> networks, ComposeModel model) {
+    return !networks.isEmpty()
+        && networks.stream()
+            .allMatch(n -> model.networks().containsKey(n) && model.networks().get(n).internal());
+  }
+
+  private static LabelSelector peerSelector(String project, SortedSet<String> peers) {
+    return new LabelSelectorBuilder()
+        .withMatchLabels(Map.of(Labels.PROJECT, project))
+        .addNewMatchExpression()
+        .withKey(Labels.SERVICE)
+        .withOperator("In")
+        .withValues(List.copyOf(peers))
+        .endMatchExpression()
+        .build();
+  }
+
+  /**
+   * Egress of a service whose networks are all internal: to the pods of the services sharing a
+   * network with it, and DNS (port 53, to any address: the cluster's DNS may be a node-local
+   * cache); with depends_on wait containers, the API server's HTTPS ports too.
+   */
+  private static List<NetworkPolicyEgressRule> egressRules(
+      ServiceConfig service, String project, SortedSet<String> peers) {
+    List<NetworkPolicyEgressRule> rules = new ArrayList<>();
+    rules.add(
+        new NetworkPolicyEgressRuleBuilder()
+            .addNewTo()
+            .withPodSelector(peerSelector(project, peers))
+            .endTo()
+            .build());
+    rules.add(
+        new NetworkPolicyEgressRuleBuilder().withPorts(port("UDP", 53), port("TCP", 53)).build());
+    if (InitContainers.hasBlockingDependencies(service)) {
+      rules.add(
+          new NetworkPolicyEgressRuleBuilder()
+              .withPorts(port("TCP", 443), port("TCP", 6443))
+              .build());
+    }
+    return rules;
+  }
+
+  private static NetworkPolicyPort port(String protocol, int port) {
+    return new NetworkPolicyPortBuilder()
+        .withProtocol(protocol)
+        .withPort(new IntOrString(port))
+        .build();
+  }
+
   private static NetworkPolicy policy(
-      ServiceConfig service, String name, SortedSet<String> peers, ProjectOptions options) {
+      ServiceConfig service,
+      String name,
+      SortedSet<String> peers,
+      ProjectOptions options,
+      boolean ingress,
+      boolean egress) {
     String project = options.name();
     List<NetworkPolicyIngressRule> rules = new ArrayList<>();
     if (!peers.isEmpty()) {
@@ -118,15 +193,7 @@ public final class NetworkPolicies {
       rules.add(
           new NetworkPolicyIngressRuleBuilder()
               .addNewFrom()
-              .withPodSelector(
-                  new LabelSelectorBuilder()
-                      .withMatchLabels(Map.of(Labels.PROJECT, project))
-                      .addNewMatchExpression()
-                      .withKey(Labels.SERVICE)
-                      .withOperator("In")
-                      .withValues(List.copyOf(peers))
-                      .endMatchExpression()
-                      .build())
+              .withPodSelector(peerSelector(project, peers))
               .endFrom()
               .build());
     }
@@ -154,18 +221,28 @@ public final class NetworkPolicies {
       // no from: published ports accept traffic from any source
       rules.add(new NetworkPolicyIngressRuleBuilder().withPorts(published).build());
     }
-    return new NetworkPolicyBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(options.namespace())
-        .withLabels(Labels.forService(project, name))
-        .endMetadata()
-        .withNewSpec()
+    List<String> types = new ArrayList<>();
+    NetworkPolicyBuilder policy =
+        new NetworkPolicyBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(options.namespace())
+            .withLabels(Labels.forService(project, name))
+            .endMetadata();
+    if (ingress) {
+      types.add("Ingress");
+      policy.editOrNewSpec().withIngress(rules).endSpec();
+    }
+    if (egress) {
+      types.add("Egress");
+      policy.editOrNewSpec().withEgress(egressRules(service, project, peers)).endSpec();
+    }
+    return policy
+        .editOrNewSpec()
         .withNewPodSelector()
         .withMatchLabels(Labels.selector(project, name))
         .endPodSelector()
-        .withPolicyTypes("Ingress")
-        .withIngress(rules)
+        .withPolicyTypes(types)
         .endSpec()
         .build();
   }
@@ -174,12 +251,6 @@ public final class NetworkPolicies {
   private static void networkWarnings(ComposeModel model, Warnings warnings) {
     for (NetworkConfig network : model.networks().values()) {
       String path = "networks." + network.key();
-      if (network.internal()) {
-        warnings.add(
-            path + ".internal",
-            "only ingress is restricted (NetworkPolicies between services); egress from an"
-                + " internal network to the outside is not blocked");
-      }
       if (network.external()) {
         warnings.add(
             path + ".external",

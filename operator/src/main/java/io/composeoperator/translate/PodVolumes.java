@@ -187,7 +187,7 @@ final class PodVolumes {
                                 : ResourceLimits.memory(mount.tmpfsSize()))
                         .endEmptyDir());
         if (mount.tmpfsMode() != null) {
-          ctx.warn(key, "tmpfs mode is not mapped; the emptyDir's mode is used");
+          ctx.warn(key + ".tmpfs.mode", "tmpfs mode is not mapped; the emptyDir's mode is used");
         }
         mount(key, new VolumeMountBuilder().withName(name).withMountPath(mount.target()).build());
       } else if (ServiceVolumeConfig.BIND.equals(type)) {

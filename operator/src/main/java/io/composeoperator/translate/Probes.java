@@ -36,9 +36,12 @@ final class Probes {
 
   private Probes() {}
 
-  /** The readinessProbe of a service, or null when it has no (enabled) healthcheck. */
+  /**
+   * The readinessProbe of a service, or null when it has no (enabled) healthcheck or only the
+   * image's (the loader warned).
+   */
   static Probe readinessProbe(HealthCheckConfig check) {
-    if (check == null) {
+    if (check == null || check.fromImage()) {
       return null;
     }
     boolean startup = hasStartPeriod(check);
@@ -56,7 +59,7 @@ final class Probes {
 
   /** The startupProbe of a service whose healthcheck has a {@code start_period}, else null. */
   static Probe startupProbe(HealthCheckConfig check) {
-    if (check == null || !hasStartPeriod(check)) {
+    if (check == null || check.fromImage() || !hasStartPeriod(check)) {
       return null;
     }
     Duration startInterval =

@@ -172,6 +172,24 @@ public record ProjectOptions(
         defaultReplicas);
   }
 
+  /** These options for a project of another name (the CLI's name mapped by the naming rule). */
+  public ProjectOptions withName(String projectName) {
+    return new ProjectOptions(
+        projectName,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        defaultReplicas);
+  }
+
   /** Options with every default, for a project of this name. */
   public static ProjectOptions defaults(String name) {
     return new ProjectOptions(

@@ -48,7 +48,17 @@ public final class ProjectTranslator {
       String objectName = Names.serviceName(file, "services." + name, name);
       if (!objectName.equals(name)) {
         warnings.add(
-            "services." + name, "service " + name + " is named " + objectName + " on Kubernetes");
+            "services." + name,
+            "service "
+                + name
+                + " is named "
+                + objectName
+                + " on Kubernetes"
+                + (objectName.startsWith(Names.SERVICE_PREFIX)
+                        && !Names.sanitize(name).startsWith(Names.SERVICE_PREFIX)
+                    ? " (a Service name must start with a letter): other services reach it as "
+                        + objectName
+                    : ""));
       }
       serviceNames.put(name, objectName);
     }

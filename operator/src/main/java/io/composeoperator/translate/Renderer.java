@@ -4,6 +4,10 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.ComposeLoader;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.LoadResult;
+import io.composeoperator.compose.Warning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The single path from Compose text to Kubernetes objects: {@code render} and the operator both
@@ -18,8 +22,11 @@ public final class Renderer {
    * @throws ComposeException when the project cannot be deployed
    */
   public static Translation render(ComposeSource source, ProjectOptions options) {
-    checkName(source.fileName(), options.name());
-    return ProjectTranslator.translate(ComposeLoader.load(source), options);
+    String name = projectName(source.fileName(), options.name());
+    return named(
+        ProjectTranslator.translate(ComposeLoader.load(source), options.withName(name)),
+        options.name(),
+        name);
   }
 
   /**
@@ -31,16 +38,43 @@ public final class Renderer {
    * @throws ComposeException when the project cannot be deployed
    */
   public static Translation render(LoadResult loaded, ProjectOptions options) {
-    checkName(loaded.model().sourceFile(), options.name());
-    return ProjectTranslator.translate(loaded, options);
+    String name = projectName(loaded.model().sourceFile(), options.name());
+    return named(ProjectTranslator.translate(loaded, options.withName(name)), options.name(), name);
   }
 
-  /** The project name is checked here, for every caller, by the one rule in {@link Names}. */
-  private static void checkName(String file, String project) {
-    Names.projectNameProblem(project)
-        .ifPresent(
-            problem -> {
-              throw new ComposeException(file, "name", problem);
-            });
+  /**
+   * The project name, checked here for every caller by the one rule in {@link Names}: a name that
+   * is not a DNS-1123 label ({@code my_shop}, allowed by Compose) is mapped by the naming rule; a
+   * name with nothing left is an error. The operator's own name ({@code metadata.name}) is checked
+   * before, by its validator, so only the CLI's name is ever mapped.
+   */
+  private static String projectName(String file, String project) {
+    String mapped = Names.projectName(project);
+    if (Names.projectNameProblem(mapped).isPresent()) {
+      throw new ComposeException(file, "name", Names.projectNameProblem(project).get());
+    }
+    return mapped;
+  }
+
+  /** The translation with a warning about a mapped project name. */
+  private static Translation named(Translation translation, String asGiven, String name) {
+    if (name.equals(asGiven)) {
+      return translation;
+    }
+    List<Warning> warnings = new ArrayList<>(translation.warnings());
+    warnings.add(
+        new Warning(
+            "name",
+            "project name \""
+                + asGiven
+                + "\" is not a DNS-1123 label (it is a label value on every object); the project is"
+                + " named "
+                + name
+                + " on Kubernetes"));
+    return new Translation(
+        translation.objects(),
+        List.copyOf(new TreeSet<>(warnings)),
+        translation.services(),
+        translation.requiredSecrets());
   }
 }

@@ -36,12 +36,6 @@ final class ResourceLimits {
     if (config.memoryReservation() != null && config.memoryReservation().bytes() > 0) {
       requests.put("memory", memory(config.memoryReservation()));
     }
-    if (config.pidsLimit() != null) {
-      ctx.warn(
-          "pids_limit",
-          "a per-container pids limit cannot be set on Kubernetes (it is a kubelet setting);"
-              + " ignored");
-    }
     if (config.hasDeviceReservations()) {
       ctx.warn(
           "deploy.resources.reservations.devices",

@@ -198,9 +198,9 @@ final class ServicePorts {
           "port name \""
               + name
               + "\" is not a valid Kubernetes port name (at most 15 characters of a-z, 0-9 and"
-              + " '-', with a letter); using \""
+              + " '-', with a letter) or is used twice; using \""
               + derived
-              + "\"");
+              + "\" for the Service's port");
     }
     String chosen = usable ? name : derived;
     used.add(chosen);

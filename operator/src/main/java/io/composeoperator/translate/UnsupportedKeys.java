@@ -23,6 +23,8 @@ public final class UnsupportedKeys {
       "pods have one interface on the cluster network; per-network interface settings do not"
           + " exist there";
   private static final String BUILD = "images are not built on the cluster";
+  private static final String PIDS =
+      "a per-container pids limit cannot be set on Kubernetes (it is a kubelet setting)";
   private static final String GENERIC = "Kubernetes has no equivalent for it";
 
   /**
@@ -37,6 +39,8 @@ public final class UnsupportedKeys {
           entry("develop", "a local development feature (file sync) with no meaning on a cluster"),
           entry("logging", "container logs go to the cluster's logging"),
           entry("ulimits", "Kubernetes has no per-container ulimits"),
+          entry("pids_limit", PIDS),
+          entry("deploy.resources.limits.pids", PIDS),
           entry("gpus", GPU),
           entry("deploy.resources.reservations.generic_resources", GPU),
           entry(
@@ -90,20 +94,11 @@ public final class UnsupportedKeys {
               "per-container storage driver options do not exist; disk use is bounded by"
                   + " ephemeral-storage"),
           entry("attach", "attaching to container output is a feature of the compose command"),
-          entry(
-              "post_start",
-              "lifecycle hooks are not mapped (Compose runs them with their own user and"
-                  + " privileges)"),
-          entry(
-              "pre_stop",
-              "lifecycle hooks are not mapped (Compose runs them with their own user and"
-                  + " privileges)"),
           entry("provider", "provider services run through Compose plugins, not as containers"),
           entry("models", "AI models are run by Docker Model Runner, not by Kubernetes"),
           entry("use_api_socket", "there is no Docker API socket on a cluster"),
           entry("pull_refresh_after", "image pulls follow the pod's imagePullPolicy"),
           entry("build", BUILD),
-          entry("label_file", "labels are not read from files; put them under labels"),
           entry(
               "networks.*.driver_opts",
               "network driver options do not apply: pods use the cluster network"),

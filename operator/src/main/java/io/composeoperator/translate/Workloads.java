@@ -100,6 +100,10 @@ final class Workloads {
     boolean waits = !initContainers.isEmpty();
     initContainers.addAll(
         InitContainers.seedContainers(ctx, image, storage.seeds(), containerSecurity));
+    Set<String> containerNames = new java.util.HashSet<>(Set.of(ctx.objectName()));
+    initContainers.forEach(c -> containerNames.add(c.getName()));
+    initContainers.addAll(
+        Lifecycles.preStartContainers(ctx, image, storage.mounts(), containerNames));
     Container main = Containers.main(ctx, image, containerSecurity, storage.mounts());
 
     List<Volume> volumes = new ArrayList<>();

@@ -62,6 +62,17 @@ class ConvertCommandTest {
   }
 
   @Test
+  void aProjectNameWithAnUnderscoreIsTheComposeProjectsNameByTheNamingRule() throws IOException {
+    write("compose.yaml", "name: my_shop\nservices:\n  web:\n    image: nginx:1.27\n");
+
+    CliRun run = CliRun.in(dir, "convert");
+    ComposeProject project = project(run);
+
+    assertThat(project.getMetadata().getName()).isEqualTo("my-shop");
+    assertThat(run.err()).contains("the project is named my-shop on Kubernetes");
+  }
+
+  @Test
   void carriesTheFileVerbatimWithFilesVariablesAndProfiles() throws IOException {
     String compose =
         """

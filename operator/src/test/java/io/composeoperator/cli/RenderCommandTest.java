@@ -75,19 +75,24 @@ class RenderCommandTest {
   }
 
   @Test
-  void invalidProjectNameIsAnErrorOfTheFlagNotOfTheFile() throws IOException {
+  void invalidProjectNameIsAnErrorOfTheFlagAndMappedInTheFile() throws IOException {
     write("compose.yaml", "services:\n  web:\n    image: nginx\n");
 
     CliRun run = CliRun.in(dir, "render", "-p", "My_Shop");
-    write("named.yaml", "name: My_Shop\nservices:\n  web:\n    image: nginx\n");
+    // Compose allows "_" in name: (not in a DNS label): mapped by the naming rule, warned
+    write("named.yaml", "name: my_shop\nservices:\n  web:\n    image: nginx\n");
     CliRun inFile = CliRun.in(dir, "render", "-f", "named.yaml");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .startsWith("render: --name (-p): \"My_Shop\" is not a valid project name")
         .contains("for example \"my-shop\"");
-    assertThat(inFile.exitCode()).isEqualTo(1);
-    assertThat(inFile.err()).startsWith("named.yaml: name: project name \"My_Shop\"");
+    assertThat(inFile.exitCode()).isEqualTo(0);
+    assertThat(inFile.err())
+        .contains(
+            "named.yaml: name: project name \"my_shop\" is not a DNS-1123 label (it is a label"
+                + " value on every object); the project is named my-shop on Kubernetes");
+    assertThat(inFile.out()).contains("app.kubernetes.io/part-of: \"my-shop\"");
   }
 
   @Test
@@ -273,5 +278,30 @@ class RenderCommandTest {
                 assertThat(line).isEqualTo("compose.yaml: services.web: unknown key \"imagee\""),
             line -> assertThat(line).startsWith("compose.yaml: services.web.ports: "),
             line -> assertThat(line).startsWith("compose.yaml: services.web.stop_grace_period: "));
+  }
+
+  @Test
+  void aSecretFileSaysTheSecretMustBeCreatedAndWhenMissingThatItMustExistInTheCluster()
+      throws IOException {
+    write(
+        "compose.yaml",
+        "services:\n  web:\n    image: nginx:1.27\n    secrets: [token, other]\n"
+            + "secrets:\n  token:\n    file: ./token.txt\n  other:\n    file: other.txt\n");
+    write("other.txt", "s3cret\n");
+
+    CliRun run = CliRun.in(dir, "render", "-p", "shop", "-n", "demo");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: secrets.token: its file token.txt does not exist here; the Secret token"
+                + " must exist in the cluster before the pods can start: create it where the file"
+                + " is, with kubectl create secret generic token --from-file=token=token.txt -n"
+                + " demo")
+        .contains(
+            "compose.yaml: secrets.other: create the Secret before applying: kubectl create secret"
+                + " generic other --from-file=other=other.txt -n demo")
+        .doesNotContain("s3cret");
+    assertThat(run.out()).doesNotContain("s3cret");
   }
 }

@@ -88,6 +88,18 @@ class WaitCommandTest {
   }
 
   @Test
+  void aServiceIsFoundByItsComposeNameAndByItsObjectName() {
+    client.pods().inNamespace("ns").resource(pod("svc-1st", "Running", true, null)).create();
+
+    for (String name : List.of("1st", "svc-1st")) {
+      assertThat(
+              WaitCommand.state(client, "ns", "shop", WaitCommand.Condition.healthy, name).done())
+          .as(name)
+          .isTrue();
+    }
+  }
+
+  @Test
   void failedJobFailsWithItsExitCode() throws InterruptedException {
     client.resource(job("migrate", true)).create();
     client.resource(pod("migrate", "Failed", false, 3)).create();

@@ -88,11 +88,34 @@ class HealthcheckParsingTest {
   }
 
   @Test
-  void timingsWithoutTestAreAnError() {
+  void timingsWithoutTestMeanTheImagesHealthcheckAndAreWarned() {
+    LoadResult result =
+        Loading.load("services: {web: {image: nginx, healthcheck: {interval: 5s, retries: 5}}}");
+
+    HealthCheckConfig check = result.model().services().get("web").healthcheck();
+    assertThat(check.fromImage()).isTrue();
+    assertThat(check.test()).isEmpty();
+    assertThat(check.interval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(check.retries()).isEqualTo(5);
+    assertThat(result.warnings())
+        .extracting(Object::toString)
+        .containsExactly(
+            "services.web.healthcheck: has no test, so it runs the image's own HEALTHCHECK, which"
+                + " cannot be read on a cluster: no probe is set (give healthcheck.test to get a"
+                + " readinessProbe)");
+  }
+
+  @Test
+  void serviceHealthyOnAHealthcheckWithoutTestIsAnErrorThatSaysWhy() {
     assertError(
-        "services: {web: {image: nginx, healthcheck: {interval: 5s}}}",
-        "compose.yaml: services.web.healthcheck.test: must be set: the image's own HEALTHCHECK cannot"
-            + " be read on a cluster (or use disable: true)");
+        """
+        services:
+          web: {image: nginx, depends_on: {db: {condition: service_healthy}}}
+          db: {image: postgres, healthcheck: {interval: 5s}}
+        """,
+        "compose.yaml: services.web.depends_on.db: service db's healthcheck has no test: it runs"
+            + " the image's own HEALTHCHECK, which cannot be read on a cluster, so its health"
+            + " cannot be waited for (give services.db.healthcheck.test)");
   }
 
   @Test

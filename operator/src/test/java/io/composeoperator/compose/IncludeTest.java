@@ -88,7 +88,70 @@ class IncludeTest {
                 loadWithFiles(
                     "include: [{path: db/compose.yaml, env_file: db/.env}]\nservices: {}", FILES))
         .hasMessage(
-            "compose.yaml: include[0].env_file: is not supported: included files share the project"
-                + " directory and the project's variables");
+            "compose.yaml: include[0].env_file: is not supported: variables come only from the"
+                + " project (spec.variables, spec.variablesFrom; the CLI's .env and shell)");
+  }
+
+  private static final Map<String, String> NESTED =
+      Map.of(
+          "dir/included.yaml",
+          """
+          services:
+            api:
+              extends: {file: extended.yaml, service: base}
+              env_file: api.env
+              volumes: ["./conf/app.conf:/etc/app.conf:ro"]
+          """,
+          "dir/extended.yaml",
+          """
+          services:
+            base:
+              image: busybox:1.36
+              build: ./image
+              command: ["sleep", "1"]
+              env_file: base.env
+          """,
+          "dir/api.env",
+          "A=1\n",
+          "dir/base.env",
+          "B=2\nA=0\n",
+          "other/worker.yaml",
+          "services:\n  worker:\n    image: busybox:1.36\n    env_file: api.env\n");
+
+  @Test
+  void anIncludedFilesExtendsFileAndPathsAreRelativeToItsOwnDirectory() {
+    ComposeModel model =
+        loadWithFiles("include: [dir/included.yaml]\nservices: {}", NESTED).model();
+
+    var api = model.services().get("api");
+    assertThat(api.image()).isEqualTo("busybox:1.36");
+    assertThat(api.command()).containsExactly("sleep", "1");
+    assertThat(api.build().context()).isEqualTo("./dir/image");
+    // env_file merges as a list (compose-go mergeToSequence): the base's file, then the child's
+    assertThat(api.environment()).containsExactly(EnvVar.of("B", "2"), EnvVar.of("A", "1"));
+    assertThat(api.volumes().get(0).source()).isEqualTo("dir/conf/app.conf");
+  }
+
+  @Test
+  void projectDirectoryIsWhatAnIncludedFilesRelativePathsAreRelativeTo() {
+    ComposeModel model =
+        loadWithFiles(
+                "include: [{path: other/worker.yaml, project_directory: dir}]\nservices: {}",
+                NESTED)
+            .model();
+
+    assertThat(model.services().get("worker").environment()).containsExactly(EnvVar.of("A", "1"));
+  }
+
+  @Test
+  void anAbsoluteProjectDirectoryIsAnErrorNamingIt() {
+    assertThatThrownBy(
+            () ->
+                loadWithFiles(
+                    "include: [{path: other/worker.yaml, project_directory: /srv}]\nservices: {}",
+                    NESTED))
+        .hasMessage(
+            "compose.yaml: include[0].project_directory: \"/srv\" is outside the project: give a"
+                + " directory relative to the including file's");
   }
 }

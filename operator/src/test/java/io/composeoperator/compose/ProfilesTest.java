@@ -74,4 +74,31 @@ class ProfilesTest {
     assertThat(loadWithProfiles(FILE, "jobs").model().services().get("worker").profiles())
         .containsExactly("jobs");
   }
+
+  @Test
+  void whenEveryServiceIsInAnInactiveProfileTheWarningSaysWhichProfileEnablesWhat() {
+    LoadResult result =
+        Loading.load(
+            """
+            services:
+              web: {image: nginx, profiles: [debug]}
+              db: {image: postgres, profiles: [debug, db]}
+            """);
+
+    assertThat(result.model().services()).isEmpty();
+    assertThat(result.warnings())
+        .extracting(Object::toString)
+        .containsExactly(
+            "services: no service is enabled: every service is in a profile that is not active"
+                + " (profile db enables db; profile debug enables db, web); activate one with"
+                + " --profile (render, convert) or spec.profiles");
+  }
+
+  @Test
+  void oneEnabledServiceIsEnoughForNoSuchWarning() {
+    assertThat(
+            Loading.load("services: {web: {image: nginx}, db: {image: x, profiles: [db]}}")
+                .warnings())
+        .isEmpty();
+  }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.composeoperator.compose.model.ByteSize;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Durations, byte sizes, file modes, shell words and project paths, unit by unit. */
@@ -47,6 +49,28 @@ class ValueParsersTest {
     assertThat(FileModes.parse(fields, 288L, "p")).isEqualTo(0440);
     assertThatThrownBy(() -> FileModes.parse(fields, "0948", "p"))
         .hasMessage("compose.yaml: p: \"0948\" is not an octal file mode (example: 0440)");
+  }
+
+  @Test
+  void aDecimalModeAbove0777WrittenInOctalDigitsIsReadAsOctalWithAWarning() {
+    List<Warning> warnings = new ArrayList<>();
+
+    assertThat(FileModes.parseOctalDigits(fields, 644L, "p", warnings)).isEqualTo(0644);
+    assertThat(FileModes.parseOctalDigits(fields, 1777L, "p", warnings)).isEqualTo(01777);
+    // below 0777 a decimal number is a valid mode as it is; 0440 in the file arrives as 288
+    assertThat(FileModes.parseOctalDigits(fields, 440L, "p", warnings)).isEqualTo(440);
+    assertThat(FileModes.parseOctalDigits(fields, 288L, "p", warnings)).isEqualTo(0440);
+    assertThat(FileModes.parseOctalDigits(fields, "644", "p", warnings)).isEqualTo(0644);
+    // 9 is not an octal digit: the decimal value stays (and is a valid mode)
+    assertThat(FileModes.parseOctalDigits(fields, 649L, "p", warnings)).isEqualTo(649);
+
+    assertThat(warnings)
+        .extracting(Object::toString)
+        .containsExactly(
+            "p: mode 644 is above 0777 as a decimal number (the API server refuses it); it is read"
+                + " as the octal mode 0644 (write 0644 to say so)",
+            "p: mode 1777 is above 0777 as a decimal number (the API server refuses it); it is"
+                + " read as the octal mode 01777 (write 01777 to say so)");
   }
 
   @Test

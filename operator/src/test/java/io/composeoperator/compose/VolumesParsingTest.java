@@ -187,7 +187,7 @@ class VolumesParsingTest {
                 false,
                 null,
                 new ByteSize(1L << 30),
-                0700,
+                null, // mode=700 is not mapped: warned at tmpfs[0]:mode=700
                 false,
                 null),
             new ServiceVolumeConfig(

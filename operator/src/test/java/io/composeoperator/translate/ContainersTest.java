@@ -96,6 +96,26 @@ class ContainersTest {
                 .build(),
             new ContainerPortBuilder().withContainerPort(443).withProtocol("TCP").build(),
             new ContainerPortBuilder().withContainerPort(53).withProtocol("UDP").build());
-    assertThat(ctx.warnings().toList()).hasSize(1);
+    // the name is warned about once, by the Service's port (ServicePorts)
+    assertThat(ctx.warnings().toList()).isEmpty();
+  }
+
+  @Test
+  void aBadPortNameIsWarnedOnceWhenRendered() {
+    Translation translation =
+        Renderer.render(
+            io.composeoperator.compose.ComposeSource.of(
+                "compose.yaml",
+                "services:\n  web:\n    image: nginx:1.27\n"
+                    + "    ports: [{name: Bad_Name, target: 80, published: 8080}]\n"),
+            ProjectOptions.defaults("p"));
+
+    assertThat(translation.warnings())
+        .extracting(Object::toString)
+        .filteredOn(w -> w.contains("Bad_Name"))
+        .containsExactly(
+            "services.web.ports: port name \"Bad_Name\" is not a valid Kubernetes port name (at"
+                + " most 15 characters of a-z, 0-9 and '-', with a letter) or is used twice; using"
+                + " \"tcp-80\" for the Service's port");
   }
 }

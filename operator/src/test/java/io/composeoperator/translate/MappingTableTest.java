@@ -76,6 +76,10 @@ class MappingTableTest {
           Map.entry("ENV_FILE_KEYS", List.of(new Place(SERVICES, "env_file."))),
           Map.entry("EXTENDS_KEYS", List.of(new Place(SERVICES, "extends."))),
           Map.entry("LOGGING_KEYS", List.of(new Place(SERVICES, "logging."))),
+          Map.entry(
+              "HOOK_KEYS",
+              List.of(new Place(SERVICES, "post_start."), new Place(SERVICES, "pre_stop."))),
+          Map.entry("PRE_START_KEYS", List.of(new Place(SERVICES, "pre_start."))),
           // compose-operator's own x-kubernetes blocks: not Compose keys, but in the table too.
           Map.entry("SERVICE_KUBERNETES_KEYS", List.of(new Place(SERVICES, "x-kubernetes."))),
           Map.entry("SERVICE_INGRESS_KEYS", List.of(new Place(SERVICES, "x-kubernetes.ingress."))),

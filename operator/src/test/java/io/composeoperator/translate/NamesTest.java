@@ -17,10 +17,31 @@ class NamesTest {
   }
 
   @Test
-  void serviceNameMustStartWithALetter() {
-    assertThatThrownBy(() -> Names.serviceName("compose.yaml", "services.1db", "1db"))
+  void serviceNameStartingWithADigitGetsAPrefixSoThatItStartsWithALetter() {
+    assertThat(Names.serviceName("compose.yaml", "services.1db", "1db")).isEqualTo("svc-1db");
+    assertThat(Names.serviceObjectName("1st")).isEqualTo("svc-1st");
+    assertThat(Names.serviceObjectName("_2_Web")).isEqualTo("svc-2-web");
+    // the rule applied to its own result changes nothing, so wait finds either name
+    assertThat(Names.serviceObjectName("svc-1st")).isEqualTo("svc-1st");
+    assertThat(Names.serviceObjectName("My_Web")).isEqualTo("my-web");
+    assertThat(Names.serviceObjectName("9".repeat(70))).hasSize(63).startsWith("svc-999");
+  }
+
+  @Test
+  void serviceNameWithNothingLeftIsAnError() {
+    assertThatThrownBy(() -> Names.serviceName("compose.yaml", "services.__", "__"))
         .isInstanceOf(ComposeException.class)
-        .hasMessageContaining("compose.yaml: services.1db: \"1db\" cannot be a Kubernetes Service");
+        .hasMessageContaining("services.__")
+        .hasMessageContaining("cannot be a Kubernetes Service name");
+  }
+
+  @Test
+  void projectNameIsKeptWhenValidAndMappedByTheRuleOtherwise() {
+    assertThat(Names.projectName("shop")).isEqualTo("shop");
+    assertThat(Names.projectName("1shop")).isEqualTo("1shop");
+    assertThat(Names.projectName("my_shop")).isEqualTo("my-shop");
+    assertThat(Names.projectName("My.App")).isEqualTo("my-app");
+    assertThat(Names.projectName("__")).isEmpty();
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.composeoperator.translate;
 
 import static io.composeoperator.translate.NetModels.model;
+import static io.composeoperator.translate.NetModels.network;
 import static io.composeoperator.translate.NetModels.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.NetworkConfig;
 import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceDependency;
 import io.composeoperator.compose.model.ServiceNetworkConfig;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -181,8 +183,82 @@ class NetworkPoliciesTest {
     assertThat(peersOf(named(policiesFor(model), "my-web"))).containsExactly("db", "my-web");
   }
 
+  private static NetworkConfig internalNetwork(String key) {
+    return new NetworkConfig(key, null, false, true, null, new TreeMap<>(), false);
+  }
+
   @Test
-  void internalExternalDriverAndLabelsAreWarned() {
+  void aServiceOnlyOnInternalNetworksMaySendOnlyToTheirMembersAndDns() {
+    ComposeModel model =
+        model(
+            List.of(on("db", "back"), on("api", "front", "back"), on("proxy", "front")),
+            Map.of("back", internalNetwork("back"), "front", network("front", false)));
+
+    List<NetworkPolicy> policies = policiesFor(model);
+
+    NetworkPolicy db = named(policies, "db");
+    assertThat(db.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    assertThat(db.getSpec().getEgress()).hasSize(2);
+    assertThat(db.getSpec().getEgress().get(0).getTo().get(0).getPodSelector())
+        .isEqualTo(
+            new LabelSelectorBuilder()
+                .withMatchLabels(Map.of(Labels.PROJECT, "shop"))
+                .addNewMatchExpression()
+                .withKey(Labels.SERVICE)
+                .withOperator("In")
+                .withValues("api", "db")
+                .endMatchExpression()
+                .build());
+    assertThat(db.getSpec().getEgress().get(1).getTo()).isEmpty();
+    assertThat(db.getSpec().getEgress().get(1).getPorts())
+        .extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+        .containsExactly("UDP/53", "TCP/53");
+    // api is also on front, which is not internal: its way out stays open, as with Docker
+    assertThat(named(policies, "api").getSpec().getPolicyTypes()).containsExactly("Ingress");
+    assertThat(named(policies, "api").getSpec().getEgress()).isEmpty();
+    assertThat(warnings.toList()).isEmpty();
+  }
+
+  @Test
+  void anInternalDefaultNetworkAloneGivesEgressOnlyPolicies() {
+    ComposeModel model =
+        model(List.of(on("a"), on("b")), Map.of("default", internalNetwork("default")));
+
+    List<NetworkPolicy> policies = policiesFor(model);
+
+    assertThat(policies).extracting(p -> p.getMetadata().getName()).containsExactly("a", "b");
+    assertThat(named(policies, "a").getSpec().getPolicyTypes()).containsExactly("Egress");
+    assertThat(named(policies, "a").getSpec().getIngress()).isEmpty();
+  }
+
+  @Test
+  void waitContainersOnAnInternalNetworkKeepTheApiServersPortsWithAWarning() {
+    ServiceConfig web =
+        on("web", "back").toBuilder()
+            .dependsOn(
+                new TreeMap<>(
+                    Map.of(
+                        "db",
+                        new ServiceDependency(
+                            ServiceDependency.Condition.SERVICE_STARTED, true, false, false))))
+            .build();
+    ComposeModel model =
+        model(List.of(on("db", "back"), web), Map.of("back", internalNetwork("back")));
+
+    NetworkPolicy policy = named(policiesFor(model), "web");
+
+    assertThat(policy.getSpec().getEgress().get(2).getPorts())
+        .extracting(p -> p.getProtocol() + "/" + p.getPort().getIntVal())
+        .containsExactly("TCP/443", "TCP/6443");
+    assertThat(warnings.toList().stream().map(Object::toString))
+        .containsExactly(
+            "services.web.depends_on: the depends_on wait containers ask the API server, so egress"
+                + " to TCP ports 443 and 6443 stays open from this service on its internal"
+                + " networks");
+  }
+
+  @Test
+  void externalDriverAndLabelsAreWarned() {
     Map<String, NetworkConfig> networks =
         Map.of(
             "back",
@@ -198,8 +274,6 @@ class NetworkPoliciesTest {
         .containsExactly(
             "networks.back.driver: network driver \"macvlan\" is ignored: pods use the cluster"
                 + " network",
-            "networks.back.internal: only ingress is restricted (NetworkPolicies between"
-                + " services); egress from an internal network to the outside is not blocked",
             "networks.back.labels: network labels are ignored: there are no network objects to"
                 + " label",
             "networks.shared.external: there are no network objects on Kubernetes: the external"

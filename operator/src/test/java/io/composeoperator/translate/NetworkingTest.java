@@ -112,7 +112,8 @@ class NetworkingTest {
     assertThat(warningTexts())
         .containsExactly(
             "services.web.ports: port name \"Admin Port\" is not a valid Kubernetes port name (at"
-                + " most 15 characters of a-z, 0-9 and '-', with a letter); using \"tcp-9000\"");
+                + " most 15 characters of a-z, 0-9 and '-', with a letter) or is used twice; using"
+                + " \"tcp-9000\" for the Service's port");
   }
 
   @Test

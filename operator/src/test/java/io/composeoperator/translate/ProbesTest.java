@@ -37,6 +37,22 @@ class ProbesTest {
   }
 
   @Test
+  void aHealthcheckWithoutTestGivesNoProbeSinceTheImagesCheckCannotBeRead() {
+    HealthCheckConfig check =
+        new HealthCheckConfig(
+            HealthCheckConfig.Kind.IMAGE,
+            List.of(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            5);
+
+    assertThat(Probes.readinessProbe(check)).isNull();
+    assertThat(Probes.startupProbe(check)).isNull();
+  }
+
+  @Test
   void cmdHealthcheckIsExecOfTheArgvWithComposeDefaults() {
     HealthCheckConfig check =
         TestModels.healthcheck(HealthCheckConfig.Kind.CMD, "curl", "-f", "http://localhost/");

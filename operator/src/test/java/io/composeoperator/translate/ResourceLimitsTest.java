@@ -101,17 +101,25 @@ class ResourceLimitsTest {
   }
 
   @Test
-  void pidsLimitIsWarned() {
-    ServiceContext ctx =
-        TestModels.context(
-            TestModels.service("api")
-                .resources(new ResourcesConfig(null, null, null, null, 100L, false))
-                .build());
+  void aPidsLimitIsWarnedAtTheKeyTheFileWrote() {
+    for (String key :
+        java.util.List.of("pids_limit: 100", "deploy: {resources: {limits: {pids: 100}}}")) {
+      var loaded =
+          io.composeoperator.compose.ComposeLoader.load(
+              io.composeoperator.compose.ComposeSource.of(
+                  "compose.yaml", "services:\n  api:\n    image: nginx:1.27\n    " + key + "\n"));
+      Translation translation = ProjectTranslator.translate(loaded, ProjectOptions.defaults("p"));
 
-    ResourceLimits.resources(ctx);
-
-    assertThat(ctx.warnings().toList()).hasSize(1);
-    assertThat(ctx.warnings().toList().get(0).path()).isEqualTo("services.api.pids_limit");
+      assertThat(translation.warnings())
+          .extracting(Object::toString)
+          .as(key)
+          .containsExactly(
+              (key.startsWith("pids_limit")
+                      ? "services.api.pids_limit: `pids_limit`"
+                      : "services.api.deploy.resources.limits.pids: `pids`")
+                  + " is ignored: a per-container pids limit cannot be set on Kubernetes (it is a"
+                  + " kubelet setting)");
+    }
   }
 
   @Test

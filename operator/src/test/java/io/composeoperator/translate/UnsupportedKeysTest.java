@@ -200,6 +200,33 @@ class UnsupportedKeysTest {
   }
 
   @Test
+  void aTmpfsModeIsWarnedAtTheEntryTheFileWrote() {
+    assertThat(
+            Renderer.render(
+                    io.composeoperator.compose.ComposeSource.of(
+                        "compose.yaml",
+                        """
+                        services:
+                          web:
+                            image: web:1
+                            volumes:
+                              - data:/data
+                              - {type: tmpfs, target: /cache, tmpfs: {mode: 1777}}
+                            tmpfs: ["/run:size=16m,mode=1777"]
+                        volumes:
+                          data: {}
+                        """),
+                    ProjectOptions.defaults("p"))
+                .warnings())
+        .extracting(Object::toString)
+        .containsExactly(
+            "services.web.tmpfs[0]:mode=1777: mount option `mode=1777` is ignored: Kubernetes has"
+                + " no equivalent for it",
+            "services.web.volumes[1].tmpfs.mode: tmpfs mode is not mapped; the emptyDir's mode is"
+                + " used");
+  }
+
+  @Test
   void modelledKeysWithoutKubernetesEquivalentAreWarned() {
     assertThat(
             warnings(

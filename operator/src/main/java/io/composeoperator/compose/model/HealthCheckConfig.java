@@ -8,7 +8,7 @@ import java.util.List;
  * 30s, timeout 30s, start_period 0s, start_interval 5s, retries 3.
  *
  * @param test the command: for {@link Kind#CMD} the argv; for {@link Kind#SHELL} exactly one
- *     element, the whole shell string (never split into words)
+ *     element, the whole shell string (never split into words); for {@link Kind#IMAGE} empty
  * @param kind how {@code test} runs
  */
 public record HealthCheckConfig(
@@ -35,6 +35,15 @@ public record HealthCheckConfig(
     /** {@code ["CMD", args...]}: exec of the argv. */
     CMD,
     /** {@code ["CMD-SHELL", "string"]} or a plain string: {@code /bin/sh -c string}. */
-    SHELL
+    SHELL,
+    /**
+     * No {@code test}: the image's own HEALTHCHECK runs with these timings; {@code test} is empty.
+     */
+    IMAGE
+  }
+
+  /** True when the test is the image's HEALTHCHECK, which a cluster cannot read. */
+  public boolean fromImage() {
+    return kind == Kind.IMAGE;
   }
 }

@@ -44,6 +44,7 @@ import java.util.SortedMap;
  * @param extraHosts {@code extra_hosts} as {@code host → ip} pairs in file order
  * @param profiles {@code profiles}
  * @param kubernetes the service's {@code x-kubernetes} block, or null
+ * @param lifecycle {@code pre_start}, {@code post_start} and {@code pre_stop}; never null
  * @param unmodelledKeys keys that Compose knows, that are set on this service and that this model
  *     does not carry, as YAML paths ({@code services.api.develop}); translate warns about each so
  *     that nothing is dropped silently
@@ -105,6 +106,7 @@ public record ServiceConfig(
     SortedMap<String, String> annotations,
     List<String> profiles,
     ServiceKubernetesConfig kubernetes,
+    LifecycleConfig lifecycle,
     List<String> unmodelledKeys) {
 
   public ServiceConfig {
@@ -135,6 +137,7 @@ public record ServiceConfig(
     deployLabels = ComposeModel.frozen(deployLabels);
     annotations = ComposeModel.frozen(annotations);
     profiles = List.copyOf(profiles);
+    lifecycle = lifecycle == null ? LifecycleConfig.NONE : lifecycle;
     unmodelledKeys = List.copyOf(unmodelledKeys);
   }
 
@@ -202,6 +205,7 @@ public record ServiceConfig(
     b.annotations = new java.util.TreeMap<>(annotations);
     b.profiles = profiles == null ? null : new java.util.ArrayList<>(profiles);
     b.kubernetes = kubernetes;
+    b.lifecycle = lifecycle;
     b.unmodelledKeys = unmodelledKeys == null ? null : new java.util.ArrayList<>(unmodelledKeys);
     return b;
   }
@@ -264,6 +268,7 @@ public record ServiceConfig(
     private SortedMap<String, String> annotations = new java.util.TreeMap<>();
     private List<String> profiles = new java.util.ArrayList<>();
     private ServiceKubernetesConfig kubernetes = null;
+    private LifecycleConfig lifecycle = null;
     private List<String> unmodelledKeys = new java.util.ArrayList<>();
 
     private Builder() {}
@@ -548,6 +553,11 @@ public record ServiceConfig(
       return this;
     }
 
+    public Builder lifecycle(LifecycleConfig value) {
+      this.lifecycle = value;
+      return this;
+    }
+
     public Builder unmodelledKeys(List<String> value) {
       this.unmodelledKeys = value;
       return this;
@@ -611,6 +621,7 @@ public record ServiceConfig(
           annotations,
           profiles,
           kubernetes,
+          lifecycle,
           unmodelledKeys);
     }
   }

@@ -1,0 +1,49 @@
+package io.composeoperator.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What {@code render} and {@code convert} tell the user about a Secret they must create: a Compose
+ * secret's file, or a project file with key material, is never put into the output; the pods mount
+ * it from a Secret, which this command line creates.
+ */
+final class SecretAdvice {
+  private SecretAdvice() {}
+
+  /**
+   * The advice for one Secret made from one file: the {@code kubectl create secret} command, and
+   * when the file is missing here, that the Secret must exist in the cluster all the same.
+   *
+   * @param directory the project directory, which {@code path} is relative to
+   */
+  static String createSecret(
+      Console console,
+      Path directory,
+      String secretName,
+      String key,
+      String path,
+      String namespace) {
+    Path file = directory.resolve(path).normalize();
+    Path cwd = console.workingDirectory();
+    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
+    String command =
+        "kubectl create secret generic "
+            + secretName
+            + " --from-file="
+            + key
+            + "="
+            + shown
+            + (namespace == null ? "" : " -n " + namespace);
+    if (!Files.isRegularFile(file)) {
+      return "its file "
+          + shown
+          + " does not exist here; the Secret "
+          + secretName
+          + " must exist in the cluster before the pods can start: create it where the file is,"
+          + " with "
+          + command;
+    }
+    return "create the Secret before applying: " + command;
+  }
+}

@@ -46,9 +46,9 @@ final class ServiceReadiness {
             .findFirst();
     List<Pod> pods = podsOf(summary, observed.pods());
     if (workload.orElse(null) instanceof Deployment deployment) {
-      deployment(status, deployment, pods);
+      deployment(status, deployment, pods, summary.container());
     } else if (workload.orElse(null) instanceof Job job) {
-      job(status, job, pods);
+      job(status, job, pods, summary.container());
     } else {
       status.setReady(false);
       status.setMessage(summary.workloadKind() + " not created yet");
@@ -60,7 +60,8 @@ final class ServiceReadiness {
     return status.getReason();
   }
 
-  private static void deployment(ServiceStatus status, Deployment deployment, List<Pod> pods) {
+  private static void deployment(
+      ServiceStatus status, Deployment deployment, List<Pod> pods, String container) {
     int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
     DeploymentStatus s = deployment.getStatus();
     long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
@@ -93,12 +94,12 @@ final class ServiceReadiness {
       status.setMessage(withoutPodNames(failure.get().getMessage()));
       return;
     }
-    if (!fromPods(status, pods)) {
+    if (!fromPods(status, pods, container)) {
       status.setMessage(available + "/" + desired + " replicas available");
     }
   }
 
-  private static void job(ServiceStatus status, Job job, List<Pod> pods) {
+  private static void job(ServiceStatus status, Job job, List<Pod> pods, String container) {
     boolean succeeded = WorkloadStates.succeeded(job);
     status.setReady(succeeded);
     if (succeeded) {
@@ -115,18 +116,28 @@ final class ServiceReadiness {
               + ")");
       return;
     }
-    if (!fromPods(status, pods)) {
+    if (!fromPods(status, pods, container)) {
       status.setMessage("not completed yet");
     }
   }
 
-  /** Sets reason and message from the first blocked container; false when none is blocked. */
-  private static boolean fromPods(ServiceStatus status, List<Pod> pods) {
+  /**
+   * Sets reason and message from the first blocked container, the service's own container and the
+   * init containers before the others of its pod (a pod may hold several services: {@code
+   * PodGroups}); false when none is blocked.
+   */
+  private static boolean fromPods(ServiceStatus status, List<Pod> pods, String own) {
     for (Pod pod : pods) {
       if (pod.getStatus() == null) {
         continue;
       }
-      for (ContainerStatus container : containers(pod)) {
+      List<ContainerStatus> ordered = new ArrayList<>(containers(pod));
+      ordered.sort(
+          Comparator.comparing(
+              (ContainerStatus c) ->
+                  !own.equals(c.getName())
+                      && !pod.getStatus().getInitContainerStatuses().contains(c)));
+      for (ContainerStatus container : ordered) {
         if (container.getState() != null
             && container.getState().getWaiting() != null
             && WAITING_REASONS.contains(container.getState().getWaiting().getReason())) {

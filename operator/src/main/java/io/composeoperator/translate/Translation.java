@@ -37,7 +37,21 @@ public record Translation(
    * @param workloadName the workload's object name
    * @param image the image it runs
    * @param replicas the desired replicas, or null when the file sets none (1 by default)
+   * @param container the name of the service's container in the workload's pods: the workload's
+   *     name, unless the service runs in another service's pod ({@code PodGroups})
    */
   public record ServiceSummary(
-      String service, String workloadKind, String workloadName, String image, Integer replicas) {}
+      String service,
+      String workloadKind,
+      String workloadName,
+      String image,
+      Integer replicas,
+      String container) {
+
+    /** A service that runs in its own workload, as the container named after it. */
+    public ServiceSummary(
+        String service, String workloadKind, String workloadName, String image, Integer replicas) {
+      this(service, workloadKind, workloadName, image, replicas, workloadName);
+    }
+  }
 }

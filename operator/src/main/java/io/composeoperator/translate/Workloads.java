@@ -73,8 +73,10 @@ final class Workloads {
    * @param workload the Deployment or Job
    * @param filesConfigMap the service's {@code <service>-files} ConfigMap, or null
    * @param image the image it runs
+   * @param mounted the ConfigMaps its pod mounts, whose content the pod template's hash covers
    */
-  record ServiceObjects(HasMetadata workload, ConfigMap filesConfigMap, String image) {}
+  record ServiceObjects(
+      HasMetadata workload, ConfigMap filesConfigMap, String image, List<ConfigMap> mounted) {}
 
   /**
    * Translates one service.
@@ -128,9 +130,18 @@ final class Workloads {
     namespaces(ctx, pod);
     platform(ctx, pod);
     stopSignal(ctx);
-    if (service.init()) {
-      // init: true → the pause container is PID 1 and reaps zombies, as tini would
-      pod.withShareProcessNamespace(true);
+    if (service.init() || service.pid() != null && service.pid().startsWith("service:")) {
+      if ("host".equals(service.pid())) {
+        // the API server refuses shareProcessNamespace together with hostPID
+        ctx.warn(
+            "init",
+            "init: true is not needed with pid: host (the host's init reaps orphaned processes),"
+                + " and Kubernetes cannot combine it with hostPID; ignored");
+      } else {
+        // init: true → the pause container is PID 1 and reaps zombies, as tini would;
+        // pid: service:x → the containers of the pod (PodGroups) see each other's processes
+        pod.withShareProcessNamespace(true);
+      }
     }
     if (!affinityPeers.isEmpty()) {
       pod.withAffinity(affinity(ctx, affinityPeers));
@@ -138,7 +149,8 @@ final class Workloads {
         && service.replicas() > 1
         && !storage.readWriteOnceClaims().isEmpty()) {
       // replicas of a service on a ReadWriteOnce claim must share the claim's node too
-      pod.withAffinity(affinity(ctx, new java.util.TreeSet<>(List.of(ctx.objectName()))));
+      pod.withAffinity(
+          affinity(ctx, new java.util.TreeSet<>(List.of(ctx.podService(service.name())))));
     }
     PodSpec podSpec = pod.build();
 
@@ -170,7 +182,7 @@ final class Workloads {
         runsOnce
             ? job(ctx, template, annotations)
             : deployment(ctx, template, annotations, !storage.readWriteOnceClaims().isEmpty());
-    return new ServiceObjects(workload, storage.filesConfigMap(), image);
+    return new ServiceObjects(workload, storage.filesConfigMap(), image, mounted);
   }
 
   private static HasMetadata deployment(
@@ -383,8 +395,10 @@ final class Workloads {
             "network_mode",
             "network_mode none cannot remove the pod's network interface; a NetworkPolicy admits no"
                 + " incoming traffic, but the pod can still connect out");
-      } else if (sharesAnother(networkMode)) {
-        throw ctx.error("network_mode", sharingError(networkMode));
+      } else if (networkMode.startsWith("container:")) {
+        throw ctx.error("network_mode", containerError(networkMode));
+      } else if (networkMode.startsWith("service:")) {
+        // one pod with the service (PodGroups): its containers share the network namespace
       } else if (!networkMode.equals("bridge") && !networkMode.equals("default")) {
         ctx.warn("network_mode", "network_mode " + networkMode + " is not mapped; ignored");
       }
@@ -392,9 +406,9 @@ final class Workloads {
     if (service.pid() != null) {
       if (service.pid().equals("host")) {
         pod.withHostPID(true);
-      } else if (sharesAnother(service.pid())) {
-        throw ctx.error("pid", sharingError(service.pid()));
-      } else {
+      } else if (service.pid().startsWith("container:")) {
+        throw ctx.error("pid", containerError(service.pid()));
+      } else if (!service.pid().startsWith("service:")) {
         ctx.warn("pid", "pid " + service.pid() + " is not mapped; ignored");
       }
     }
@@ -402,9 +416,11 @@ final class Workloads {
       String ipc = service.ipc();
       if (ipc.equals("host")) {
         pod.withHostIPC(true);
-      } else if (sharesAnother(ipc)) {
-        throw ctx.error("ipc", sharingError(ipc));
-      } else if (!ipc.equals("private") && !ipc.equals("shareable")) {
+      } else if (ipc.startsWith("container:")) {
+        throw ctx.error("ipc", containerError(ipc));
+      } else if (!ipc.startsWith("service:")
+          && !ipc.equals("private")
+          && !ipc.equals("shareable")) {
         ctx.warn("ipc", "ipc " + ipc + " is not mapped; the pod's own IPC namespace is used");
       }
     }
@@ -423,13 +439,11 @@ final class Workloads {
     }
   }
 
-  private static boolean sharesAnother(String mode) {
-    return mode.startsWith("service:") || mode.startsWith("container:");
-  }
-
-  private static String sharingError(String mode) {
+  private static String containerError(String mode) {
     return mode
-        + ": cannot share namespaces across pods (each service is its own pod on Kubernetes)";
+        + ": a container outside the project cannot share its namespaces with a pod; use"
+        + " service:<name> to share those of a service of this file (it then runs in that"
+        + " service's pod)";
   }
 
   /** {@code platform: linux/amd64} → nodeSelector kubernetes.io/os and kubernetes.io/arch. */

@@ -140,6 +140,48 @@ class StatusCalculatorTest {
   }
 
   @Test
+  void serviceInAnotherServicesPodIsReportedUnderItsOwnName() {
+    // torrent runs as a container in vpn's pod (network_mode: service:vpn)
+    Translation translation =
+        new Translation(
+            List.of(),
+            List.of(),
+            List.of(
+                new Translation.ServiceSummary(
+                    "torrent", "Deployment", "vpn", "qbittorrent:4", null, "torrent"),
+                new Translation.ServiceSummary("vpn", "Deployment", "vpn", "gluetun:3", null)),
+            new TreeSet<>());
+    Pod pod = waitingPod("vpn", "CrashLoopBackOff");
+    pod.getStatus()
+        .getContainerStatuses()
+        .add(
+            new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                .withName("torrent")
+                .withImage("qbittorrent:4")
+                .withNewState()
+                .withNewWaiting()
+                .withReason("ImagePullBackOff")
+                .endWaiting()
+                .endState()
+                .build());
+
+    ComposeProjectStatus status =
+        calculate(
+            null,
+            Outcome.applied(translation, List.of(), List.of()),
+            List.of(deployment("vpn", 0, 1, 1)),
+            List.of(pod),
+            T1);
+
+    assertThat(status.getServices())
+        .extracting(s -> s.getName() + " " + s.getWorkload() + " " + s.getMessage())
+        .containsExactly(
+            "torrent Deployment/vpn ImagePullBackOff: container torrent cannot pull image"
+                + " qbittorrent:4",
+            "vpn Deployment/vpn CrashLoopBackOff: container vpn keeps exiting");
+  }
+
+  @Test
   void missingSecretIsWaitingForSecret() {
     ComposeProjectStatus status =
         StatusCalculator.calculate(

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -21,8 +23,9 @@ import java.util.Set;
 
 /**
  * The readiness of one service: a Deployment is ready when it observed its generation and has all
- * replicas updated and available; a Job when it succeeded ({@link WorkloadStates}). When not ready,
- * what blocks it, read from the workload's conditions and its pods' container states.
+ * replicas updated and available; a DaemonSet when every node it should run on runs an updated,
+ * available pod; a Job when it succeeded ({@link WorkloadStates}). When not ready, what blocks it,
+ * read from the workload's conditions and its pods' container states.
  */
 final class ServiceReadiness {
   private static final Set<String> WAITING_REASONS =
@@ -47,6 +50,8 @@ final class ServiceReadiness {
     List<Pod> pods = podsOf(summary, observed.pods());
     if (workload.orElse(null) instanceof Deployment deployment) {
       deployment(status, deployment, pods, summary.container());
+    } else if (workload.orElse(null) instanceof DaemonSet daemonSet) {
+      daemonSet(status, daemonSet, pods, summary.container());
     } else if (workload.orElse(null) instanceof Job job) {
       job(status, job, pods, summary.container());
     } else {
@@ -96,6 +101,33 @@ final class ServiceReadiness {
     }
     if (!fromPods(status, pods, container)) {
       status.setMessage(available + "/" + desired + " replicas available");
+    }
+  }
+
+  /**
+   * A DaemonSet is ready when it observed its generation and every node that should run its pod
+   * runs an updated, available one (no node to run on counts as ready: nothing is waiting).
+   */
+  private static void daemonSet(
+      ServiceStatus status, DaemonSet daemonSet, List<Pod> pods, String container) {
+    DaemonSetStatus s = daemonSet.getStatus();
+    long generation = Objects.requireNonNullElse(daemonSet.getMetadata().getGeneration(), 0L);
+    long observedGeneration =
+        s == null ? 0 : Objects.requireNonNullElse(s.getObservedGeneration(), 0L);
+    int desired = s == null ? 0 : Objects.requireNonNullElse(s.getDesiredNumberScheduled(), 0);
+    int updated = s == null ? 0 : Objects.requireNonNullElse(s.getUpdatedNumberScheduled(), 0);
+    int available = s == null ? 0 : Objects.requireNonNullElse(s.getNumberAvailable(), 0);
+    int readyPods = s == null ? 0 : Objects.requireNonNullElse(s.getNumberReady(), 0);
+    status.setReplicas(desired);
+    status.setReadyReplicas(readyPods);
+    boolean ready =
+        s != null && observedGeneration >= generation && updated >= desired && available >= desired;
+    status.setReady(ready);
+    if (ready) {
+      return;
+    }
+    if (!fromPods(status, pods, container)) {
+      status.setMessage(available + "/" + desired + " nodes run an available pod");
     }
   }
 

@@ -422,8 +422,10 @@ final class PodGroups {
     }
     if (workload instanceof Deployment deployment
         && guest.objects().workload() instanceof Deployment other
-        && "Recreate".equals(other.getSpec().getStrategy().getType())) {
-      deployment.getSpec().setStrategy(Workloads.strategy(true));
+        && "Recreate".equals(other.getSpec().getStrategy().getType())
+        && !"Recreate".equals(deployment.getSpec().getStrategy().getType())) {
+      // the guest mounts a ReadWriteOnce claim: the pod cannot roll
+      deployment.getSpec().setStrategy(Scheduling.deploymentStrategy(hostCtx, true));
     }
     if (workload instanceof Job job && guest.objects().workload() instanceof Job other) {
       if (!Objects.equals(job.getSpec().getBackoffLimit(), other.getSpec().getBackoffLimit())
@@ -496,6 +498,9 @@ final class PodGroups {
   private static PodTemplateSpec template(HasMetadata workload) {
     if (workload instanceof Deployment deployment) {
       return deployment.getSpec().getTemplate();
+    }
+    if (workload instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet daemonSet) {
+      return daemonSet.getSpec().getTemplate();
     }
     return ((Job) workload).getSpec().getTemplate();
   }

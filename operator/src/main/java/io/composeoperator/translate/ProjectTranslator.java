@@ -125,7 +125,9 @@ public final class ProjectTranslator {
               workload.getKind(),
               workload.getMetadata().getName(),
               results.get(service.name()).image(),
-              model.services().get(groups.hostOf(service.name())).replicas(),
+              workload.getKind().equals("DaemonSet")
+                  ? null
+                  : model.services().get(groups.hostOf(service.name())).replicas(),
               serviceNames.get(service.name())));
     }
 
@@ -151,7 +153,8 @@ public final class ProjectTranslator {
   static SortedSet<String> runOnceServices(ComposeModel model) {
     SortedSet<String> jobs = new TreeSet<>();
     for (ServiceConfig service : model.services().values()) {
-      if (service.restart() != null && service.restart().runsOnce()) {
+      if (service.restart() != null && service.restart().runsOnce() || service.deploy().job()) {
+        // deploy.mode replicated-job / global-job: tasks that run to completion
         jobs.add(service.name());
       }
     }
@@ -193,6 +196,16 @@ public final class ProjectTranslator {
   static void checkGroupsRunAlike(ComposeModel model, PodGroups groups, SortedSet<String> jobs) {
     for (ServiceConfig service : model.services().values()) {
       String host = groups.hostOf(service.name());
+      if (service.deploy().global() != model.services().get(host).deploy().global()) {
+        throw new ComposeException(
+            model.sourceFile(),
+            "services." + service.name() + ".deploy.mode",
+            service.name()
+                + " shares a namespace with "
+                + host
+                + ", so both run in one pod, but only one of them is global; give both the same"
+                + " deploy.mode");
+      }
       if (jobs.contains(service.name()) != jobs.contains(host)) {
         String key = PodGroups.targets(service).keySet().stream().findFirst().orElse("restart");
         throw new ComposeException(

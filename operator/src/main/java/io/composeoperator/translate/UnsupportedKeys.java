@@ -40,14 +40,10 @@ public final class UnsupportedKeys {
           entry("gpus", GPU),
           entry("deploy.resources.reservations.generic_resources", GPU),
           entry(
-              "deploy.placement",
-              "Swarm placement on node labels; pods are placed by the cluster's scheduler"),
-          entry("deploy.update_config", SWARM_UPDATE),
+              "deploy.update_config",
+              "Swarm's update pacing and failure handling; a Deployment's rollout has no such"
+                  + " setting (only order and parallelism are mapped)"),
           entry("deploy.rollback_config", SWARM_UPDATE),
-          entry(
-              "deploy.mode",
-              "one container per node (global) would be a DaemonSet; the service runs as a"
-                  + " Deployment"),
           entry(
               "deploy.endpoint_mode",
               "the service name always resolves to the pods' addresses (headless Service)"),

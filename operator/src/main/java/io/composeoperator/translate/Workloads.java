@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.HostAliasBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LocalObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfig;
 import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
@@ -21,9 +20,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,15 +141,18 @@ final class Workloads {
         pod.withShareProcessNamespace(true);
       }
     }
+    Affinity claimAffinity = null;
     if (!affinityPeers.isEmpty()) {
-      pod.withAffinity(affinity(ctx, affinityPeers));
+      claimAffinity = affinity(ctx, affinityPeers);
     } else if (service.replicas() != null
         && service.replicas() > 1
         && !storage.readWriteOnceClaims().isEmpty()) {
       // replicas of a service on a ReadWriteOnce claim must share the claim's node too
-      pod.withAffinity(
-          affinity(ctx, new java.util.TreeSet<>(List.of(ctx.podService(service.name())))));
+      claimAffinity =
+          affinity(ctx, new java.util.TreeSet<>(List.of(ctx.podService(service.name()))));
     }
+    pod.withAffinity(Scheduling.affinity(ctx, claimAffinity));
+    pod.withTopologySpreadConstraints(Scheduling.spread(ctx));
     PodSpec podSpec = pod.build();
 
     List<ConfigMap> mounted = new ArrayList<>();
@@ -178,10 +179,20 @@ final class Workloads {
             .withSpec(podSpec)
             .build();
 
+    boolean daemon = !runsOnce && service.deploy().global();
+    if (daemon && !storage.readWriteOnceClaims().isEmpty()) {
+      ctx.warn(
+          "deploy.mode",
+          "a global service runs a pod on every node, but a ReadWriteOnce claim can be mounted on"
+              + " one node only: pods on other nodes will not start (give the volume"
+              + " x-kubernetes.accessModes: [ReadWriteMany])");
+    }
     HasMetadata workload =
         runsOnce
             ? job(ctx, template, annotations)
-            : deployment(ctx, template, annotations, !storage.readWriteOnceClaims().isEmpty());
+            : daemon
+                ? daemonSet(ctx, template, annotations)
+                : deployment(ctx, template, annotations, !storage.readWriteOnceClaims().isEmpty());
     return new ServiceObjects(workload, storage.filesConfigMap(), image, mounted);
   }
 
@@ -202,28 +213,38 @@ final class Workloads {
         .withNewSelector()
         .withMatchLabels(Labels.selector(ctx.project(), ctx.objectName()))
         .endSelector()
-        .withStrategy(strategy(singleNodeClaim))
+        .withStrategy(Scheduling.deploymentStrategy(ctx, singleNodeClaim))
         .withTemplate(template)
         .endSpec()
         .build();
   }
 
   /**
-   * Recreate when the pod mounts a ReadWriteOnce claim (the old and the new pod could not mount it
-   * on two nodes); otherwise RollingUpdate with Kubernetes' default surge and unavailability
-   * written out, so that this field manager owns them and server-side apply removes them when the
-   * service later switches to Recreate (which the API server refuses while rollingUpdate is set).
+   * {@code deploy.mode: global} → a DaemonSet: one pod on every node the placement allows; {@code
+   * replicas} do not apply (warned).
    */
-  static DeploymentStrategy strategy(boolean singleNodeClaim) {
-    if (singleNodeClaim) {
-      return new DeploymentStrategyBuilder().withType("Recreate").build();
+  private static HasMetadata daemonSet(
+      ServiceContext ctx, PodTemplateSpec template, SortedMap<String, String> annotations) {
+    if (ctx.service().replicas() != null) {
+      ctx.warn(
+          "deploy.replicas",
+          "a global service runs one pod on every node; replicas "
+              + ctx.service().replicas()
+              + " is ignored");
     }
-    return new DeploymentStrategyBuilder()
-        .withType("RollingUpdate")
-        .withNewRollingUpdate()
-        .withMaxSurge(new IntOrString("25%"))
-        .withMaxUnavailable(new IntOrString("25%"))
-        .endRollingUpdate()
+    return new DaemonSetBuilder()
+        .withNewMetadata()
+        .withName(ctx.objectName())
+        .withLabels(Labels.forService(ctx.project(), ctx.objectName()))
+        .withAnnotations(annotations)
+        .endMetadata()
+        .withNewSpec()
+        .withNewSelector()
+        .withMatchLabels(Labels.selector(ctx.project(), ctx.objectName()))
+        .endSelector()
+        .withUpdateStrategy(Scheduling.daemonSetStrategy(ctx))
+        .withTemplate(template)
+        .endSpec()
         .build();
   }
 
@@ -243,6 +264,14 @@ final class Workloads {
       } else {
         backoffLimit = restart.maxAttempts();
       }
+    }
+    if (service.deploy().global()) {
+      ctx.warn(
+          "deploy.mode",
+          "deploy.mode "
+              + service.deploy().mode()
+              + " runs a task on every node, and Kubernetes has no Job per node: one Job runs the"
+              + " service once");
     }
     Integer replicas = service.replicas();
     Integer runs = replicas != null && replicas > 1 ? replicas : null;

@@ -46,6 +46,7 @@ class KindsTest {
             "Service",
             "NetworkPolicy",
             "Job",
-            "Deployment");
+            "Deployment",
+            "DaemonSet");
   }
 }

@@ -293,18 +293,4 @@ class WorkloadsTest {
                 .getValues())
         .containsExactly("web");
   }
-
-  @Test
-  void rollingUpdateWritesItsDefaultsSoSwitchingToRecreateDropsThem() {
-    assertThat(Workloads.strategy(false))
-        .isEqualTo(
-            new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder()
-                .withType("RollingUpdate")
-                .withNewRollingUpdate()
-                .withMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString("25%"))
-                .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("25%"))
-                .endRollingUpdate()
-                .build());
-    assertThat(Workloads.strategy(true).getRollingUpdate()).isNull();
-  }
 }

@@ -158,6 +158,7 @@ final class Containers {
         .withPorts(ports(ctx))
         .withReadinessProbe(Probes.readinessProbe(service.healthcheck()))
         .withStartupProbe(Probes.startupProbe(service.healthcheck()))
+        .withLifecycle(StopSignals.lifecycle(ctx))
         .withResources(ResourceLimits.resources(ctx))
         .withSecurityContext(sc)
         .withVolumeMounts(mounts)

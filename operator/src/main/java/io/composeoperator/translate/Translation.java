@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * The desired state of a project: the objects in their fixed order (ConfigMap,
  * PersistentVolumeClaim, ServiceAccount, Role, RoleBinding, Service, NetworkPolicy, Job,
- * Deployment, DaemonSet; then by name), the warnings, and what status needs to know about the services.
+ * Deployment, DaemonSet; then by name), the warnings, and what status needs to know about the
+ * services.
  *
  * @param objects the desired objects, without ownerReferences (reconcile adds them)
  * @param warnings warnings from loading and translating, sorted

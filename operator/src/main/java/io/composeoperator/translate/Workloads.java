@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -127,7 +126,6 @@ final class Workloads {
     hostAndDns(ctx, pod);
     namespaces(ctx, pod);
     platform(ctx, pod);
-    stopSignal(ctx);
     if (service.init() || service.pid() != null && service.pid().startsWith("service:")) {
       if ("host".equals(service.pid())) {
         // the API server refuses shareProcessNamespace together with hostPID
@@ -495,21 +493,6 @@ final class Workloads {
           "the variant " + parts[2] + " cannot be selected; only os and architecture are used");
     }
     pod.withNodeSelector(selector);
-  }
-
-  private static void stopSignal(ServiceContext ctx) {
-    String signal = ctx.service().stopSignal();
-    if (signal == null) {
-      return;
-    }
-    String s = signal.toUpperCase(Locale.ROOT);
-    if (!Set.of("SIGTERM", "TERM", "15").contains(s)) {
-      ctx.warn(
-          "stop_signal",
-          "Kubernetes always stops containers with SIGTERM; stop_signal "
-              + signal
-              + " is ignored (a preStop hook can send it)");
-    }
   }
 
   /**

@@ -23,6 +23,7 @@ final class ServiceNormalizer {
   /** Service keys read into the model; the other keys Compose knows are unmodelled. */
   private static final Set<String> MODELLED =
       Set.of(
+          "gpus",
           "image",
           "build",
           "command",
@@ -220,6 +221,8 @@ final class ServiceNormalizer {
     b.replicas(p.attempt(() -> replicas(s.get("scale"), deploy.get("replicas"), path), null));
     b.resources(p.attempt(() -> resources.of(s, deploy, path), null));
     b.deploy(p.attempt(() -> new DeploySettings(fields, unmodelled).of(deploy, path), null));
+    b.deviceRequests(
+        p.attempt(() -> new DeviceRequests(fields).of(s.get("gpus"), deploy, path), null));
     b.user(p.attempt(() -> fields.string(s.get("user"), path + ".user"), null));
     b.groupAdd(p.attempt(() -> fields.strings(s.get("group_add"), path + ".group_add"), null));
     b.capAdd(p.attempt(() -> fields.strings(s.get("cap_add"), path + ".cap_add"), null));

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param waitImage the image of the {@code depends_on} wait init containers
  * @param secretFiles project files that hold key material and live in Secrets the user creates
  *     ({@code spec.secretFiles}, recorded by {@code convert}; see {@link KeyMaterial})
+ * @param gpuResource the extended resource GPU requests become ({@code spec.gpuResource}; {@value
+ *     #DEFAULT_GPU_RESOURCE} when unset)
  */
 public record ProjectOptions(
     String name,
@@ -39,10 +41,14 @@ public record ProjectOptions(
     Exposure exposure,
     SecurityProfile securityProfile,
     String waitImage,
-    List<String> secretFiles) {
+    List<String> secretFiles,
+    String gpuResource) {
 
   /** The image used for wait init containers when none is configured. */
   public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
+
+  /** The extended resource of a GPU when the project names none (NVIDIA's device plugin). */
+  public static final String DEFAULT_GPU_RESOURCE = "nvidia.com/gpu";
 
   public ProjectOptions {
     images = Collections.unmodifiableMap(new TreeMap<>(images));
@@ -55,6 +61,37 @@ public record ProjectOptions(
     securityProfile = securityProfile == null ? SecurityProfile.baseline : securityProfile;
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
     secretFiles = secretFiles == null ? List.of() : List.copyOf(new TreeSet<>(secretFiles));
+    gpuResource = gpuResource == null ? DEFAULT_GPU_RESOURCE : gpuResource;
+  }
+
+  /** Options with the default GPU resource. */
+  public ProjectOptions(
+      String name,
+      String namespace,
+      Map<String, String> images,
+      List<String> imagePullSecrets,
+      StorageDefaults storage,
+      Map<String, String> defaultRequests,
+      Map<String, String> defaultLimits,
+      VolumeRetention volumeRetention,
+      Exposure exposure,
+      SecurityProfile securityProfile,
+      String waitImage,
+      List<String> secretFiles) {
+    this(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        null);
   }
 
   /** Options without recorded secret files. */
@@ -99,7 +136,8 @@ public record ProjectOptions(
         exposure,
         securityProfile,
         waitImage,
-        files);
+        files,
+        gpuResource);
   }
 
   /** These options under another security profile (the operator caps the project's own). */
@@ -116,7 +154,26 @@ public record ProjectOptions(
         exposure,
         profile,
         waitImage,
-        secretFiles);
+        secretFiles,
+        gpuResource);
+  }
+
+  /** These options with GPU requests as this extended resource ({@code spec.gpuResource}). */
+  public ProjectOptions withGpuResource(String resource) {
+    return new ProjectOptions(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        resource);
   }
 
   /** Options with every default, for a project of this name. */

@@ -40,7 +40,8 @@ public final class SpecOptions {
         spec.getExposure(),
         spec.getSecurityProfile(),
         waitImage,
-        spec.getSecretFiles());
+        spec.getSecretFiles(),
+        spec.getGpuResource());
   }
 
   /**

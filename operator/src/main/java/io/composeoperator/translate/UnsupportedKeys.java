@@ -17,8 +17,8 @@ public final class UnsupportedKeys {
   private static final String SWARM_UPDATE =
       "Swarm update settings; the Deployment rolls out with its default rolling update";
   private static final String GPU =
-      "GPUs and other devices are requested as extended resources of a device plugin"
-          + " (nvidia.com/gpu), which Compose cannot name; nothing is requested";
+      "Swarm generic resources are not mapped; ask for GPUs with gpus or"
+          + " deploy.resources.reservations.devices (capabilities: [gpu])";
   private static final String INTERFACE =
       "pods have one interface on the cluster network; per-network interface settings do not"
           + " exist there";
@@ -37,7 +37,6 @@ public final class UnsupportedKeys {
           entry("develop", "a local development feature (file sync) with no meaning on a cluster"),
           entry("logging", "container logs go to the cluster's logging"),
           entry("ulimits", "Kubernetes has no per-container ulimits"),
-          entry("gpus", GPU),
           entry("deploy.resources.reservations.generic_resources", GPU),
           entry(
               "deploy.update_config",

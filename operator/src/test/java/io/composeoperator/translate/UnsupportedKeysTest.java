@@ -120,7 +120,7 @@ class UnsupportedKeysTest {
                 services:
                   api:
                     image: api:1
-                    gpus: all
+                    ulimits: {nofile: 1024}
                     deploy:
                       update_config: {monitor: 10s}
                 """))
@@ -128,9 +128,8 @@ class UnsupportedKeysTest {
             "services.api.deploy.update_config.monitor: `monitor` is ignored: Swarm's update"
                 + " pacing and failure handling; a Deployment's rollout has no such setting (only"
                 + " order and parallelism are mapped)",
-            "services.api.gpus: `gpus` is ignored: GPUs and other devices are requested as"
-                + " extended resources of a device plugin (nvidia.com/gpu), which Compose cannot"
-                + " name; nothing is requested");
+            "services.api.ulimits: `ulimits` is ignored: Kubernetes has no per-container"
+                + " ulimits");
   }
 
   @Test

@@ -32,6 +32,8 @@ import java.util.SortedMap;
  * @param replicas {@code deploy.replicas} / {@code scale} (checked to agree); null when neither is
  *     set
  * @param resources limits and reservations from {@code deploy.resources} and the legacy keys
+ * @param deviceRequests GPU requests from {@code gpus} and {@code
+ *     deploy.resources.reservations.devices}, in that order
  * @param deploy {@code deploy.mode}, {@code deploy.placement} and {@code deploy.update_config};
  *     never null ({@link DeployConfig#NONE} when unset)
  * @param user {@code user} as written ({@code 1000}, {@code 1000:1000}, {@code postgres})
@@ -69,6 +71,7 @@ public record ServiceConfig(
     Integer replicas,
     ResourcesConfig resources,
     DeployConfig deploy,
+    List<DeviceRequest> deviceRequests,
     String user,
     List<String> groupAdd,
     List<String> capAdd,
@@ -122,6 +125,7 @@ public record ServiceConfig(
     dependsOn = ComposeModel.frozen(dependsOn);
     resources = resources == null ? ResourcesConfig.NONE : resources;
     deploy = deploy == null ? DeployConfig.NONE : deploy;
+    deviceRequests = deviceRequests == null ? List.of() : List.copyOf(deviceRequests);
     groupAdd = List.copyOf(groupAdd);
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
@@ -168,6 +172,7 @@ public record ServiceConfig(
     b.replicas = replicas;
     b.resources = resources;
     b.deploy = deploy;
+    b.deviceRequests = new java.util.ArrayList<>(deviceRequests);
     b.user = user;
     b.groupAdd = groupAdd == null ? null : new java.util.ArrayList<>(groupAdd);
     b.capAdd = capAdd == null ? null : new java.util.ArrayList<>(capAdd);
@@ -231,6 +236,7 @@ public record ServiceConfig(
     private Integer replicas = null;
     private ResourcesConfig resources = null;
     private DeployConfig deploy = null;
+    private List<DeviceRequest> deviceRequests = new java.util.ArrayList<>();
     private String user = null;
     private List<String> groupAdd = new java.util.ArrayList<>();
     private List<String> capAdd = new java.util.ArrayList<>();
@@ -361,6 +367,11 @@ public record ServiceConfig(
 
     public Builder deploy(DeployConfig value) {
       this.deploy = value;
+      return this;
+    }
+
+    public Builder deviceRequests(List<DeviceRequest> value) {
+      this.deviceRequests = value;
       return this;
     }
 
@@ -584,6 +595,7 @@ public record ServiceConfig(
           replicas,
           resources,
           deploy,
+          deviceRequests,
           user,
           groupAdd,
           capAdd,

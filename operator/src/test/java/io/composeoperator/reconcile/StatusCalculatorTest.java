@@ -182,6 +182,53 @@ class StatusCalculatorTest {
   }
 
   @Test
+  void daemonSetIsReadyWhenEveryNodeRunsAnUpdatedAvailablePod() {
+    java.util.function.IntFunction<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSet =
+        available ->
+            new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                .withNewMetadata()
+                .withName("agent")
+                .withGeneration(2L)
+                .endMetadata()
+                .withNewStatus()
+                .withObservedGeneration(2L)
+                .withDesiredNumberScheduled(3)
+                .withUpdatedNumberScheduled(3)
+                .withNumberAvailable(available)
+                .withNumberReady(available)
+                .endStatus()
+                .build();
+    Translation translation =
+        new Translation(
+            List.of(),
+            List.of(),
+            List.of(new Translation.ServiceSummary("agent", "DaemonSet", "agent", "agent:1", null)),
+            new TreeSet<>());
+
+    ComposeProjectStatus ready =
+        calculate(
+            null,
+            Outcome.applied(translation, List.of(), List.of()),
+            List.of(daemonSet.apply(3)),
+            List.of(),
+            T1);
+    ComposeProjectStatus waiting =
+        calculate(
+            null,
+            Outcome.applied(translation, List.of(), List.of()),
+            List.of(daemonSet.apply(2)),
+            List.of(),
+            T1);
+
+    assertThat(condition(ready, Conditions.READY).getStatus()).isEqualTo("True");
+    assertThat(ready.getServices().get(0).getWorkload()).isEqualTo("DaemonSet/agent");
+    assertThat(condition(waiting, Conditions.READY).getStatus()).isEqualTo("False");
+    assertThat(waiting.getServices().get(0).getMessage())
+        .isEqualTo("2/3 nodes run an available pod");
+    assertThat(waiting.getServices().get(0).getReadyReplicas()).isEqualTo(2);
+  }
+
+  @Test
   void missingSecretIsWaitingForSecret() {
     ComposeProjectStatus status =
         StatusCalculator.calculate(

@@ -142,6 +142,7 @@ public final class ConvertCommand implements Callable<Integer> {
             local.collected().keyFiles().stream().map(FileCollector.KeyFile::path).toList()));
     spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
     spec.setExposure(flags.exposure());
+    spec.setGpuResource(flags.gpuResource());
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;

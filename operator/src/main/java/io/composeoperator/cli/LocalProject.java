@@ -99,7 +99,8 @@ record LocalProject(
         flags.exposure(),
         flags.securityProfile(),
         flags.waitImage(),
-        collected.keyFiles().stream().map(FileCollector.KeyFile::path).toList());
+        collected.keyFiles().stream().map(FileCollector.KeyFile::path).toList(),
+        flags.gpuResource());
   }
 
   /**

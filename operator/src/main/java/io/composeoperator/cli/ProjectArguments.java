@@ -17,6 +17,11 @@ import picocli.CommandLine.Spec;
  * project, which variables. {@link #flags} turns them into a {@link ProjectFlags}.
  */
 final class ProjectArguments {
+  /** An extended resource name, as the CRD's pattern of {@code spec.gpuResource} says. */
+  private static final java.util.regex.Pattern GPU_RESOURCE =
+      java.util.regex.Pattern.compile(
+          "[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -91,6 +96,14 @@ final class ProjectArguments {
   Exposure exposure;
 
   @Option(
+      names = "--gpu-resource",
+      order = 9,
+      paramLabel = "RESOURCE",
+      description =
+          "the extended resource GPU requests become (spec.gpuResource; default nvidia.com/gpu)")
+  String gpuResource;
+
+  @Option(
       names = {"-o", "--out"},
       order = 10,
       paramLabel = "PATH",
@@ -147,7 +160,20 @@ final class ProjectArguments {
         waitImage,
         securityProfile,
         exposure,
+        gpuResource(),
         verbose);
+  }
+
+  private String gpuResource() {
+    if (gpuResource != null && !GPU_RESOURCE.matcher(gpuResource).matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--gpu-resource expects an extended resource name <domain>/<name> (nvidia.com/gpu,"
+              + " amd.com/gpu), got \""
+              + gpuResource
+              + "\"");
+    }
+    return gpuResource;
   }
 
   private Map<String, String> pairs(String option, String form, List<String> values) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param waitImage {@code --wait-image}, or null
  * @param securityProfile {@code --security-profile}, or null
  * @param exposure {@code --exposure}, or null
+ * @param gpuResource {@code --gpu-resource}, or null
  * @param verbose {@code --verbose}: stack traces for unexpected errors
  */
 record ProjectFlags(
@@ -32,6 +33,7 @@ record ProjectFlags(
     String waitImage,
     SecurityProfile securityProfile,
     Exposure exposure,
+    String gpuResource,
     boolean verbose) {
 
   ProjectFlags {

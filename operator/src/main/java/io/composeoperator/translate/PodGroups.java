@@ -341,6 +341,11 @@ final class PodGroups {
         pod.setAffinity(guestPod.getAffinity());
       }
       List<String> differing = differingSettings(pod, guestPod);
+      String mode = ctx.service().networkMode();
+      if (mode != null && mode.startsWith("service:")) {
+        // its network is the owner's, as on Docker (hostNetwork comes from the owner's mode)
+        differing.removeAll(List.of("hostNetwork", "dnsPolicy"));
+      }
       if (!differing.isEmpty()) {
         ctx.warn(
             "",
@@ -458,6 +463,7 @@ final class PodGroups {
     settings.put("hostAliases", PodSpec::getHostAliases);
     settings.put("dnsConfig", PodSpec::getDnsConfig);
     settings.put("hostNetwork", PodSpec::getHostNetwork);
+    settings.put("dnsPolicy", PodSpec::getDnsPolicy);
     settings.put("hostIPC", PodSpec::getHostIPC);
     settings.put("hostPID", PodSpec::getHostPID);
     settings.put("nodeSelector", PodSpec::getNodeSelector);

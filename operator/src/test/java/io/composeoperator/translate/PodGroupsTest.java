@@ -255,6 +255,27 @@ class PodGroupsTest {
   }
 
   @Test
+  void aGuestOfAHostNetworkOwnerUsesTheHostNetworkWithoutAWarning() {
+    ComposeModel model =
+        TestModels.of(
+            TestModels.service("agent").networkMode("host").build(),
+            TestModels.service("helper").networkMode("service:agent").build());
+
+    Translation translation =
+        ProjectTranslator.translate(
+            new LoadResult(model, List.of()),
+            ProjectOptions.defaults("shop")
+                .withSecurityProfile(io.composeoperator.api.v1alpha1.SecurityProfile.privileged));
+
+    PodSpec pod = pod(translation, "agent");
+    assertThat(pod.getHostNetwork()).isTrue();
+    assertThat(pod.getContainers())
+        .extracting(Container::getName)
+        .containsExactly("agent", "helper");
+    assertThat(translation.warnings()).noneMatch(w -> w.message().contains("pod-level settings"));
+  }
+
+  @Test
   void sharingAContainerOutsideTheProjectIsAnError() {
     ComposeModel model = TestModels.of(TestModels.service("a").pid("container:abc").build());
 

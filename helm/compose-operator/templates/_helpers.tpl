@@ -71,7 +71,7 @@ permissions itself (in the namespace, or cluster-wide). Do not remove them.
   resources: ["composeprojects/status"]
   verbs: ["get", "patch", "update"]
 - apiGroups: ["apps"]
-  resources: ["deployments"]
+  resources: ["deployments", "daemonsets"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: ["batch"]
   resources: ["jobs"]

@@ -50,6 +50,7 @@ class RealClusterOperatorIT extends AbstractOperatorScenarios {
   static final List<String[]> OWNED_KINDS =
       List.of(
           new String[] {"apps/v1", "Deployment"},
+          new String[] {"apps/v1", "DaemonSet"},
           new String[] {"batch/v1", "Job"},
           new String[] {"v1", "Service"},
           new String[] {"v1", "ConfigMap"},

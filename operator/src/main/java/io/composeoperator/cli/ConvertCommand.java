@@ -175,6 +175,7 @@ public final class ConvertCommand implements Callable<Integer> {
     spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
     spec.setExposure(flags.exposure());
     spec.setDefaultReplicas(flags.replicas());
+    spec.setGpuResource(flags.gpuResource());
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;

@@ -120,7 +120,8 @@ record LocalProject(
         flags.securityProfile(),
         flags.waitImage(),
         collected.keyFiles().stream().map(FileCollector.KeyFile::path).toList(),
-        flags.replicas());
+        flags.replicas(),
+        flags.gpuResource());
   }
 
   /**

@@ -17,6 +17,11 @@ import picocli.CommandLine.Spec;
  * project, which variables. {@link #flags} turns them into a {@link ProjectFlags}.
  */
 final class ProjectArguments {
+  /** An extended resource name, as the CRD's pattern of {@code spec.gpuResource} says. */
+  private static final java.util.regex.Pattern GPU_RESOURCE =
+      java.util.regex.Pattern.compile(
+          "[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -100,8 +105,16 @@ final class ProjectArguments {
   Integer replicas;
 
   @Option(
+      names = "--gpu-resource",
+      order = 11,
+      paramLabel = "RESOURCE",
+      description =
+          "the extended resource GPU requests become (spec.gpuResource; default nvidia.com/gpu)")
+  String gpuResource;
+
+  @Option(
       names = {"-o", "--out"},
-      order = 10,
+      order = 12,
       paramLabel = "PATH",
       description =
           "write to this file instead of stdout; a PATH ending in / (or an existing directory)"
@@ -110,19 +123,19 @@ final class ProjectArguments {
 
   @Option(
       names = {"-j", "--json"},
-      order = 11,
+      order = 13,
       description = "JSON instead of YAML (a v1 List, or one object per file with -o DIR/)")
   boolean json;
 
   @Option(
       names = {"-v", "--verbose"},
-      order = 90,
+      order = 14,
       description = "stack traces for unexpected errors")
   boolean verbose;
 
   @Option(
       names = {"-h", "--help"},
-      order = 91,
+      order = 15,
       usageHelp = true,
       description = "this help")
   boolean help;
@@ -160,8 +173,21 @@ final class ProjectArguments {
         waitImage,
         securityProfile,
         exposure,
-        verbose,
-        replicas);
+        replicas,
+        gpuResource(),
+        verbose);
+  }
+
+  private String gpuResource() {
+    if (gpuResource != null && !GPU_RESOURCE.matcher(gpuResource).matches()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--gpu-resource expects an extended resource name <domain>/<name> (nvidia.com/gpu,"
+              + " amd.com/gpu), got \""
+              + gpuResource
+              + "\"");
+    }
+    return gpuResource;
   }
 
   private Map<String, String> pairs(String option, String form, List<String> values) {

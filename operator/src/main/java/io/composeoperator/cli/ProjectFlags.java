@@ -19,6 +19,7 @@ import java.util.Map;
  * @param waitImage {@code --wait-image}, or null
  * @param securityProfile {@code --security-profile}, or null
  * @param exposure {@code --exposure}, or null
+ * @param gpuResource {@code --gpu-resource}, or null
  * @param verbose {@code --verbose}: stack traces for unexpected errors
  * @param replicas {@code --replicas}: the replicas of services whose file sets none, or null
  */
@@ -33,8 +34,9 @@ record ProjectFlags(
     String waitImage,
     SecurityProfile securityProfile,
     Exposure exposure,
-    boolean verbose,
-    Integer replicas) {
+    Integer replicas,
+    String gpuResource,
+    boolean verbose) {
 
   ProjectFlags {
     files = List.copyOf(files);
@@ -42,7 +44,7 @@ record ProjectFlags(
     envFiles = List.copyOf(envFiles);
   }
 
-  /** Flags without {@code --replicas}. */
+  /** Flags without {@code --replicas} and {@code --gpu-resource}. */
   ProjectFlags(
       List<String> files,
       String name,
@@ -66,8 +68,9 @@ record ProjectFlags(
         waitImage,
         securityProfile,
         exposure,
-        verbose,
-        null);
+        null,
+        null,
+        verbose);
   }
 
   /** The work of a project command, given its parsed flags. */

@@ -136,6 +136,9 @@ public final class RenderCommand implements Callable<Integer> {
     if (flags.exposure() != null) {
       spec.setExposure(flags.exposure());
     }
+    if (flags.gpuResource() != null) {
+      spec.setGpuResource(flags.gpuResource());
+    }
     if (flags.securityProfile() != null) {
       spec.setSecurityProfile(flags.securityProfile());
     }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -77,7 +78,9 @@ final class RenderWarnings {
       PodTemplateSpec template =
           object instanceof Deployment d
               ? d.getSpec().getTemplate()
-              : object instanceof Job j ? j.getSpec().getTemplate() : null;
+              : object instanceof Job j
+                  ? j.getSpec().getTemplate()
+                  : object instanceof DaemonSet ds ? ds.getSpec().getTemplate() : null;
       if (template == null) {
         continue;
       }

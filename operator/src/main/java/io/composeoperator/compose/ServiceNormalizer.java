@@ -23,6 +23,7 @@ final class ServiceNormalizer {
   /** Service keys read into the model; the other keys Compose knows are unmodelled. */
   private static final Set<String> MODELLED =
       Set.of(
+          "gpus",
           "image",
           "build",
           "command",
@@ -88,7 +89,14 @@ final class ServiceNormalizer {
           "extends");
 
   private static final Set<String> DEPLOY_MODELLED =
-      Set.of("replicas", "resources", "restart_policy", "labels");
+      Set.of(
+          "replicas",
+          "resources",
+          "restart_policy",
+          "labels",
+          "mode",
+          "placement",
+          "update_config");
   private static final Set<String> BUILD_MODELLED = Set.of("context", "dockerfile", "target");
   private static final Pattern PULL_POLICY =
       Pattern.compile(
@@ -227,6 +235,9 @@ final class ServiceNormalizer {
             null));
     b.replicas(p.attempt(() -> replicas(s.get("scale"), deploy.get("replicas"), path), null));
     b.resources(p.attempt(() -> resources.of(s, deploy, path), null));
+    b.deploy(p.attempt(() -> new DeploySettings(fields, unmodelled).of(deploy, path), null));
+    b.deviceRequests(
+        p.attempt(() -> new DeviceRequests(fields).of(s.get("gpus"), deploy, path), null));
     b.user(p.attempt(() -> fields.string(s.get("user"), path + ".user"), null));
     b.groupAdd(p.attempt(() -> fields.strings(s.get("group_add"), path + ".group_add"), null));
     b.capAdd(p.attempt(() -> fields.strings(s.get("cap_add"), path + ".cap_add"), null));

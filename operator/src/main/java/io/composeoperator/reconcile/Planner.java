@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -132,6 +133,13 @@ public final class Planner {
         return "Deployment "
             + want.getMetadata().getName()
             + ": the selector cannot change; delete the Deployment to recreate it";
+      }
+    }
+    if (desired instanceof DaemonSet want && live instanceof DaemonSet is) {
+      if (!Objects.equals(want.getSpec().getSelector(), is.getSpec().getSelector())) {
+        return "DaemonSet "
+            + want.getMetadata().getName()
+            + ": the selector cannot change; delete the DaemonSet to recreate it";
       }
     }
     return null;

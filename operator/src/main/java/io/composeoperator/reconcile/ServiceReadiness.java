@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -21,8 +23,9 @@ import java.util.Set;
 
 /**
  * The readiness of one service: a Deployment is ready when it observed its generation and has all
- * replicas updated and available; a Job when it succeeded ({@link WorkloadStates}). When not ready,
- * what blocks it, read from the workload's conditions and its pods' container states.
+ * replicas updated and available; a DaemonSet when every node it should run on runs an updated,
+ * available pod; a Job when it succeeded ({@link WorkloadStates}). When not ready, what blocks it,
+ * read from the workload's conditions and its pods' container states.
  */
 final class ServiceReadiness {
   private static final Set<String> WAITING_REASONS =
@@ -46,9 +49,11 @@ final class ServiceReadiness {
             .findFirst();
     List<Pod> pods = podsOf(summary, observed.pods());
     if (workload.orElse(null) instanceof Deployment deployment) {
-      deployment(status, deployment, pods);
+      deployment(status, deployment, pods, summary.container());
+    } else if (workload.orElse(null) instanceof DaemonSet daemonSet) {
+      daemonSet(status, daemonSet, pods, summary.container());
     } else if (workload.orElse(null) instanceof Job job) {
-      job(status, job, pods);
+      job(status, job, pods, summary.container());
     } else {
       status.setReady(false);
       status.setMessage(summary.workloadKind() + " not created yet");
@@ -60,7 +65,8 @@ final class ServiceReadiness {
     return status.getReason();
   }
 
-  private static void deployment(ServiceStatus status, Deployment deployment, List<Pod> pods) {
+  private static void deployment(
+      ServiceStatus status, Deployment deployment, List<Pod> pods, String container) {
     int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
     DeploymentStatus s = deployment.getStatus();
     long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
@@ -93,12 +99,39 @@ final class ServiceReadiness {
       status.setMessage(withoutPodNames(failure.get().getMessage()));
       return;
     }
-    if (!fromPods(status, pods)) {
+    if (!fromPods(status, pods, container)) {
       status.setMessage(available + "/" + desired + " replicas available");
     }
   }
 
-  private static void job(ServiceStatus status, Job job, List<Pod> pods) {
+  /**
+   * A DaemonSet is ready when it observed its generation and every node that should run its pod
+   * runs an updated, available one (no node to run on counts as ready: nothing is waiting).
+   */
+  private static void daemonSet(
+      ServiceStatus status, DaemonSet daemonSet, List<Pod> pods, String container) {
+    DaemonSetStatus s = daemonSet.getStatus();
+    long generation = Objects.requireNonNullElse(daemonSet.getMetadata().getGeneration(), 0L);
+    long observedGeneration =
+        s == null ? 0 : Objects.requireNonNullElse(s.getObservedGeneration(), 0L);
+    int desired = s == null ? 0 : Objects.requireNonNullElse(s.getDesiredNumberScheduled(), 0);
+    int updated = s == null ? 0 : Objects.requireNonNullElse(s.getUpdatedNumberScheduled(), 0);
+    int available = s == null ? 0 : Objects.requireNonNullElse(s.getNumberAvailable(), 0);
+    int readyPods = s == null ? 0 : Objects.requireNonNullElse(s.getNumberReady(), 0);
+    status.setReplicas(desired);
+    status.setReadyReplicas(readyPods);
+    boolean ready =
+        s != null && observedGeneration >= generation && updated >= desired && available >= desired;
+    status.setReady(ready);
+    if (ready) {
+      return;
+    }
+    if (!fromPods(status, pods, container)) {
+      status.setMessage(available + "/" + desired + " nodes run an available pod");
+    }
+  }
+
+  private static void job(ServiceStatus status, Job job, List<Pod> pods, String container) {
     boolean succeeded = WorkloadStates.succeeded(job);
     status.setReady(succeeded);
     if (succeeded) {
@@ -115,18 +148,28 @@ final class ServiceReadiness {
               + ")");
       return;
     }
-    if (!fromPods(status, pods)) {
+    if (!fromPods(status, pods, container)) {
       status.setMessage("not completed yet");
     }
   }
 
-  /** Sets reason and message from the first blocked container; false when none is blocked. */
-  private static boolean fromPods(ServiceStatus status, List<Pod> pods) {
+  /**
+   * Sets reason and message from the first blocked container, the service's own container and the
+   * init containers before the others of its pod (a pod may hold several services: {@code
+   * PodGroups}); false when none is blocked.
+   */
+  private static boolean fromPods(ServiceStatus status, List<Pod> pods, String own) {
     for (Pod pod : pods) {
       if (pod.getStatus() == null) {
         continue;
       }
-      for (ContainerStatus container : containers(pod)) {
+      List<ContainerStatus> ordered = new ArrayList<>(containers(pod));
+      ordered.sort(
+          Comparator.comparing(
+              (ContainerStatus c) ->
+                  !own.equals(c.getName())
+                      && !pod.getStatus().getInitContainerStatuses().contains(c)));
+      for (ContainerStatus container : ordered) {
         if (container.getState() != null
             && container.getState().getWaiting() != null
             && WAITING_REASONS.contains(container.getState().getWaiting().getReason())) {

@@ -70,6 +70,8 @@ final class InitContainers {
       // the loader has checked that the dependency is an enabled service and, for
       // service_healthy, that it has a healthcheck (compose.DependencyCheck)
       String target = ctx.serviceNames().get(entry.getKey());
+      // a service that runs in another's pod is waited for through that pod (PodGroups)
+      String pod = ctx.podService(entry.getKey());
       String state =
           switch (dependency.condition()) {
             case SERVICE_STARTED -> "started";
@@ -81,7 +83,7 @@ final class InitContainers {
           new ContainerBuilder()
               .withName(name)
               .withImage(ctx.options().waitImage())
-              .withArgs("wait", "--project", ctx.project(), "--for", state, target)
+              .withArgs("wait", "--project", ctx.project(), "--for", state, pod)
               .addNewEnv()
               .withName("POD_NAMESPACE")
               .withNewValueFrom()

@@ -46,14 +46,42 @@ final class Lifecycles {
 
   private Lifecycles() {}
 
-  /** The main container's lifecycle, or null when the service has no post_start or pre_stop. */
+  /**
+   * The main container's lifecycle, or null when the service has no post_start, pre_stop or a
+   * {@code stop_signal} that needs a hook ({@link StopSignals}).
+   */
   static Lifecycle lifecycle(ServiceContext ctx) {
     LifecycleHandler postStart = handler(ctx, "post_start", ctx.service().lifecycle().postStart());
-    LifecycleHandler preStop = handler(ctx, "pre_stop", ctx.service().lifecycle().preStop());
+    LifecycleHandler preStop =
+        beforeSignal(
+            handler(ctx, "pre_stop", ctx.service().lifecycle().preStop()),
+            StopSignals.preStop(ctx));
     if (postStart == null && preStop == null) {
       return null;
     }
     return new LifecycleBuilder().withPostStart(postStart).withPreStop(preStop).build();
+  }
+
+  /**
+   * One preStop handler for the {@code pre_stop} hooks and the {@code stop_signal} hook: the hooks
+   * run first, as Compose runs them before it stops the container, and the signal is sent whether
+   * they succeeded or not.
+   */
+  private static LifecycleHandler beforeSignal(LifecycleHandler hooks, LifecycleHandler signal) {
+    if (hooks == null || signal == null) {
+      return hooks == null ? signal : hooks;
+    }
+    List<String> command = hooks.getExec().getCommand();
+    String first =
+        command.size() == 3 && command.get(0).equals("/bin/sh") && command.get(1).equals("-c")
+            ? command.get(2)
+            : String.join(" ", command.stream().map(InitContainers::quote).toList());
+    String script = "( " + first + "\n) || true\n" + signal.getExec().getCommand().get(2);
+    return new LifecycleHandlerBuilder()
+        .withNewExec()
+        .withCommand("/bin/sh", "-c", script)
+        .endExec()
+        .build();
   }
 
   private static LifecycleHandler handler(ServiceContext ctx, String key, List<ServiceHook> hooks) {
@@ -188,7 +216,8 @@ final class Lifecycles {
             ctx.serviceNames(),
             ctx.options(),
             own,
-            ctx.requiredSecrets());
+            ctx.requiredSecrets(),
+            ctx.podServices());
     SecurityContexts.UserIds ids = SecurityContexts.userIds(stepCtx);
     SecurityContext security = SecurityContexts.container(stepCtx, ids);
     // what the step's own user caused is reported at the step's user

@@ -28,6 +28,8 @@ import java.util.TreeSet;
  *     ({@code spec.secretFiles}, recorded by {@code convert}; see {@link KeyMaterial})
  * @param defaultReplicas the replicas of every long-running service whose file sets none ({@code
  *     spec.defaultReplicas}, {@code --replicas}), or null to leave them unset
+ * @param gpuResource the extended resource GPU requests become ({@code spec.gpuResource}; {@value
+ *     #DEFAULT_GPU_RESOURCE} when unset)
  */
 public record ProjectOptions(
     String name,
@@ -42,10 +44,14 @@ public record ProjectOptions(
     SecurityProfile securityProfile,
     String waitImage,
     List<String> secretFiles,
-    Integer defaultReplicas) {
+    Integer defaultReplicas,
+    String gpuResource) {
 
   /** The image used for wait init containers when none is configured. */
   public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
+
+  /** The extended resource of a GPU when the project names none (NVIDIA's device plugin). */
+  public static final String DEFAULT_GPU_RESOURCE = "nvidia.com/gpu";
 
   public ProjectOptions {
     images = Collections.unmodifiableMap(new TreeMap<>(images));
@@ -58,57 +64,13 @@ public record ProjectOptions(
     securityProfile = securityProfile == null ? SecurityProfile.baseline : securityProfile;
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
     secretFiles = secretFiles == null ? List.of() : List.copyOf(new TreeSet<>(secretFiles));
+    gpuResource = gpuResource == null ? DEFAULT_GPU_RESOURCE : gpuResource;
   }
 
-  /** Options without default replicas. */
-  public ProjectOptions(
-      String name,
-      String namespace,
-      Map<String, String> images,
-      List<String> imagePullSecrets,
-      StorageDefaults storage,
-      Map<String, String> defaultRequests,
-      Map<String, String> defaultLimits,
-      VolumeRetention volumeRetention,
-      Exposure exposure,
-      SecurityProfile securityProfile,
-      String waitImage,
-      List<String> secretFiles) {
-    this(
-        name,
-        namespace,
-        images,
-        imagePullSecrets,
-        storage,
-        defaultRequests,
-        defaultLimits,
-        volumeRetention,
-        exposure,
-        securityProfile,
-        waitImage,
-        secretFiles,
-        null);
-  }
-
-  /** These options with these default replicas ({@code spec.defaultReplicas}). */
-  public ProjectOptions withDefaultReplicas(Integer replicas) {
-    return new ProjectOptions(
-        name,
-        namespace,
-        images,
-        imagePullSecrets,
-        storage,
-        defaultRequests,
-        defaultLimits,
-        volumeRetention,
-        exposure,
-        securityProfile,
-        waitImage,
-        secretFiles,
-        replicas);
-  }
-
-  /** Options without recorded secret files. */
+  /**
+   * The settings that most callers give; the later ones ({@code secretFiles} and after) take their
+   * defaults, and the {@code with...} methods below set them.
+   */
   public ProjectOptions(
       String name,
       String namespace,
@@ -133,67 +95,105 @@ public record ProjectOptions(
         exposure,
         securityProfile,
         waitImage,
-        List.of());
-  }
-
-  /** These options with these recorded secret files ({@code spec.secretFiles}). */
-  public ProjectOptions withSecretFiles(List<String> files) {
-    return new ProjectOptions(
-        name,
-        namespace,
-        images,
-        imagePullSecrets,
-        storage,
-        defaultRequests,
-        defaultLimits,
-        volumeRetention,
-        exposure,
-        securityProfile,
-        waitImage,
-        files,
-        defaultReplicas);
-  }
-
-  /** These options under another security profile (the operator caps the project's own). */
-  public ProjectOptions withSecurityProfile(SecurityProfile profile) {
-    return new ProjectOptions(
-        name,
-        namespace,
-        images,
-        imagePullSecrets,
-        storage,
-        defaultRequests,
-        defaultLimits,
-        volumeRetention,
-        exposure,
-        profile,
-        waitImage,
-        secretFiles,
-        defaultReplicas);
-  }
-
-  /** These options for a project of another name (the CLI's name mapped by the naming rule). */
-  public ProjectOptions withName(String projectName) {
-    return new ProjectOptions(
-        projectName,
-        namespace,
-        images,
-        imagePullSecrets,
-        storage,
-        defaultRequests,
-        defaultLimits,
-        volumeRetention,
-        exposure,
-        securityProfile,
-        waitImage,
-        secretFiles,
-        defaultReplicas);
+        List.of(),
+        null,
+        null);
   }
 
   /** Options with every default, for a project of this name. */
   public static ProjectOptions defaults(String name) {
     return new ProjectOptions(
         name, null, Map.of(), List.of(), null, Map.of(), Map.of(), null, null, null, null);
+  }
+
+  /** These options for a project of another name (the CLI's name mapped by the naming rule). */
+  public ProjectOptions withName(String projectName) {
+    Builder b = toBuilder();
+    b.name = projectName;
+    return b.build();
+  }
+
+  /** These options under another security profile (the operator caps the project's own). */
+  public ProjectOptions withSecurityProfile(SecurityProfile profile) {
+    Builder b = toBuilder();
+    b.securityProfile = profile;
+    return b.build();
+  }
+
+  /** These options with these recorded secret files ({@code spec.secretFiles}). */
+  public ProjectOptions withSecretFiles(List<String> files) {
+    Builder b = toBuilder();
+    b.secretFiles = files;
+    return b.build();
+  }
+
+  /** These options with these default replicas ({@code spec.defaultReplicas}). */
+  public ProjectOptions withDefaultReplicas(Integer replicas) {
+    Builder b = toBuilder();
+    b.defaultReplicas = replicas;
+    return b.build();
+  }
+
+  /** These options with GPU requests as this extended resource ({@code spec.gpuResource}). */
+  public ProjectOptions withGpuResource(String resource) {
+    Builder b = toBuilder();
+    b.gpuResource = resource;
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.namespace = namespace;
+    b.images = images;
+    b.imagePullSecrets = imagePullSecrets;
+    b.storage = storage;
+    b.defaultRequests = defaultRequests;
+    b.defaultLimits = defaultLimits;
+    b.volumeRetention = volumeRetention;
+    b.exposure = exposure;
+    b.securityProfile = securityProfile;
+    b.waitImage = waitImage;
+    b.secretFiles = secretFiles;
+    b.defaultReplicas = defaultReplicas;
+    b.gpuResource = gpuResource;
+    return b;
+  }
+
+  /** A copy to change one setting of: a new setting is one field here and one in the record. */
+  private static final class Builder {
+    String name;
+    String namespace;
+    Map<String, String> images;
+    List<String> imagePullSecrets;
+    StorageDefaults storage;
+    Map<String, String> defaultRequests;
+    Map<String, String> defaultLimits;
+    VolumeRetention volumeRetention;
+    Exposure exposure;
+    SecurityProfile securityProfile;
+    String waitImage;
+    List<String> secretFiles;
+    Integer defaultReplicas;
+    String gpuResource;
+
+    ProjectOptions build() {
+      return new ProjectOptions(
+          name,
+          namespace,
+          images,
+          imagePullSecrets,
+          storage,
+          defaultRequests,
+          defaultLimits,
+          volumeRetention,
+          exposure,
+          securityProfile,
+          waitImage,
+          secretFiles,
+          defaultReplicas,
+          gpuResource);
+    }
   }
 
   /**

@@ -42,6 +42,7 @@ public final class ProjectTranslator {
     warnings.addAll(loaded.warnings());
     String file = model.sourceFile();
     UnsupportedKeys.warnAbout(model, warnings);
+    PodGroups groups = PodGroups.of(model);
 
     Map<String, String> serviceNames = new TreeMap<>();
     for (String name : model.services().keySet()) {
@@ -62,8 +63,11 @@ public final class ProjectTranslator {
       }
       serviceNames.put(name, objectName);
     }
+    Map<String, String> podServices = groups.podServices(serviceNames);
+    model = groups.prepare(model, serviceNames, warnings);
     SortedSet<String> jobs = runOnceServices(model);
     model = withDefaultReplicas(model, jobs, options.defaultReplicas());
+    checkGroupsRunAlike(model, groups, jobs);
     warnRenamedObjects(model, warnings);
 
     List<HasMetadata> objects = new ArrayList<>();
@@ -76,16 +80,25 @@ public final class ProjectTranslator {
         Claims.sharedSingleNodeClaims(model, options, warnings);
 
     SortedSet<String> requiredSecrets = new TreeSet<>();
-    List<Translation.ServiceSummary> summaries = new ArrayList<>();
+    List<HasMetadata> services = new ArrayList<>();
+    Map<String, ServiceContext> contexts = new TreeMap<>();
+    Map<String, Workloads.ServiceObjects> results = new TreeMap<>();
     for (ServiceConfig service : model.services().values()) {
       String objectName = serviceNames.get(service.name());
       ServiceContext ctx =
           new ServiceContext(
-              model, service, objectName, serviceNames, options, warnings, requiredSecrets);
+              model,
+              service,
+              objectName,
+              serviceNames,
+              options,
+              warnings,
+              requiredSecrets,
+              podServices);
       SortedSet<String> peers = new TreeSet<>();
       SortedSet<String> sharers = sharing.get(service.name());
       if (sharers != null) {
-        sharers.forEach(s -> peers.add(serviceNames.get(s)));
+        sharers.forEach(s -> peers.add(podServices.get(s)));
       }
       boolean runsOnce = jobs.contains(service.name());
       Workloads.ServiceObjects result =
@@ -93,23 +106,50 @@ public final class ProjectTranslator {
       if (result.filesConfigMap() != null) {
         objects.add(result.filesConfigMap());
       }
-      objects.add(result.workload());
-      objects.addAll(Networking.servicesFor(service, objectName, model, options, warnings));
+      contexts.put(service.name(), ctx);
+      results.put(service.name(), result);
+      services.addAll(Networking.servicesFor(service, objectName, model, options, warnings));
       Ingress ingress = Ingresses.forService(service, objectName, model, options, warnings);
       if (ingress != null) {
-        objects.add(ingress);
+        services.add(ingress);
       }
+    }
+    List<Translation.ServiceSummary> summaries = new ArrayList<>();
+    Map<String, Workloads.ServiceObjects> pods = new TreeMap<>();
+    for (ServiceConfig service : model.services().values()) {
+      if (groups.isGuest(service.name())) {
+        continue;
+      }
+      List<PodGroups.Guest> guests = new ArrayList<>();
+      for (String guest : groups.guestsOf(service.name())) {
+        guests.add(new PodGroups.Guest(contexts.get(guest), results.get(guest)));
+      }
+      Workloads.ServiceObjects pod =
+          guests.isEmpty()
+              ? results.get(service.name())
+              : PodGroups.merge(contexts.get(service.name()), results.get(service.name()), guests);
+      pods.put(service.name(), pod);
+      objects.add(pod.workload());
+    }
+    objects.addAll(services);
+    for (ServiceConfig service : model.services().values()) {
+      // a guest is reported under its own name, with the workload of the pod it runs in
+      HasMetadata workload = pods.get(groups.hostOf(service.name())).workload();
       summaries.add(
           new Translation.ServiceSummary(
               service.name(),
-              result.workload().getKind(),
-              objectName,
-              result.image(),
-              service.replicas()));
+              workload.getKind(),
+              workload.getMetadata().getName(),
+              results.get(service.name()).image(),
+              workload.getKind().equals("DaemonSet")
+                  ? null
+                  : model.services().get(groups.hostOf(service.name())).replicas(),
+              serviceNames.get(service.name())));
     }
 
     objects.addAll(NetworkPolicies.policiesFor(model, serviceNames, options, warnings));
     objects.addAll(WaitAccess.objectsFor(model, options));
+    PodGroups.retarget(objects, serviceNames, podServices);
 
     if (options.namespace() != null) {
       objects.forEach(o -> o.getMetadata().setNamespace(options.namespace()));
@@ -129,7 +169,8 @@ public final class ProjectTranslator {
   static SortedSet<String> runOnceServices(ComposeModel model) {
     SortedSet<String> jobs = new TreeSet<>();
     for (ServiceConfig service : model.services().values()) {
-      if (service.restart() != null && service.restart().runsOnce()) {
+      if (service.restart() != null && service.restart().runsOnce() || service.deploy().job()) {
+        // deploy.mode replicated-job / global-job: tasks that run to completion
         jobs.add(service.name());
       }
     }
@@ -178,11 +219,48 @@ public final class ProjectTranslator {
     }
     Map<String, ServiceConfig> services = new TreeMap<>();
     for (ServiceConfig service : model.services().values()) {
-      boolean unset = service.replicas() == null && !jobs.contains(service.name());
+      boolean unset =
+          service.replicas() == null
+              && !jobs.contains(service.name())
+              && !service.deploy().global(); // a DaemonSet runs one pod per node
       services.put(
           service.name(), unset ? service.toBuilder().replicas(replicas).build() : service);
     }
     return model.withServices(services);
+  }
+
+  /**
+   * The services of one pod must all run once (one Job) or all keep running (one Deployment): a pod
+   * cannot be both.
+   */
+  static void checkGroupsRunAlike(ComposeModel model, PodGroups groups, SortedSet<String> jobs) {
+    for (ServiceConfig service : model.services().values()) {
+      String host = groups.hostOf(service.name());
+      if (service.deploy().global() != model.services().get(host).deploy().global()) {
+        throw new ComposeException(
+            model.sourceFile(),
+            "services." + service.name() + ".deploy.mode",
+            service.name()
+                + " shares a namespace with "
+                + host
+                + ", so both run in one pod, but only one of them is global; give both the same"
+                + " deploy.mode");
+      }
+      if (jobs.contains(service.name()) != jobs.contains(host)) {
+        String key = PodGroups.targets(service).keySet().stream().findFirst().orElse("restart");
+        throw new ComposeException(
+            model.sourceFile(),
+            "services." + service.name() + "." + key,
+            service.name()
+                + " shares a namespace with "
+                + host
+                + ", so both run in one pod, but "
+                + (jobs.contains(service.name()) ? service.name() : host)
+                + " runs once and "
+                + (jobs.contains(service.name()) ? host : service.name())
+                + " keeps running; give both the same restart policy");
+      }
+    }
   }
 
   /**

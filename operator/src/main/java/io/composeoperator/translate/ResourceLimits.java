@@ -36,11 +36,10 @@ final class ResourceLimits {
     if (config.memoryReservation() != null && config.memoryReservation().bytes() > 0) {
       requests.put("memory", memory(config.memoryReservation()));
     }
-    if (config.hasDeviceReservations()) {
-      ctx.warn(
-          "deploy.resources.reservations.devices",
-          "device reservations (GPUs) are not mapped; request the device plugin's resource"
-              + " instead");
+    Quantity gpus = Gpus.limit(ctx);
+    if (gpus != null) {
+      // extended resources: the limit is the request (Kubernetes defaults one to the other)
+      limits.put(ctx.options().gpuResource(), gpus);
     }
     return withDefaults(
         limits, requests, ctx.options(), ctx.file(), ctx.path("deploy.resources"), ctx);

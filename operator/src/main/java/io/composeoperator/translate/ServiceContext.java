@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * @param options the project options
  * @param warnings the warnings collector
  * @param requiredSecrets collects the names of the Secrets the pod mounts or references
+ * @param podServices Compose service name → the {@code composeoperator.io/service} label of the
+ *     pods it runs in: its own object name, or the object name of the service whose pod it shares
+ *     ({@link PodGroups})
  */
 record ServiceContext(
     ComposeModel model,
@@ -26,7 +29,8 @@ record ServiceContext(
     Map<String, String> serviceNames,
     ProjectOptions options,
     Warnings warnings,
-    Set<String> requiredSecrets) {
+    Set<String> requiredSecrets,
+    Map<String, String> podServices) {
 
   /** A context for a service alone in its project (tests). */
   static ServiceContext of(ComposeModel model, ServiceConfig service, ProjectOptions options) {
@@ -42,7 +46,13 @@ record ServiceContext(
         names,
         options,
         new Warnings(),
-        new TreeSet<>());
+        new TreeSet<>(),
+        names);
+  }
+
+  /** The service label of the pods that the Compose service {@code composeName} runs in. */
+  String podService(String composeName) {
+    return podServices.get(composeName);
   }
 
   /** The Compose file's name, for errors. */

@@ -41,7 +41,8 @@ public final class SpecOptions {
         spec.getSecurityProfile(),
         waitImage,
         spec.getSecretFiles(),
-        spec.getDefaultReplicas());
+        spec.getDefaultReplicas(),
+        spec.getGpuResource());
   }
 
   /**

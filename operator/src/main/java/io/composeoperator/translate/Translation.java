@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * The desired state of a project: the objects in their fixed order (ConfigMap,
  * PersistentVolumeClaim, ServiceAccount, Role, RoleBinding, Service, NetworkPolicy, Job,
- * Deployment; then by name), the warnings, and what status needs to know about the services.
+ * Deployment, DaemonSet; then by name), the warnings, and what status needs to know about the
+ * services.
  *
  * @param objects the desired objects, without ownerReferences (reconcile adds them)
  * @param warnings warnings from loading and translating, sorted
@@ -33,11 +34,25 @@ public record Translation(
    * What status reports about one service.
    *
    * @param service the Compose service name
-   * @param workloadKind {@code Deployment} or {@code Job}
+   * @param workloadKind {@code Deployment}, {@code DaemonSet} or {@code Job}
    * @param workloadName the workload's object name
    * @param image the image it runs
    * @param replicas the desired replicas, or null when the file sets none (1 by default)
+   * @param container the name of the service's container in the workload's pods: the workload's
+   *     name, unless the service runs in another service's pod ({@code PodGroups})
    */
   public record ServiceSummary(
-      String service, String workloadKind, String workloadName, String image, Integer replicas) {}
+      String service,
+      String workloadKind,
+      String workloadName,
+      String image,
+      Integer replicas,
+      String container) {
+
+    /** A service that runs in its own workload, as the container named after it. */
+    public ServiceSummary(
+        String service, String workloadKind, String workloadName, String image, Integer replicas) {
+      this(service, workloadKind, workloadName, image, replicas, workloadName);
+    }
+  }
 }

@@ -17,8 +17,8 @@ public final class UnsupportedKeys {
   private static final String SWARM_UPDATE =
       "Swarm update settings; the Deployment rolls out with its default rolling update";
   private static final String GPU =
-      "GPUs and other devices are requested as extended resources of a device plugin"
-          + " (nvidia.com/gpu), which Compose cannot name; nothing is requested";
+      "Swarm generic resources are not mapped; ask for GPUs with gpus or"
+          + " deploy.resources.reservations.devices (capabilities: [gpu])";
   private static final String INTERFACE =
       "pods have one interface on the cluster network; per-network interface settings do not"
           + " exist there";
@@ -41,17 +41,12 @@ public final class UnsupportedKeys {
           entry("ulimits", "Kubernetes has no per-container ulimits"),
           entry("pids_limit", PIDS),
           entry("deploy.resources.limits.pids", PIDS),
-          entry("gpus", GPU),
           entry("deploy.resources.reservations.generic_resources", GPU),
           entry(
-              "deploy.placement",
-              "Swarm placement on node labels; pods are placed by the cluster's scheduler"),
-          entry("deploy.update_config", SWARM_UPDATE),
+              "deploy.update_config",
+              "Swarm's update pacing and failure handling; a Deployment's rollout has no such"
+                  + " setting (only order and parallelism are mapped)"),
           entry("deploy.rollback_config", SWARM_UPDATE),
-          entry(
-              "deploy.mode",
-              "one container per node (global) would be a DaemonSet; the service runs as a"
-                  + " Deployment"),
           entry(
               "deploy.endpoint_mode",
               "the service name always resolves to the pods' addresses (headless Service)"),

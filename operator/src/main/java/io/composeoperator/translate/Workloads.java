@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.HostAliasBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LocalObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfig;
 import io.fabric8.kubernetes.api.model.PodDNSConfigBuilder;
@@ -21,9 +20,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,8 +71,10 @@ final class Workloads {
    * @param workload the Deployment or Job
    * @param filesConfigMap the service's {@code <service>-files} ConfigMap, or null
    * @param image the image it runs
+   * @param mounted the ConfigMaps its pod mounts, whose content the pod template's hash covers
    */
-  record ServiceObjects(HasMetadata workload, ConfigMap filesConfigMap, String image) {}
+  record ServiceObjects(
+      HasMetadata workload, ConfigMap filesConfigMap, String image, List<ConfigMap> mounted) {}
 
   /**
    * Translates one service.
@@ -131,19 +131,31 @@ final class Workloads {
     hostAndDns(ctx, pod);
     namespaces(ctx, pod);
     platform(ctx, pod);
-    stopSignal(ctx);
-    if (service.init()) {
-      // init: true → the pause container is PID 1 and reaps zombies, as tini would
-      pod.withShareProcessNamespace(true);
+    if (service.init() || service.pid() != null && service.pid().startsWith("service:")) {
+      if ("host".equals(service.pid())) {
+        // the API server refuses shareProcessNamespace together with hostPID
+        ctx.warn(
+            "init",
+            "init: true is not needed with pid: host (the host's init reaps orphaned processes),"
+                + " and Kubernetes cannot combine it with hostPID; ignored");
+      } else {
+        // init: true → the pause container is PID 1 and reaps zombies, as tini would;
+        // pid: service:x → the containers of the pod (PodGroups) see each other's processes
+        pod.withShareProcessNamespace(true);
+      }
     }
+    Affinity claimAffinity = null;
     if (!affinityPeers.isEmpty()) {
-      pod.withAffinity(affinity(ctx, affinityPeers));
+      claimAffinity = affinity(ctx, affinityPeers);
     } else if (service.replicas() != null
         && service.replicas() > 1
         && !storage.readWriteOnceClaims().isEmpty()) {
       // replicas of a service on a ReadWriteOnce claim must share the claim's node too
-      pod.withAffinity(affinity(ctx, new java.util.TreeSet<>(List.of(ctx.objectName()))));
+      claimAffinity =
+          affinity(ctx, new java.util.TreeSet<>(List.of(ctx.podService(service.name()))));
     }
+    pod.withAffinity(Scheduling.affinity(ctx, claimAffinity));
+    pod.withTopologySpreadConstraints(Scheduling.spread(ctx));
     PodSpec podSpec = pod.build();
 
     List<ConfigMap> mounted = new ArrayList<>();
@@ -170,11 +182,21 @@ final class Workloads {
             .withSpec(podSpec)
             .build();
 
+    boolean daemon = !runsOnce && service.deploy().global();
+    if (daemon && !storage.readWriteOnceClaims().isEmpty()) {
+      ctx.warn(
+          "deploy.mode",
+          "a global service runs a pod on every node, but a ReadWriteOnce claim can be mounted on"
+              + " one node only: pods on other nodes will not start (give the volume"
+              + " x-kubernetes.accessModes: [ReadWriteMany])");
+    }
     HasMetadata workload =
         runsOnce
             ? job(ctx, template, annotations)
-            : deployment(ctx, template, annotations, !storage.readWriteOnceClaims().isEmpty());
-    return new ServiceObjects(workload, storage.filesConfigMap(), image);
+            : daemon
+                ? daemonSet(ctx, template, annotations)
+                : deployment(ctx, template, annotations, !storage.readWriteOnceClaims().isEmpty());
+    return new ServiceObjects(workload, storage.filesConfigMap(), image, mounted);
   }
 
   private static HasMetadata deployment(
@@ -194,28 +216,38 @@ final class Workloads {
         .withNewSelector()
         .withMatchLabels(Labels.selector(ctx.project(), ctx.objectName()))
         .endSelector()
-        .withStrategy(strategy(singleNodeClaim))
+        .withStrategy(Scheduling.deploymentStrategy(ctx, singleNodeClaim))
         .withTemplate(template)
         .endSpec()
         .build();
   }
 
   /**
-   * Recreate when the pod mounts a ReadWriteOnce claim (the old and the new pod could not mount it
-   * on two nodes); otherwise RollingUpdate with Kubernetes' default surge and unavailability
-   * written out, so that this field manager owns them and server-side apply removes them when the
-   * service later switches to Recreate (which the API server refuses while rollingUpdate is set).
+   * {@code deploy.mode: global} → a DaemonSet: one pod on every node the placement allows; {@code
+   * replicas} do not apply (warned).
    */
-  static DeploymentStrategy strategy(boolean singleNodeClaim) {
-    if (singleNodeClaim) {
-      return new DeploymentStrategyBuilder().withType("Recreate").build();
+  private static HasMetadata daemonSet(
+      ServiceContext ctx, PodTemplateSpec template, SortedMap<String, String> annotations) {
+    if (ctx.service().replicas() != null) {
+      ctx.warn(
+          "deploy.replicas",
+          "a global service runs one pod on every node; replicas "
+              + ctx.service().replicas()
+              + " is ignored");
     }
-    return new DeploymentStrategyBuilder()
-        .withType("RollingUpdate")
-        .withNewRollingUpdate()
-        .withMaxSurge(new IntOrString("25%"))
-        .withMaxUnavailable(new IntOrString("25%"))
-        .endRollingUpdate()
+    return new DaemonSetBuilder()
+        .withNewMetadata()
+        .withName(ctx.objectName())
+        .withLabels(Labels.forService(ctx.project(), ctx.objectName()))
+        .withAnnotations(annotations)
+        .endMetadata()
+        .withNewSpec()
+        .withNewSelector()
+        .withMatchLabels(Labels.selector(ctx.project(), ctx.objectName()))
+        .endSelector()
+        .withUpdateStrategy(Scheduling.daemonSetStrategy(ctx))
+        .withTemplate(template)
+        .endSpec()
         .build();
   }
 
@@ -235,6 +267,14 @@ final class Workloads {
       } else {
         backoffLimit = restart.maxAttempts();
       }
+    }
+    if (service.deploy().global()) {
+      ctx.warn(
+          "deploy.mode",
+          "deploy.mode "
+              + service.deploy().mode()
+              + " runs a task on every node, and Kubernetes has no Job per node: one Job runs the"
+              + " service once");
     }
     Integer replicas = service.replicas();
     Integer runs = replicas != null && replicas > 1 ? replicas : null;
@@ -387,8 +427,10 @@ final class Workloads {
             "network_mode",
             "network_mode none cannot remove the pod's network interface; a NetworkPolicy admits no"
                 + " incoming traffic, but the pod can still connect out");
-      } else if (sharesAnother(networkMode)) {
-        throw ctx.error("network_mode", sharingError(networkMode));
+      } else if (networkMode.startsWith("container:")) {
+        throw ctx.error("network_mode", containerError(networkMode));
+      } else if (networkMode.startsWith("service:")) {
+        // one pod with the service (PodGroups): its containers share the network namespace
       } else if (!networkMode.equals("bridge") && !networkMode.equals("default")) {
         ctx.warn("network_mode", "network_mode " + networkMode + " is not mapped; ignored");
       }
@@ -396,9 +438,9 @@ final class Workloads {
     if (service.pid() != null) {
       if (service.pid().equals("host")) {
         pod.withHostPID(true);
-      } else if (sharesAnother(service.pid())) {
-        throw ctx.error("pid", sharingError(service.pid()));
-      } else {
+      } else if (service.pid().startsWith("container:")) {
+        throw ctx.error("pid", containerError(service.pid()));
+      } else if (!service.pid().startsWith("service:")) {
         ctx.warn("pid", "pid " + service.pid() + " is not mapped; ignored");
       }
     }
@@ -406,9 +448,11 @@ final class Workloads {
       String ipc = service.ipc();
       if (ipc.equals("host")) {
         pod.withHostIPC(true);
-      } else if (sharesAnother(ipc)) {
-        throw ctx.error("ipc", sharingError(ipc));
-      } else if (!ipc.equals("private") && !ipc.equals("shareable")) {
+      } else if (ipc.startsWith("container:")) {
+        throw ctx.error("ipc", containerError(ipc));
+      } else if (!ipc.startsWith("service:")
+          && !ipc.equals("private")
+          && !ipc.equals("shareable")) {
         ctx.warn("ipc", "ipc " + ipc + " is not mapped; the pod's own IPC namespace is used");
       }
     }
@@ -427,13 +471,11 @@ final class Workloads {
     }
   }
 
-  private static boolean sharesAnother(String mode) {
-    return mode.startsWith("service:") || mode.startsWith("container:");
-  }
-
-  private static String sharingError(String mode) {
+  private static String containerError(String mode) {
     return mode
-        + ": cannot share namespaces across pods (each service is its own pod on Kubernetes)";
+        + ": a container outside the project cannot share its namespaces with a pod; use"
+        + " service:<name> to share those of a service of this file (it then runs in that"
+        + " service's pod)";
   }
 
   /** {@code platform: linux/amd64} → nodeSelector kubernetes.io/os and kubernetes.io/arch. */
@@ -456,21 +498,6 @@ final class Workloads {
           "the variant " + parts[2] + " cannot be selected; only os and architecture are used");
     }
     pod.withNodeSelector(selector);
-  }
-
-  private static void stopSignal(ServiceContext ctx) {
-    String signal = ctx.service().stopSignal();
-    if (signal == null) {
-      return;
-    }
-    String s = signal.toUpperCase(Locale.ROOT);
-    if (!Set.of("SIGTERM", "TERM", "15").contains(s)) {
-      ctx.warn(
-          "stop_signal",
-          "Kubernetes always stops containers with SIGTERM; stop_signal "
-              + signal
-              + " is ignored (a preStop hook can send it)");
-    }
   }
 
   /**

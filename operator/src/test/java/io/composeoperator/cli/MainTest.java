@@ -69,6 +69,24 @@ class MainTest {
   }
 
   @Test
+  void gpuResourceNamesTheExtendedResourceOfGpuRequests() throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("compose.yaml"),
+        "services:\n  ai:\n    image: rocm/pytorch:2\n    gpus: [{count: 2}]\n");
+
+    CliRun amd = CliRun.in(dir, "render", "--gpu-resource", "amd.com/gpu");
+    CliRun bad = CliRun.in(dir, "render", "--gpu-resource", "gpu");
+
+    assertThat(amd.exitCode()).isZero();
+    assertThat(amd.out()).contains("amd.com/gpu: \"2\"").doesNotContain("nvidia.com/gpu");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .startsWith(
+            "render: --gpu-resource expects an extended resource name <domain>/<name>"
+                + " (nvidia.com/gpu, amd.com/gpu), got \"gpu\"");
+  }
+
+  @Test
   void badEnumValueListsTheAllowedOnes() {
     CliRun run = CliRun.in(dir, "render", "--exposure", "Ingress");
 

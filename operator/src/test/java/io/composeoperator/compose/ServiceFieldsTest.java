@@ -264,7 +264,7 @@ class ServiceFieldsTest {
   void knownButUnmodelledKeysAreListed() {
     ServiceConfig web =
         web(
-            "logging: {driver: json-file}, ulimits: {nofile: 1024}, develop: {}, deploy: {mode: global, placement: {constraints: []}, restart_policy: {delay: 5s}},"
+            "logging: {driver: json-file}, ulimits: {nofile: 1024}, develop: {}, deploy: {mode: global, placement: {constraints: []}, restart_policy: {delay: 5s}, update_config: {delay: 5s}},"
                 + " build: {context: ., args: {A: b}}, cpu_shares: 512, x-custom: 1");
     assertThat(web.unmodelledKeys())
         .containsExactly(
@@ -272,10 +272,9 @@ class ServiceFieldsTest {
             "services.web.develop",
             "services.web.logging",
             "services.web.ulimits",
-            "services.web.deploy.mode",
-            "services.web.deploy.placement",
             "services.web.deploy.restart_policy.delay",
-            "services.web.build.args");
+            "services.web.build.args",
+            "services.web.deploy.update_config.delay");
   }
 
   @Test

@@ -31,6 +31,7 @@ class HelmRbacTest {
               Set.of("get", "list", "watch", "patch", "update")),
           Map.entry("composeoperator.io/composeprojects/status", Set.of("get", "patch", "update")),
           Map.entry("apps/deployments", MANAGE),
+          Map.entry("apps/daemonsets", MANAGE),
           Map.entry("batch/jobs", MANAGE),
           Map.entry("/services", MANAGE),
           Map.entry("/configmaps", MANAGE),

@@ -264,4 +264,31 @@ class PlannerTest {
         .asString()
         .startsWith("PersistentVolumeClaim/data exists and is not owned by this project");
   }
+
+  @Test
+  void aDaemonSetWhoseSelectorWouldChangeIsAnImmutableFieldProblem() {
+    java.util.function.BiFunction<String, String, io.fabric8.kubernetes.api.model.apps.DaemonSet>
+        daemonSet =
+            (name, service) ->
+                new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                    .withNewMetadata()
+                    .withName(name)
+                    .endMetadata()
+                    .withNewSpec()
+                    .withNewSelector()
+                    .withMatchLabels(Labels.selector("shop", service))
+                    .endSelector()
+                    .endSpec()
+                    .build();
+
+    assertThat(
+            Planner.immutableProblem(
+                daemonSet.apply("agent", "agent"), daemonSet.apply("agent", "agent")))
+        .isNull();
+    assertThat(
+            Planner.immutableProblem(
+                daemonSet.apply("agent", "agent"), daemonSet.apply("agent", "old")))
+        .isEqualTo(
+            "DaemonSet agent: the selector cannot change; delete the DaemonSet to recreate it");
+  }
 }

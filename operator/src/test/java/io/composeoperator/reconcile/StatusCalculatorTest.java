@@ -140,6 +140,95 @@ class StatusCalculatorTest {
   }
 
   @Test
+  void serviceInAnotherServicesPodIsReportedUnderItsOwnName() {
+    // torrent runs as a container in vpn's pod (network_mode: service:vpn)
+    Translation translation =
+        new Translation(
+            List.of(),
+            List.of(),
+            List.of(
+                new Translation.ServiceSummary(
+                    "torrent", "Deployment", "vpn", "qbittorrent:4", null, "torrent"),
+                new Translation.ServiceSummary("vpn", "Deployment", "vpn", "gluetun:3", null)),
+            new TreeSet<>());
+    Pod pod = waitingPod("vpn", "CrashLoopBackOff");
+    pod.getStatus()
+        .getContainerStatuses()
+        .add(
+            new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                .withName("torrent")
+                .withImage("qbittorrent:4")
+                .withNewState()
+                .withNewWaiting()
+                .withReason("ImagePullBackOff")
+                .endWaiting()
+                .endState()
+                .build());
+
+    ComposeProjectStatus status =
+        calculate(
+            null,
+            Outcome.applied(translation, List.of(), List.of()),
+            List.of(deployment("vpn", 0, 1, 1)),
+            List.of(pod),
+            T1);
+
+    assertThat(status.getServices())
+        .extracting(s -> s.getName() + " " + s.getWorkload() + " " + s.getMessage())
+        .containsExactly(
+            "torrent Deployment/vpn ImagePullBackOff: container torrent cannot pull image"
+                + " qbittorrent:4",
+            "vpn Deployment/vpn CrashLoopBackOff: container vpn keeps exiting");
+  }
+
+  @Test
+  void daemonSetIsReadyWhenEveryNodeRunsAnUpdatedAvailablePod() {
+    java.util.function.IntFunction<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSet =
+        available ->
+            new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                .withNewMetadata()
+                .withName("agent")
+                .withGeneration(2L)
+                .endMetadata()
+                .withNewStatus()
+                .withObservedGeneration(2L)
+                .withDesiredNumberScheduled(3)
+                .withUpdatedNumberScheduled(3)
+                .withNumberAvailable(available)
+                .withNumberReady(available)
+                .endStatus()
+                .build();
+    Translation translation =
+        new Translation(
+            List.of(),
+            List.of(),
+            List.of(new Translation.ServiceSummary("agent", "DaemonSet", "agent", "agent:1", null)),
+            new TreeSet<>());
+
+    ComposeProjectStatus ready =
+        calculate(
+            null,
+            Outcome.applied(translation, List.of(), List.of()),
+            List.of(daemonSet.apply(3)),
+            List.of(),
+            T1);
+    ComposeProjectStatus waiting =
+        calculate(
+            null,
+            Outcome.applied(translation, List.of(), List.of()),
+            List.of(daemonSet.apply(2)),
+            List.of(),
+            T1);
+
+    assertThat(condition(ready, Conditions.READY).getStatus()).isEqualTo("True");
+    assertThat(ready.getServices().get(0).getWorkload()).isEqualTo("DaemonSet/agent");
+    assertThat(condition(waiting, Conditions.READY).getStatus()).isEqualTo("False");
+    assertThat(waiting.getServices().get(0).getMessage())
+        .isEqualTo("2/3 nodes run an available pod");
+    assertThat(waiting.getServices().get(0).getReadyReplicas()).isEqualTo(2);
+  }
+
+  @Test
   void missingSecretIsWaitingForSecret() {
     ComposeProjectStatus status =
         StatusCalculator.calculate(

@@ -47,6 +47,7 @@ class KindsTest {
             "NetworkPolicy",
             "Ingress",
             "Job",
-            "Deployment");
+            "Deployment",
+            "DaemonSet");
   }
 }

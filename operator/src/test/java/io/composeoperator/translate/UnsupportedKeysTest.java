@@ -64,8 +64,9 @@ class UnsupportedKeysTest {
 
     assertThat(rendered)
         .contains(
-            "services.app.deploy.placement: `placement` is ignored: Swarm placement on node labels;"
-                + " pods are placed by the cluster's scheduler",
+            "services.app.deploy.update_config.delay: `delay` is ignored: Swarm's update pacing"
+                + " and failure handling; a Deployment's rollout has no such setting (only order"
+                + " and parallelism are mapped)",
             "services.app.volumes[0]:z: mount option `z` is ignored: SELinux relabelling and mount"
                 + " propagation are features of the Docker host",
             "networks.front.ipam: `ipam` is ignored: pod addresses are assigned by the cluster",
@@ -119,16 +120,16 @@ class UnsupportedKeysTest {
                 services:
                   api:
                     image: api:1
-                    gpus: all
+                    ulimits: {nofile: 1024}
                     deploy:
-                      placement: {constraints: ["node.role==manager"]}
+                      update_config: {monitor: 10s}
                 """))
         .containsExactly(
-            "services.api.deploy.placement: `placement` is ignored: Swarm placement on node"
-                + " labels; pods are placed by the cluster's scheduler",
-            "services.api.gpus: `gpus` is ignored: GPUs and other devices are requested as"
-                + " extended resources of a device plugin (nvidia.com/gpu), which Compose cannot"
-                + " name; nothing is requested");
+            "services.api.deploy.update_config.monitor: `monitor` is ignored: Swarm's update"
+                + " pacing and failure handling; a Deployment's rollout has no such setting (only"
+                + " order and parallelism are mapped)",
+            "services.api.ulimits: `ulimits` is ignored: Kubernetes has no per-container"
+                + " ulimits");
   }
 
   @Test

@@ -157,11 +157,32 @@ class WorkloadsTest {
   }
 
   @Test
-  void sharingAnotherServicesNamespaceIsAnError() {
+  void sharingTheNamespaceOfAContainerOutsideTheProjectIsAnError() {
     assertThatThrownBy(
-            () -> translate(TestModels.service("a").networkMode("service:b").build(), false))
+            () -> translate(TestModels.service("a").networkMode("container:b").build(), false))
         .isInstanceOf(ComposeException.class)
-        .hasMessageContaining("cannot share namespaces across pods");
+        .hasMessageContaining(
+            "services.a.network_mode: container:b: a container outside the project cannot share"
+                + " its namespaces with a pod");
+  }
+
+  @Test
+  void initWithHostPidDoesNotShareTheProcessNamespace() {
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("a").init(true).pid("host").build(),
+            TestModels.withProfile(io.composeoperator.api.v1alpha1.SecurityProfile.privileged));
+    Workloads.ServiceObjects result = Workloads.forService(ctx, false, new TreeSet<>(), Map.of());
+    PodSpec pod = ((Deployment) result.workload()).getSpec().getTemplate().getSpec();
+
+    // the API server refuses shareProcessNamespace together with hostPID
+    assertThat(pod.getHostPID()).isTrue();
+    assertThat(pod.getShareProcessNamespace()).isNull();
+    assertThat(ctx.warnings().toList())
+        .extracting(w -> w.path() + ": " + w.message())
+        .containsExactly(
+            "services.a.init: init: true is not needed with pid: host (the host's init reaps"
+                + " orphaned processes), and Kubernetes cannot combine it with hostPID; ignored");
   }
 
   @Test
@@ -271,19 +292,5 @@ class WorkloadsTest {
                 .get(0)
                 .getValues())
         .containsExactly("web");
-  }
-
-  @Test
-  void rollingUpdateWritesItsDefaultsSoSwitchingToRecreateDropsThem() {
-    assertThat(Workloads.strategy(false))
-        .isEqualTo(
-            new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder()
-                .withType("RollingUpdate")
-                .withNewRollingUpdate()
-                .withMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString("25%"))
-                .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("25%"))
-                .endRollingUpdate()
-                .build());
-    assertThat(Workloads.strategy(true).getRollingUpdate()).isNull();
   }
 }

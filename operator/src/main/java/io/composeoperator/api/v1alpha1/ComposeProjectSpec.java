@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +84,13 @@ public class ComposeProjectSpec {
       "restricted, baseline or privileged; when unset, baseline or the operator's maximum if"
           + " that is lower. A profile above the operator's maximum is refused.")
   private SecurityProfile securityProfile;
+
+  @JsonPropertyDescription(
+      "The extended resource that GPU requests (gpus:, deploy.resources.reservations.devices with"
+          + " the gpu capability) become, as the cluster's device plugin names it (default"
+          + " nvidia.com/gpu; amd.com/gpu, gpu.intel.com/i915, ...).")
+  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
+  private String gpuResource;
 
   public String getCompose() {
     return compose;
@@ -196,6 +204,14 @@ public class ComposeProjectSpec {
     this.volumeRetention = volumeRetention;
   }
 
+  public String getGpuResource() {
+    return gpuResource;
+  }
+
+  public void setGpuResource(String gpuResource) {
+    this.gpuResource = gpuResource;
+  }
+
   public Exposure getExposure() {
     return exposure;
   }
@@ -230,7 +246,8 @@ public class ComposeProjectSpec {
         && Objects.equals(defaultReplicas, s.defaultReplicas)
         && volumeRetention == s.volumeRetention
         && exposure == s.exposure
-        && securityProfile == s.securityProfile;
+        && securityProfile == s.securityProfile
+        && Objects.equals(gpuResource, s.gpuResource);
   }
 
   @Override

@@ -32,6 +32,10 @@ import java.util.SortedMap;
  * @param replicas {@code deploy.replicas} / {@code scale} (checked to agree); null when neither is
  *     set
  * @param resources limits and reservations from {@code deploy.resources} and the legacy keys
+ * @param deviceRequests GPU requests from {@code gpus} and {@code
+ *     deploy.resources.reservations.devices}, in that order
+ * @param deploy {@code deploy.mode}, {@code deploy.placement} and {@code deploy.update_config};
+ *     never null ({@link DeployConfig#NONE} when unset)
  * @param user {@code user} as written ({@code 1000}, {@code 1000:1000}, {@code postgres})
  * @param stopGracePeriod {@code stop_grace_period}, or null
  * @param networks the networks this service joins, by network key; a service that sets none joins
@@ -67,6 +71,8 @@ public record ServiceConfig(
     RestartPolicy restart,
     Integer replicas,
     ResourcesConfig resources,
+    DeployConfig deploy,
+    List<DeviceRequest> deviceRequests,
     String user,
     List<String> groupAdd,
     List<String> capAdd,
@@ -120,6 +126,8 @@ public record ServiceConfig(
     configs = List.copyOf(configs);
     dependsOn = ComposeModel.frozen(dependsOn);
     resources = resources == null ? ResourcesConfig.NONE : resources;
+    deploy = deploy == null ? DeployConfig.NONE : deploy;
+    deviceRequests = deviceRequests == null ? List.of() : List.copyOf(deviceRequests);
     groupAdd = List.copyOf(groupAdd);
     capAdd = List.copyOf(capAdd);
     capDrop = List.copyOf(capDrop);
@@ -166,6 +174,8 @@ public record ServiceConfig(
     b.restart = restart;
     b.replicas = replicas;
     b.resources = resources;
+    b.deploy = deploy;
+    b.deviceRequests = new java.util.ArrayList<>(deviceRequests);
     b.user = user;
     b.groupAdd = groupAdd == null ? null : new java.util.ArrayList<>(groupAdd);
     b.capAdd = capAdd == null ? null : new java.util.ArrayList<>(capAdd);
@@ -229,6 +239,8 @@ public record ServiceConfig(
     private RestartPolicy restart = null;
     private Integer replicas = null;
     private ResourcesConfig resources = null;
+    private DeployConfig deploy = null;
+    private List<DeviceRequest> deviceRequests = new java.util.ArrayList<>();
     private String user = null;
     private List<String> groupAdd = new java.util.ArrayList<>();
     private List<String> capAdd = new java.util.ArrayList<>();
@@ -355,6 +367,16 @@ public record ServiceConfig(
 
     public Builder resources(ResourcesConfig value) {
       this.resources = value;
+      return this;
+    }
+
+    public Builder deploy(DeployConfig value) {
+      this.deploy = value;
+      return this;
+    }
+
+    public Builder deviceRequests(List<DeviceRequest> value) {
+      this.deviceRequests = value;
       return this;
     }
 
@@ -582,6 +604,8 @@ public record ServiceConfig(
           restart,
           replicas,
           resources,
+          deploy,
+          deviceRequests,
           user,
           groupAdd,
           capAdd,

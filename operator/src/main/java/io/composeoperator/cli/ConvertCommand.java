@@ -1,10 +1,12 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountsSpec;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
+import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.Renderer;
 import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
@@ -142,6 +144,13 @@ public final class ConvertCommand implements Callable<Integer> {
             local.collected().keyFiles().stream().map(FileCollector.KeyFile::path).toList()));
     spec.setImages(new LinkedHashMap<>(new TreeMap<>(flags.images())));
     spec.setExposure(flags.exposure());
+    ProjectOptions.BindMountOptions bindMounts = local.bindMounts(flags);
+    if (bindMounts != null) {
+      BindMountsSpec recorded = new BindMountsSpec();
+      recorded.setType(bindMounts.type());
+      recorded.setHostDirectory(bindMounts.hostDirectory());
+      spec.setBindMounts(recorded);
+    }
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;

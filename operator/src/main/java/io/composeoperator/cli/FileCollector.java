@@ -6,6 +6,7 @@ import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.translate.BindMounts;
 import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
 import java.io.IOException;
@@ -28,8 +29,9 @@ import java.util.stream.Stream;
  * loading pass: the files the loader read (env files, included and extended Compose files), {@code
  * configs.*.file}, and the project-relative sources of bind mounts — single files, and directories
  * whose text files add up to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all
- * directories). A bigger directory, or the project directory itself, is a development mount: not
- * shipped, and the translation warns about it. Secret files are never shipped: {@code convert}
+ * directories). Source code the image holds ({@link BindMounts#isSource}: the project directory, the
+ * service's build context) is not shipped; nor is a bigger directory, which the translation treats
+ * as a directory whose content is not given (an empty claim, with a warning). Secret files are never shipped: {@code convert}
  * prints the command that creates the Secret. Nor are files with key material ({@link KeyMaterial}:
  * named like a key, not world-readable, or the file of a Compose secret): they are listed in {@code
  * spec.secretFiles}, and the pod mounts each from a Secret the user creates.
@@ -118,7 +120,8 @@ final class FileCollector {
         ServiceVolumeConfig volume = volumes.get(i);
         if (ServiceVolumeConfig.BIND.equals(volume.type())
             && volume.source() != null
-            && !volume.isHostPath()) {
+            && !volume.isHostPath()
+            && !BindMounts.isSource(service, volume.source())) {
           collector.addMount(volume.source(), "services." + service.name() + ".volumes[" + i + "]");
         }
       }

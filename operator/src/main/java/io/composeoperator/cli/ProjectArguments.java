@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.translate.Names;
@@ -91,6 +92,17 @@ final class ProjectArguments {
   Exposure exposure;
 
   @Option(
+      names = "--volumes",
+      order = 9,
+      paramLabel = "TYPE",
+      description =
+          "what bind mounts become, as kompose's --volumes: persistentVolumeClaim (default: data"
+              + " directories become claims, given files fill a claim or a read-only ConfigMap) |"
+              + " emptyDir | hostPath (privileged; the node's directories) | configMap (given"
+              + " files read-only)")
+  BindMountType volumes;
+
+  @Option(
       names = {"-o", "--out"},
       order = 10,
       paramLabel = "PATH",
@@ -147,6 +159,7 @@ final class ProjectArguments {
         waitImage,
         securityProfile,
         exposure,
+        volumes,
         verbose);
   }
 

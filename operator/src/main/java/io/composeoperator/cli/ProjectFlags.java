@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param waitImage {@code --wait-image}, or null
  * @param securityProfile {@code --security-profile}, or null
  * @param exposure {@code --exposure}, or null
+ * @param volumes {@code --volumes}: what bind mounts become, or null for the default
  * @param verbose {@code --verbose}: stack traces for unexpected errors
  */
 record ProjectFlags(
@@ -32,6 +34,7 @@ record ProjectFlags(
     String waitImage,
     SecurityProfile securityProfile,
     Exposure exposure,
+    BindMountType volumes,
     boolean verbose) {
 
   ProjectFlags {

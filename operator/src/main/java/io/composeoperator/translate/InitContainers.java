@@ -35,7 +35,12 @@ import java.util.Set;
  *       nocopy}. Limits: an image without {@code /bin/sh} and {@code cp} cannot seed, so images
  *       whose name says {@code distroless} are not seeded (warned) and any other shell-less image
  *       needs {@code volume.nocopy: true}; ownership is kept only where the container may run as
- *       root (not under {@code restricted}, where the copy belongs to the service's user).
+ *       root (not under {@code restricted}, where the copy belongs to the service's user). A new
+ *       anonymous volume (an emptyDir) is filled the same way, as Docker fills it.
+ *   <li>a writable bind-mounted directory whose files are given ({@link BindMounts}) → one {@code
+ *       fill-<claim>} container that copies the files from the {@code <service>-files} ConfigMap
+ *       over the claim's sub-directory, as the service's user, whenever their hash differs from the
+ *       one it recorded; the pod template's content hash rolls the pods when they change.
  * </ol>
  */
 final class InitContainers {
@@ -50,6 +55,9 @@ final class InitContainers {
 
   /** Where a seed container mounts the claim (its root, not the sub-directory). */
   static final String SEED_MOUNT = "/compose-seed";
+
+  /** Where a fill container finds the given files. */
+  static final String FILES_MOUNT = "/compose-files";
 
   private InitContainers() {}
 
@@ -155,16 +163,41 @@ final class InitContainers {
     if (seeds.isEmpty()) {
       return containers;
     }
-    if (image.toLowerCase(Locale.ROOT).contains("distroless")) {
+    boolean shellless = image.toLowerCase(Locale.ROOT).contains("distroless");
+    if (shellless && seeds.stream().anyMatch(s -> s.filesVolume() == null)) {
       ctx.warn(
           "volumes",
-          "named volumes are not filled from the image "
+          "new volumes are not filled from the image "
               + image
               + " (it has no /bin/sh to copy with); they start empty");
-      return containers;
     }
     Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (PodVolumes.Seed seed : seeds) {
+      if (seed.filesVolume() != null) {
+        // given files: copied as the service's user, with the service's image when it has a
+        // shell, else with the operator's own image (which has one)
+        containers.add(
+            new ContainerBuilder()
+                .withName(unique(names, "fill-" + seed.volumeKey()))
+                .withImage(shellless ? ctx.options().waitImage() : image)
+                .withCommand("/bin/sh", "-c", Commands.escape(fillScript(seed)))
+                .withResources(ResourceLimits.resources(ctx))
+                .withSecurityContext(main)
+                .addNewVolumeMount()
+                .withName(seed.podVolume())
+                .withMountPath(SEED_MOUNT)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName(seed.filesVolume())
+                .withMountPath(FILES_MOUNT)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .build());
+        continue;
+      }
+      if (shellless) {
+        continue;
+      }
       String name = unique(names, "seed-" + seed.volumeKey());
       containers.add(
           new ContainerBuilder()
@@ -180,6 +213,26 @@ final class InitContainers {
               .build());
     }
     return containers;
+  }
+
+  /**
+   * The fill from given files: skip when the marker holds the files' hash; otherwise copy every
+   * given file over the sub-directory (files the service wrote beside them stay), then record the
+   * hash. The files are those of a ConfigMap volume, whose entries are symbolic links into a hidden
+   * {@code ..data} directory: copied with {@code -L}, and the hidden entries left out.
+   */
+  static String fillScript(PodVolumes.Seed seed) {
+    String dir = SEED_MOUNT + "/" + seed.subPath();
+    String marker = SEED_MOUNT + "/." + seed.subPath() + ".filled";
+    return String.join(
+        "\n",
+        "set -e",
+        "mkdir -p " + dir,
+        "[ \"$(cat " + marker + " 2>/dev/null)\" = " + seed.filesHash() + " ] && exit 0",
+        "for f in " + FILES_MOUNT + "/* " + FILES_MOUNT + "/.[!.]*; do",
+        "  if [ -e \"$f\" ]; then cp -RL \"$f\" " + dir + "/; fi",
+        "done",
+        "echo " + seed.filesHash() + " > " + marker);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.composeoperator.translate;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
@@ -26,6 +27,8 @@ import java.util.TreeSet;
  * @param waitImage the image of the {@code depends_on} wait init containers
  * @param secretFiles project files that hold key material and live in Secrets the user creates
  *     ({@code spec.secretFiles}, recorded by {@code convert}; see {@link KeyMaterial})
+ * @param bindMounts what bind mounts become ({@code spec.bindMounts}, {@code --volumes}; see {@link
+ *     BindMounts})
  */
 public record ProjectOptions(
     String name,
@@ -39,7 +42,8 @@ public record ProjectOptions(
     Exposure exposure,
     SecurityProfile securityProfile,
     String waitImage,
-    List<String> secretFiles) {
+    List<String> secretFiles,
+    BindMountOptions bindMounts) {
 
   /** The image used for wait init containers when none is configured. */
   public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
@@ -55,6 +59,37 @@ public record ProjectOptions(
     securityProfile = securityProfile == null ? SecurityProfile.baseline : securityProfile;
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
     secretFiles = secretFiles == null ? List.of() : List.copyOf(new TreeSet<>(secretFiles));
+    bindMounts = bindMounts == null ? BindMountOptions.DEFAULT : bindMounts;
+  }
+
+  /** Options with the default bind-mount rule. */
+  public ProjectOptions(
+      String name,
+      String namespace,
+      Map<String, String> images,
+      List<String> imagePullSecrets,
+      StorageDefaults storage,
+      Map<String, String> defaultRequests,
+      Map<String, String> defaultLimits,
+      VolumeRetention volumeRetention,
+      Exposure exposure,
+      SecurityProfile securityProfile,
+      String waitImage,
+      List<String> secretFiles) {
+    this(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        null);
   }
 
   /** Options without recorded secret files. */
@@ -99,7 +134,26 @@ public record ProjectOptions(
         exposure,
         securityProfile,
         waitImage,
-        files);
+        files,
+        bindMounts);
+  }
+
+  /** These options with this bind-mount rule ({@code spec.bindMounts}, {@code --volumes}). */
+  public ProjectOptions withBindMounts(BindMountOptions rule) {
+    return new ProjectOptions(
+        name,
+        namespace,
+        images,
+        imagePullSecrets,
+        storage,
+        defaultRequests,
+        defaultLimits,
+        volumeRetention,
+        exposure,
+        securityProfile,
+        waitImage,
+        secretFiles,
+        rule);
   }
 
   /** These options under another security profile (the operator caps the project's own). */
@@ -116,13 +170,30 @@ public record ProjectOptions(
         exposure,
         profile,
         waitImage,
-        secretFiles);
+        secretFiles,
+        bindMounts);
   }
 
   /** Options with every default, for a project of this name. */
   public static ProjectOptions defaults(String name) {
     return new ProjectOptions(
         name, null, Map.of(), List.of(), null, Map.of(), Map.of(), null, null, null, null);
+  }
+
+  /**
+   * What bind mounts become.
+   *
+   * @param type kompose's {@code --volumes} choice
+   * @param hostDirectory the Compose file's absolute directory on the node, for {@code hostPath},
+   *     or null
+   */
+  public record BindMountOptions(BindMountType type, String hostDirectory) {
+    public static final BindMountOptions DEFAULT =
+        new BindMountOptions(BindMountType.persistentVolumeClaim, null);
+
+    public BindMountOptions {
+      type = type == null ? BindMountType.persistentVolumeClaim : type;
+    }
   }
 
   /**

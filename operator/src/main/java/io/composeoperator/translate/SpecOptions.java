@@ -40,7 +40,11 @@ public final class SpecOptions {
         spec.getExposure(),
         spec.getSecurityProfile(),
         waitImage,
-        spec.getSecretFiles());
+        spec.getSecretFiles(),
+        spec.getBindMounts() == null
+            ? null
+            : new ProjectOptions.BindMountOptions(
+                spec.getBindMounts().getType(), spec.getBindMounts().getHostDirectory()));
   }
 
   /**

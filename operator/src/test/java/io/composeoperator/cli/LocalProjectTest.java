@@ -65,6 +65,7 @@ class LocalProjectTest {
         null,
         null,
         null,
+        null,
         false);
   }
 }

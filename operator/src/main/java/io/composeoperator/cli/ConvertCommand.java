@@ -147,8 +147,9 @@ public final class ConvertCommand implements Callable<Integer> {
     ProjectOptions.BindMountOptions bindMounts = local.bindMounts(flags);
     if (bindMounts != null) {
       BindMountsSpec recorded = new BindMountsSpec();
-      recorded.setType(bindMounts.type());
+      recorded.setType(flags.volumes());
       recorded.setHostDirectory(bindMounts.hostDirectory());
+      recorded.setSourcePaths(new ArrayList<>(bindMounts.sourcePaths()));
       spec.setBindMounts(recorded);
     }
     spec.setSecurityProfile(flags.securityProfile());

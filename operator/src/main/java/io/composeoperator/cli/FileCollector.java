@@ -46,6 +46,7 @@ final class FileCollector {
   private final List<Warning> warnings = new ArrayList<>();
   private final SortedMap<String, KeyFile> keyFiles = new TreeMap<>();
   private final Set<String> secretPaths;
+  private final java.util.SortedSet<String> sourcePaths = new java.util.TreeSet<>();
   private long directoryBytes;
 
   private FileCollector(Path directory, String fileName, Set<String> secretPaths) {
@@ -61,12 +62,15 @@ final class FileCollector {
    * @param warnings what was left out and why
    * @param secretFiles Compose secrets with a {@code file:}, for {@code kubectl create secret}
    * @param keyFiles mounted project files with key material, never shipped, by path
+   * @param sourcePaths bind-mounted directories inside a build context that hold source code
+   *     ({@code spec.bindMounts.sourcePaths}), never shipped
    */
   record Collected(
       SortedMap<String, String> files,
       List<Warning> warnings,
       List<SecretFile> secretFiles,
-      List<KeyFile> keyFiles) {}
+      List<KeyFile> keyFiles,
+      List<String> sourcePaths) {}
 
   /**
    * A mounted project file with key material ({@code spec.secretFiles}), which the user creates as
@@ -118,10 +122,20 @@ final class FileCollector {
       List<ServiceVolumeConfig> volumes = service.volumes();
       for (int i = 0; i < volumes.size(); i++) {
         ServiceVolumeConfig volume = volumes.get(i);
-        if (ServiceVolumeConfig.BIND.equals(volume.type())
-            && volume.source() != null
-            && !volume.isHostPath()
-            && !BindMounts.isSource(service, volume.source())) {
+        if (!ServiceVolumeConfig.BIND.equals(volume.type())
+            || volume.source() == null
+            || volume.isHostPath()) {
+          continue;
+        }
+        String path = KeyMaterial.normalize(volume.source());
+        String context = BindMounts.buildContext(service);
+        if (context != null
+            && !path.equals(context)
+            && BindMounts.inside(context, path)
+            && holdsSourceCode(directory.resolve(path).normalize())) {
+          collector.sourcePaths.add(path);
+        }
+        if (!BindMounts.isSource(service, volume.source(), collector.sourcePaths)) {
           collector.addMount(volume.source(), "services." + service.name() + ".volumes[" + i + "]");
         }
       }
@@ -139,7 +153,31 @@ final class FileCollector {
         collector.files,
         List.copyOf(collector.warnings),
         secrets.stream().toList(),
-        List.copyOf(collector.keyFiles.values()));
+        List.copyOf(collector.keyFiles.values()),
+        List.copyOf(collector.sourcePaths));
+  }
+
+  /** File names that mark source code (a build manifest or a source file's extension). */
+  private static final java.util.regex.Pattern SOURCE_FILE =
+      java.util.regex.Pattern.compile(
+          "(package\\.json|requirements\\.txt|go\\.mod|pom\\.xml|Gemfile|composer\\.json|Cargo\\.toml"
+              + "|.*\\.(js|jsx|mjs|cjs|ts|tsx|vue|svelte|py|rb|php|go|rs|java|kt|scala|cs|c|cc|cpp|h"
+              + "|hpp|swift|ex|exs|erl|clj|lua|pl|sh))");
+
+  /**
+   * True when a directory holds source code: a build manifest or a source file among its first
+   * files. This is why the decision is the CLI's, recorded in {@code spec.bindMounts.sourcePaths}:
+   * only the disk tells {@code ./src} from {@code ./data} inside a build context.
+   */
+  private static boolean holdsSourceCode(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> walk = Files.walk(dir, 4)) {
+      return walk.limit(2000)
+          .filter(Files::isRegularFile)
+          .anyMatch(f -> SOURCE_FILE.matcher(f.getFileName().toString()).matches());
+    }
   }
 
   /** Absolute and home paths are the host's, not the project's: never read. */

@@ -110,12 +110,13 @@ record LocalProject(
    * single-node cluster (kind, k3d, Docker Desktop, minikube with a mount).
    */
   ProjectOptions.BindMountOptions bindMounts(ProjectFlags flags) {
-    if (flags.volumes() == null) {
+    if (flags.volumes() == null && collected.sourcePaths().isEmpty()) {
       return null;
     }
     return new ProjectOptions.BindMountOptions(
         flags.volumes(),
-        flags.volumes() == BindMountType.hostPath ? directory.toAbsolutePath().toString() : null);
+        flags.volumes() == BindMountType.hostPath ? directory.toAbsolutePath().toString() : null,
+        collected.sourcePaths());
   }
 
   /**

@@ -23,8 +23,9 @@ import java.util.Locale;
  *       {@code /etc} path) → skipped with a warning, or hostPath under {@code privileged};
  *   <li>a project file with key material ({@link KeyMaterial}) → the user's Secret;
  *   <li>with {@code bindMounts.type: hostPath} every other bind → hostPath (privileged only);
- *   <li>source code: the project directory {@code .}, the service's build context or a path inside
- *       it or inside another source mount of the service → skipped: the image's own content;
+ *   <li>source code: the project directory {@code .}, the service's build context, a directory of
+ *       it that {@code convert} found to hold source code ({@code spec.bindMounts.sourcePaths}), or
+ *       a path inside another source mount of the service → skipped: the image's own content;
  *   <li>given files ({@code spec.files}): a single file, a read-only directory, or any with type
  *       {@code configMap} → the {@code <service>-files} ConfigMap, read-only; a writable directory
  *       → a claim filled from the files (an emptyDir with type {@code emptyDir});
@@ -137,7 +138,7 @@ public final class BindMounts {
               : source.equals(".") ? directory : stripSlash(directory) + "/" + source;
       return new Decision(Kind.HOST_PATH, null, path, hostPathTypeReason());
     }
-    if (isSource(service, source)) {
+    if (isSource(service, source, options.bindMounts().sourcePaths())) {
       return Decision.of(Kind.SOURCE);
     }
     boolean file = model.files().containsKey(source);
@@ -157,36 +158,55 @@ public final class BindMounts {
 
   /**
    * True when a project path is source code the service's image already holds: the project
-   * directory itself, a path inside the service's build context (or holding it), or a path inside
-   * another such mount of the service ({@code .:/app} with {@code ./src:/app/src}). The CLI does
-   * not ship such paths; the translation uses the image's content.
+   * directory itself, the service's build context, a directory inside the build context that the
+   * CLI found to hold source code ({@code recorded}: {@code spec.bindMounts.sourcePaths}, since
+   * only the disk can tell {@code ./src} from {@code ./data}), or a path inside another such mount
+   * of the service ({@code .:/app} with {@code ./src:/app/src}). Such paths are not shipped; the
+   * translation uses the image's content.
    */
-  public static boolean isSource(ServiceConfig service, String source) {
+  public static boolean isSource(
+      ServiceConfig service, String source, java.util.Collection<String> recorded) {
     String path = KeyMaterial.normalize(source);
-    if (path.equals(".")) {
+    if (isSourceRoot(service, path)
+        || recorded.stream().map(KeyMaterial::normalize).anyMatch(path::equals)) {
       return true;
-    }
-    if (service.build() != null && service.build().context() != null) {
-      String context = service.build().context();
-      if (!context.contains("://") && !context.startsWith("git@") && !context.startsWith("/")) {
-        String normalized = KeyMaterial.normalize(context);
-        if (normalized.equals(".")
-            || contains(normalized, path)
-            || contains(path, normalized)) {
-          return true;
-        }
-      }
     }
     for (ServiceVolumeConfig other : service.volumes()) {
       if (ServiceVolumeConfig.BIND.equals(other.type())
           && other.source() != null
           && !other.isHostPath()
-          && KeyMaterial.normalize(other.source()).equals(".")
           && !path.startsWith("../")) {
-        return true;
+        String otherPath = KeyMaterial.normalize(other.source());
+        if (!otherPath.equals(path) && isSourceRoot(service, otherPath) && contains(otherPath, path)) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /**
+   * The service's build context as a normalized project path, or null when it has none or it is
+   * not a local directory (a Git URL).
+   */
+  public static String buildContext(ServiceConfig service) {
+    if (service.build() == null || service.build().context() == null) {
+      return null;
+    }
+    String context = service.build().context();
+    if (context.contains("://") || context.startsWith("git@") || context.startsWith("/")) {
+      return null;
+    }
+    return KeyMaterial.normalize(context);
+  }
+
+  private static boolean isSourceRoot(ServiceConfig service, String path) {
+    return path.equals(".") || path.equals(buildContext(service));
+  }
+
+  /** True when {@code path} is {@code directory} or inside it (normalized project paths). */
+  public static boolean inside(String directory, String path) {
+    return contains(directory, path);
   }
 
   /** True when {@code path} is {@code directory} or inside it (normalized project paths). */

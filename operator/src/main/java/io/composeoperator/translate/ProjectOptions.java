@@ -186,13 +186,21 @@ public record ProjectOptions(
    * @param type kompose's {@code --volumes} choice
    * @param hostDirectory the Compose file's absolute directory on the node, for {@code hostPath},
    *     or null
+   * @param sourcePaths directories of build contexts that the CLI found to hold source code (see
+   *     {@link BindMounts#isSource})
    */
-  public record BindMountOptions(BindMountType type, String hostDirectory) {
+  public record BindMountOptions(
+      BindMountType type, String hostDirectory, List<String> sourcePaths) {
     public static final BindMountOptions DEFAULT =
-        new BindMountOptions(BindMountType.persistentVolumeClaim, null);
+        new BindMountOptions(BindMountType.persistentVolumeClaim, null, List.of());
 
     public BindMountOptions {
       type = type == null ? BindMountType.persistentVolumeClaim : type;
+      sourcePaths = sourcePaths == null ? List.of() : List.copyOf(new TreeSet<>(sourcePaths));
+    }
+
+    public BindMountOptions(BindMountType type, String hostDirectory) {
+      this(type, hostDirectory, List.of());
     }
   }
 

@@ -44,7 +44,9 @@ public final class SpecOptions {
         spec.getBindMounts() == null
             ? null
             : new ProjectOptions.BindMountOptions(
-                spec.getBindMounts().getType(), spec.getBindMounts().getHostDirectory()));
+                spec.getBindMounts().getType(),
+                spec.getBindMounts().getHostDirectory(),
+                spec.getBindMounts().getSourcePaths()));
   }
 
   /**

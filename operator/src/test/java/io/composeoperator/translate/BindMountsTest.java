@@ -262,7 +262,9 @@ class BindMountsTest {
                 + "  api:\n    build: ./api\n    image: api:1\n"
                 + "    volumes: [\"./api:/app\", \"./api/lib:/app/lib\", \"./other:/other\"]\n",
             Map.of(),
-            ProjectOptions.defaults("p"));
+            ProjectOptions.defaults("p")
+                .withBindMounts(
+                    new ProjectOptions.BindMountOptions(null, null, List.of("src"))));
 
     assertThat(claimNames(t)).containsExactly("other");
     assertThat(pod(t, "web").getContainers().get(0).getVolumeMounts()).isEmpty();
@@ -272,9 +274,13 @@ class BindMountsTest {
                 + " (the project directory or the service's build context): the image's own"
                 + " content at /app/src is used; live reload and edits on your disk do not carry"
                 + " over to a cluster");
-    assertThat(BindMounts.isSource(serviceWithBuild("./api"), "api/lib")).isTrue();
-    assertThat(BindMounts.isSource(serviceWithBuild("./api"), "other")).isFalse();
-    assertThat(BindMounts.isSource(serviceWithBuild("https://github.com/x/y.git"), "y")).isFalse();
+    assertThat(BindMounts.isSource(serviceWithBuild("./api"), "api", List.of())).isTrue();
+    assertThat(BindMounts.isSource(serviceWithBuild("./api"), "other", List.of())).isFalse();
+    assertThat(BindMounts.isSource(serviceWithBuild("https://github.com/x/y.git"), "y", List.of()))
+        .isFalse();
+    // inside the context only when the CLI found source code there (spec.bindMounts.sourcePaths)
+    assertThat(BindMounts.isSource(serviceWithBuild("."), "src", List.of())).isFalse();
+    assertThat(BindMounts.isSource(serviceWithBuild("."), "./src", List.of("src"))).isTrue();
   }
 
   private static io.composeoperator.compose.model.ServiceConfig serviceWithBuild(String context) {

@@ -2,6 +2,8 @@ package io.composeoperator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** What bind mounts become: kompose's {@code --volumes}, recorded by {@code convert}. */
@@ -20,6 +22,20 @@ public class BindMountsSpec {
       "The absolute directory of the Compose file on the node, for type hostPath: project paths"
           + " (./data) are resolved against it. convert records it.")
   private String hostDirectory;
+
+  @JsonPropertyDescription(
+      "Directories inside a service's build context that hold source code the image already has"
+          + " (./src with build: .): mounted as the image's content, not as claims. Only the disk"
+          + " tells ./src from ./data, so convert records them.")
+  private List<String> sourcePaths = new ArrayList<>();
+
+  public List<String> getSourcePaths() {
+    return sourcePaths;
+  }
+
+  public void setSourcePaths(List<String> sourcePaths) {
+    this.sourcePaths = sourcePaths == null ? new ArrayList<>() : sourcePaths;
+  }
 
   public BindMountType getType() {
     return type;
@@ -41,11 +57,12 @@ public class BindMountsSpec {
   public boolean equals(Object o) {
     return o instanceof BindMountsSpec s
         && type == s.type
-        && Objects.equals(hostDirectory, s.hostDirectory);
+        && Objects.equals(hostDirectory, s.hostDirectory)
+        && Objects.equals(sourcePaths, s.sourcePaths);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, hostDirectory);
+    return Objects.hash(type, hostDirectory, sourcePaths);
   }
 }

@@ -211,6 +211,9 @@ public final class BindMounts {
 
   /** True when {@code path} is {@code directory} or inside it (normalized project paths). */
   private static boolean contains(String directory, String path) {
+    if (directory.equals(".")) {
+      return !path.equals("..") && !path.startsWith("../");
+    }
     return path.equals(directory) || path.startsWith(directory + "/");
   }
 

@@ -66,10 +66,27 @@ public final class BindMounts {
    * @param claim the claim's name for {@link Kind#CLAIM} and {@link Kind#SEEDED_CLAIM}, else null
    * @param hostPath the node's path for {@link Kind#HOST_PATH}, else null
    * @param reason for a host path: why only {@code privileged} allows it and what else to do
+   * @param claimSource the bind source the claim is named after: the mount's own, or for a
+   *     directory inside another data directory that is a claim, that directory's
+   * @param subDirectory for a directory inside another one's claim: its path below it, else null
    */
-  record Decision(Kind kind, String claim, String hostPath, String reason) {
+  record Decision(
+      Kind kind,
+      String claim,
+      String hostPath,
+      String reason,
+      String claimSource,
+      String subDirectory) {
+    Decision(Kind kind, String claim, String hostPath, String reason) {
+      this(kind, claim, hostPath, reason, null, null);
+    }
+
     static Decision of(Kind kind) {
       return new Decision(kind, null, null, null);
+    }
+
+    static Decision claim(Kind kind, String source) {
+      return new Decision(kind, Names.bindClaim(source), null, null, source, null);
     }
   }
 
@@ -101,8 +118,49 @@ public final class BindMounts {
 
   private BindMounts() {}
 
-  /** The decision for one bind mount of a service. */
+  /**
+   * The decision for one bind mount of a service. A data directory inside another data directory
+   * that is a claim ({@code /srv/media/downloads} beside {@code /srv/media}) is a sub-directory of
+   * that claim, so that both services see the same files, as on the host.
+   */
   static Decision decide(
+      ComposeModel model, ServiceConfig service, ServiceVolumeConfig mount, ProjectOptions options) {
+    Decision alone = decideAlone(model, service, mount, options);
+    if (alone.kind() != Kind.CLAIM) {
+      return alone;
+    }
+    String outer = null;
+    for (ServiceConfig other : model.services().values()) {
+      for (Claims.ServiceMount m : Claims.mountsOf(model, other)) {
+        ServiceVolumeConfig volume = m.volume();
+        if (!ServiceVolumeConfig.BIND.equals(volume.type())
+            || volume.source().equals(mount.source())
+            || !strictlyInside(volume.source(), mount.source())
+            || (outer != null && !strictlyInside(volume.source(), outer))
+            || decideAlone(model, other, volume, options).kind() != Kind.CLAIM) {
+          continue;
+        }
+        outer = volume.source();
+      }
+    }
+    if (outer == null) {
+      return alone;
+    }
+    return new Decision(
+        Kind.CLAIM,
+        Names.bindClaim(outer),
+        null,
+        null,
+        outer,
+        mount.source().substring(outer.length() + 1));
+  }
+
+  /** True when {@code path} is below {@code directory} (both host paths, or both project paths). */
+  private static boolean strictlyInside(String directory, String path) {
+    return !directory.equals(".") && path.startsWith(directory + "/");
+  }
+
+  private static Decision decideAlone(
       ComposeModel model, ServiceConfig service, ServiceVolumeConfig mount, ProjectOptions options) {
     String source = mount.source();
     boolean privileged = options.securityProfile() == SecurityProfile.privileged;
@@ -125,7 +183,7 @@ public final class BindMounts {
       }
       return type == BindMountType.emptyDir
           ? Decision.of(Kind.EMPTY_DIR)
-          : new Decision(Kind.CLAIM, Names.bindClaim(source), null, null);
+          : Decision.claim(Kind.CLAIM, source);
     }
     if (KeyMaterial.isKeyFile(source, options.secretFiles())) {
       return Decision.of(Kind.KEY_FILE);
@@ -144,16 +202,24 @@ public final class BindMounts {
     boolean file = model.files().containsKey(source);
     boolean directory = !file && hasGivenFiles(model, source);
     if (file || directory) {
+      if (directory
+          && mount.readOnly()
+          && type == BindMountType.persistentVolumeClaim
+          && writtenByAService(model, source)) {
+        // another service writes there: this one sees the same claim, as it sees the same host
+        // directory under Compose; the writer's fill container fills it
+        return Decision.claim(Kind.CLAIM, source);
+      }
       if (file || mount.readOnly() || type == BindMountType.configMap) {
         return Decision.of(Kind.CONFIG_MAP);
       }
       return type == BindMountType.emptyDir
           ? Decision.of(Kind.SEEDED_EMPTY_DIR)
-          : new Decision(Kind.SEEDED_CLAIM, Names.bindClaim(source), null, null);
+          : Decision.claim(Kind.SEEDED_CLAIM, source);
     }
     return type == BindMountType.emptyDir
         ? Decision.of(Kind.EMPTY_DIR)
-        : new Decision(Kind.CLAIM, Names.bindClaim(source), null, null);
+        : Decision.claim(Kind.CLAIM, source);
   }
 
   /**
@@ -217,7 +283,22 @@ public final class BindMounts {
     return path.equals(directory) || path.startsWith(directory + "/");
   }
 
-  private static boolean hasGivenFiles(ComposeModel model, String source) {
+  /** True when a service mounts the project path writable (its own mount or by volumes_from). */
+  private static boolean writtenByAService(ComposeModel model, String source) {
+    for (ServiceConfig service : model.services().values()) {
+      for (Claims.ServiceMount mount : Claims.mountsOf(model, service)) {
+        ServiceVolumeConfig volume = mount.volume();
+        if (ServiceVolumeConfig.BIND.equals(volume.type())
+            && source.equals(volume.source())
+            && !volume.readOnly()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static boolean hasGivenFiles(ComposeModel model, String source) {
     String prefix = source + "/";
     return model.files().keySet().stream().anyMatch(p -> p.startsWith(prefix));
   }

@@ -159,8 +159,9 @@ final class Claims {
         }
         BindClaim claim =
             claims.computeIfAbsent(
-                decision.claim(), c -> new BindClaim(volume.source(), new ArrayList<>(), path));
-        if (!claim.source().equals(volume.source())) {
+                decision.claim(),
+                c -> new BindClaim(decision.claimSource(), new ArrayList<>(), path));
+        if (!claim.source().equals(decision.claimSource())) {
           throw new ComposeException(
               model.sourceFile(),
               path,
@@ -169,7 +170,7 @@ final class Claims {
                   + " ("
                   + claim.path()
                   + ") and "
-                  + volume.source()
+                  + decision.claimSource()
                   + " would both be the PersistentVolumeClaim "
                   + decision.claim()
                   + "; rename one directory");

@@ -524,9 +524,38 @@ final class PodVolumes {
           new VolumeMountBuilder()
               .withName(name)
               .withMountPath(mount.target())
-              .withSubPath(Claims.CLAIM_SUBDIR)
+              .withSubPath(
+                  decision.subDirectory() == null
+                      ? Claims.CLAIM_SUBDIR
+                      : Claims.CLAIM_SUBDIR + "/" + decision.subDirectory())
               .withReadOnly(mount.readOnly() ? true : null)
               .build());
+      if (decision.subDirectory() != null) {
+        ctx.warn(
+            key,
+            "bind mount of "
+                + shown(source)
+                + " is the directory "
+                + decision.subDirectory()
+                + " of the PersistentVolumeClaim "
+                + decision.claim()
+                + " (of "
+                + shown(decision.claimSource())
+                + "), so it holds the same files as on the host; the host's content is not"
+                + " copied");
+        return;
+      }
+      if (BindMounts.hasGivenFiles(model, source)) {
+        ctx.warn(
+            key,
+            "bind mount of "
+                + shown(source)
+                + " is the PersistentVolumeClaim "
+                + decision.claim()
+                + ", read-only: another service writes there and fills it from its files in"
+                + " spec.files, so this one sees what that one writes");
+        return;
+      }
       ctx.warn(
           key,
           "bind mount of "

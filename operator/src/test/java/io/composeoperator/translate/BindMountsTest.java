@@ -504,4 +504,48 @@ class BindMountsTest {
     assertThat(Names.bindClaim("../Shared Data")).isEqualTo("shared-data");
     assertThat(Names.bindClaim("/" + "a".repeat(80))).hasSize(63);
   }
+
+  @Test
+  void aReadOnlyMountOfADirectoryAnotherServiceWritesIsTheSameClaim() {
+    Translation t =
+        render(
+            "services:\n  writer:\n    image: w:1\n    volumes: [\"./config:/config\"]\n"
+                + "  reader:\n    image: r:1\n    volumes: [\"./config:/config:ro\"]\n",
+            Map.of("config/a.conf", "x"),
+            ProjectOptions.defaults("p"));
+
+    PodSpec reader = pod(t, "reader");
+    VolumeMount mount = mountAt(reader, "/config");
+    assertThat(mount.getReadOnly()).isTrue();
+    assertThat(volume(reader, mount.getName()).getPersistentVolumeClaim().getClaimName())
+        .isEqualTo("config");
+    assertThat(reader.getInitContainers()).isEmpty(); // the writer fills it
+    assertThat(claimNames(t)).containsExactly("config");
+    assertThat(warnings(t))
+        .contains(
+            "services.reader.volumes[0]: bind mount of ./config is the PersistentVolumeClaim"
+                + " config, read-only: another service writes there and fills it from its files in"
+                + " spec.files, so this one sees what that one writes");
+  }
+
+  @Test
+  void aDataDirectoryInsideAnotherIsASubDirectoryOfItsClaim() {
+    Translation t =
+        render(
+            "services:\n  qb:\n    image: qb:1\n    volumes: [\"/srv/media/downloads:/downloads\"]\n"
+                + "  jf:\n    image: jf:1\n    volumes: [\"/srv/media:/media:ro\"]\n");
+
+    assertThat(claimNames(t)).containsExactly("srv-media");
+    VolumeMount downloads = mountAt(pod(t, "qb"), "/downloads");
+    assertThat(downloads.getSubPath()).isEqualTo("data/downloads");
+    assertThat(volume(pod(t, "qb"), downloads.getName()).getPersistentVolumeClaim().getClaimName())
+        .isEqualTo("srv-media");
+    assertThat(mountAt(pod(t, "jf"), "/media").getSubPath()).isEqualTo("data");
+    assertThat(pod(t, "jf").getAffinity().getPodAffinity()).isNotNull();
+    assertThat(warnings(t))
+        .contains(
+            "services.qb.volumes[0]: bind mount of /srv/media/downloads is the directory downloads"
+                + " of the PersistentVolumeClaim srv-media (of /srv/media), so it holds the same"
+                + " files as on the host; the host's content is not copied");
+  }
 }

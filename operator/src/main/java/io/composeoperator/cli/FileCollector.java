@@ -29,12 +29,13 @@ import java.util.stream.Stream;
  * loading pass: the files the loader read (env files, included and extended Compose files), {@code
  * configs.*.file}, and the project-relative sources of bind mounts — single files, and directories
  * whose text files add up to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all
- * directories). Source code the image holds ({@link BindMounts#isSource}: the project directory, the
- * service's build context) is not shipped; nor is a bigger directory, which the translation treats
- * as a directory whose content is not given (an empty claim, with a warning). Secret files are never shipped: {@code convert}
- * prints the command that creates the Secret. Nor are files with key material ({@link KeyMaterial}:
- * named like a key, not world-readable, or the file of a Compose secret): they are listed in {@code
- * spec.secretFiles}, and the pod mounts each from a Secret the user creates.
+ * directories). Source code the image holds ({@link BindMounts#isSource}: the project directory,
+ * the service's build context) is not shipped; nor is a bigger directory, which the translation
+ * treats as a directory whose content is not given (an empty claim, with a warning). Secret files
+ * are never shipped: {@code convert} prints the command that creates the Secret. Nor are files with
+ * key material ({@link KeyMaterial}: named like a key, not world-readable, or the file of a Compose
+ * secret): they are listed in {@code spec.secretFiles}, and the pod mounts each from a Secret the
+ * user creates.
  */
 final class FileCollector {
   /** The most bytes of bind-mounted directory content shipped for one project. */

@@ -17,10 +17,11 @@ import java.util.Locale;
  *
  * <ol>
  *   <li>{@code /dev/null} over a file → an empty file;
- *   <li>a host system path (a container runtime's socket, {@code /dev}, {@code /proc}, {@code /sys},
- *       {@code /}, a writable {@code /etc}, ...) → hostPath, which only {@code privileged} allows;
- *       read-only host configuration ({@code /etc/localtime}, {@code /etc/timezone}, any read-only
- *       {@code /etc} path) → skipped with a warning, or hostPath under {@code privileged};
+ *   <li>a host system path (a container runtime's socket, {@code /dev}, {@code /proc}, {@code
+ *       /sys}, {@code /}, a writable {@code /etc}, ...) → hostPath, which only {@code privileged}
+ *       allows; read-only host configuration ({@code /etc/localtime}, {@code /etc/timezone}, any
+ *       read-only {@code /etc} path) → skipped with a warning, or hostPath under {@code
+ *       privileged};
  *   <li>a project file with key material ({@link KeyMaterial}) → the user's Secret;
  *   <li>with {@code bindMounts.type: hostPath} every other bind → hostPath (privileged only);
  *   <li>source code: the project directory {@code .}, the service's build context, a directory of
@@ -124,7 +125,10 @@ public final class BindMounts {
    * that claim, so that both services see the same files, as on the host.
    */
   static Decision decide(
-      ComposeModel model, ServiceConfig service, ServiceVolumeConfig mount, ProjectOptions options) {
+      ComposeModel model,
+      ServiceConfig service,
+      ServiceVolumeConfig mount,
+      ProjectOptions options) {
     Decision alone = decideAlone(model, service, mount, options);
     if (alone.kind() != Kind.CLAIM) {
       return alone;
@@ -161,7 +165,10 @@ public final class BindMounts {
   }
 
   private static Decision decideAlone(
-      ComposeModel model, ServiceConfig service, ServiceVolumeConfig mount, ProjectOptions options) {
+      ComposeModel model,
+      ServiceConfig service,
+      ServiceVolumeConfig mount,
+      ProjectOptions options) {
     String source = mount.source();
     boolean privileged = options.securityProfile() == SecurityProfile.privileged;
     BindMountType type = options.bindMounts().type();
@@ -243,7 +250,9 @@ public final class BindMounts {
           && !other.isHostPath()
           && !path.startsWith("../")) {
         String otherPath = KeyMaterial.normalize(other.source());
-        if (!otherPath.equals(path) && isSourceRoot(service, otherPath) && contains(otherPath, path)) {
+        if (!otherPath.equals(path)
+            && isSourceRoot(service, otherPath)
+            && contains(otherPath, path)) {
           return true;
         }
       }
@@ -252,8 +261,8 @@ public final class BindMounts {
   }
 
   /**
-   * The service's build context as a normalized project path, or null when it has none or it is
-   * not a local directory (a Git URL).
+   * The service's build context as a normalized project path, or null when it has none or it is not
+   * a local directory (a Git URL).
    */
   public static String buildContext(ServiceConfig service) {
     if (service.build() == null || service.build().context() == null) {
@@ -308,8 +317,8 @@ public final class BindMounts {
   }
 
   /**
-   * Why a host path is the node's system and not data, or null for a data directory. Such a path
-   * is mounted only under {@code privileged}, as hostPath.
+   * Why a host path is the node's system and not data, or null for a data directory. Such a path is
+   * mounted only under {@code privileged}, as hostPath.
    */
   static String systemPathReason(String source) {
     String lower = source.toLowerCase(Locale.ROOT);

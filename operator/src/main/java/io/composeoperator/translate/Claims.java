@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,9 +25,9 @@ import java.util.TreeSet;
  * x-kubernetes} block or {@code spec.storage}; {@code external: true} → the existing claim, never
  * emitted; bind-mounted directories that {@link BindMounts} makes claims of → one claim per path,
  * named after it, shared by every service that mounts it, with the size, class and access modes of
- * {@code spec.storage}. Also which services share a single-node (ReadWriteOnce) claim, so that their
- * pods are placed on one node, and the mounts a service takes over with {@code volumes_from}. The
- * pods' mounts of the claims are {@link PodVolumes}'.
+ * {@code spec.storage}. Also which services share a single-node (ReadWriteOnce) claim, so that
+ * their pods are placed on one node, and the mounts a service takes over with {@code volumes_from}.
+ * The pods' mounts of the claims are {@link PodVolumes}'.
  */
 final class Claims {
   /** The sub-directory of a claim that a service mounts. */
@@ -69,8 +69,14 @@ final class Claims {
     }
     Set<String> visited = new HashSet<>(List.of(service.name()));
     for (int j = 0; j < service.volumesFrom().size(); j++) {
-      takeOver(model, service.volumesFrom().get(j), "volumes_from[" + j + "]", false, mounts,
-          targets, visited);
+      takeOver(
+          model,
+          service.volumesFrom().get(j),
+          "volumes_from[" + j + "]",
+          false,
+          mounts,
+          targets,
+          visited);
     }
     return mounts;
   }
@@ -265,7 +271,8 @@ final class Claims {
               .withAccessModes(storage.accessModes())
               .withStorageClassName(storage.storageClassName())
               .withNewResources()
-              .addToRequests("storage", ResourceLimits.quantity(storage.size(), "spec.storage.size"))
+              .addToRequests(
+                  "storage", ResourceLimits.quantity(storage.size(), "spec.storage.size"))
               .endResources()
               .endSpec()
               .build());

@@ -126,8 +126,7 @@ public final class Names {
    * {@code data}), shortened with a hash when longer than 63 characters.
    */
   public static String bindClaim(String source) {
-    String name =
-        trimDashes(INVALID_RUN.matcher(source.toLowerCase(Locale.ROOT)).replaceAll("-"));
+    String name = trimDashes(INVALID_RUN.matcher(source.toLowerCase(Locale.ROOT)).replaceAll("-"));
     return name.isEmpty() ? "bind" : shortened(name, MAX_LABEL);
   }
 

@@ -1,6 +1,5 @@
 package io.composeoperator.translate;
 
-import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.ServiceConfig;
@@ -381,7 +380,9 @@ final class PodVolumes {
 
     /** How a project path reads in a message: {@code ./data}, {@code ../x}, {@code .}. */
     private static String shown(String source) {
-      return source.equals(".") || source.startsWith("../") || source.startsWith("/")
+      return source.equals(".")
+              || source.startsWith("../")
+              || source.startsWith("/")
               || source.startsWith("~")
           ? source
           : "./" + source;
@@ -393,7 +394,8 @@ final class PodVolumes {
         return; // :ro asks for exactly this
       }
       String why =
-          ctx.options().bindMounts().type() == io.composeoperator.api.v1alpha1.BindMountType.configMap
+          ctx.options().bindMounts().type()
+                  == io.composeoperator.api.v1alpha1.BindMountType.configMap
               ? "bindMounts.type is configMap (--volumes configMap)"
               : "a single file is configuration; a writable, persistent copy needs its directory"
                   + " mounted instead";
@@ -607,7 +609,8 @@ final class PodVolumes {
               v -> v.withNewConfigMap().withName(filesMap).withItems(items).endConfigMap());
       String name =
           decision.claim() == null
-              ? volume("bind-" + index, "bind-empty:" + source, v -> v.withNewEmptyDir().endEmptyDir())
+              ? volume(
+                  "bind-" + index, "bind-empty:" + source, v -> v.withNewEmptyDir().endEmptyDir())
               : claimVolume(decision.claim());
       mount(
           key,

@@ -132,8 +132,8 @@ public final class UnsupportedKeys {
 
   /**
    * Adds one warning per unmodelled key of every service and of the document, and for the keys the
-   * model carries but no Kubernetes object can express ({@code volumes_from: [container:x]}, {@code devices},
-   * {@code depends_on.*.restart}).
+   * model carries but no Kubernetes object can express ({@code volumes_from: [container:x]}, {@code
+   * devices}, {@code depends_on.*.restart}).
    */
   public static void warnAbout(ComposeModel model, Warnings warnings) {
     for (ServiceConfig service : model.services().values()) {

@@ -84,8 +84,9 @@ class BindMountsCliTest {
             "services.db.volumes[0]: bind mount of ./db_data is the PersistentVolumeClaim db-data")
         .contains(
             "services.web.volumes[0]: bind mount of ./src is source code the image already holds")
-        .contains("services.web.volumes[1]: bind mount of ./config is the PersistentVolumeClaim"
-            + " config, filled from its files");
+        .contains(
+            "services.web.volumes[1]: bind mount of ./config is the PersistentVolumeClaim"
+                + " config, filled from its files");
   }
 
   @Test
@@ -117,7 +118,9 @@ class BindMountsCliTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<HasMetadata> objects = CliRun.objects(run.out());
     assertThat(claims(objects)).isEmpty();
-    assertThat(pod(objects, "db").getVolumes()).extracting(Volume::getEmptyDir).doesNotContainNull();
+    assertThat(pod(objects, "db").getVolumes())
+        .extracting(Volume::getEmptyDir)
+        .doesNotContainNull();
     assertThat(run.err()).contains("is an emptyDir (bindMounts.type emptyDir)");
   }
 
@@ -141,8 +144,7 @@ class BindMountsCliTest {
     CliRun run =
         CliRun.in(dir, "render", "--volumes", "hostPath", "--security-profile", "privileged");
     CliRun converted =
-        CliRun.in(
-            dir, "convert", "--volumes", "hostPath", "--security-profile", "privileged");
+        CliRun.in(dir, "convert", "--volumes", "hostPath", "--security-profile", "privileged");
 
     assertThat(refused.exitCode()).isNotZero();
     assertThat(refused.err())

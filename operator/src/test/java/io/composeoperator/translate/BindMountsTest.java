@@ -74,7 +74,8 @@ class BindMountsTest {
   @Test
   void dataDirectoryWhoseContentIsNotGivenIsAClaimNamedAfterItsPath() {
     Translation t =
-        render("services:\n  db:\n    image: mysql:8.4\n    volumes: [\"./db_data:/var/lib/mysql\"]\n");
+        render(
+            "services:\n  db:\n    image: mysql:8.4\n    volumes: [\"./db_data:/var/lib/mysql\"]\n");
 
     assertThat(claimNames(t)).containsExactly("db-data");
     PodSpec pod = pod(t, "db");
@@ -195,7 +196,8 @@ class BindMountsTest {
     String compose = "services:\n  qb:\n    image: qb:1\n    volumes: [\"./config:/config\"]\n";
     PodSpec before =
         pod(render(compose, Map.of("config/a.conf", "1"), ProjectOptions.defaults("p")), "qb");
-    Translation changed = render(compose, Map.of("config/a.conf", "2"), ProjectOptions.defaults("p"));
+    Translation changed =
+        render(compose, Map.of("config/a.conf", "2"), ProjectOptions.defaults("p"));
     PodSpec after = pod(changed, "qb");
 
     String script = before.getInitContainers().get(0).getCommand().get(2);
@@ -203,7 +205,8 @@ class BindMountsTest {
     Deployment d1 =
         (Deployment)
             render(compose, Map.of("config/a.conf", "1"), ProjectOptions.defaults("p"))
-                .objects().stream()
+                .objects()
+                .stream()
                 .filter(o -> o instanceof Deployment)
                 .findFirst()
                 .get();
@@ -263,8 +266,7 @@ class BindMountsTest {
                 + "    volumes: [\"./api:/app\", \"./api/lib:/app/lib\", \"./other:/other\"]\n",
             Map.of(),
             ProjectOptions.defaults("p")
-                .withBindMounts(
-                    new ProjectOptions.BindMountOptions(null, null, List.of("src"))));
+                .withBindMounts(new ProjectOptions.BindMountOptions(null, null, List.of("src"))));
 
     assertThat(claimNames(t)).containsExactly("other");
     assertThat(pod(t, "web").getContainers().get(0).getVolumeMounts()).isEmpty();
@@ -310,7 +312,8 @@ class BindMountsTest {
 
   @Test
   void devicePathIsRefusedAndAllowedAsHostPathUnderPrivileged() {
-    String compose = "services:\n  vpn:\n    image: vpn:1\n    volumes: [\"/dev/net/tun:/dev/net/tun\"]\n";
+    String compose =
+        "services:\n  vpn:\n    image: vpn:1\n    volumes: [\"/dev/net/tun:/dev/net/tun\"]\n";
     assertThatThrownBy(() -> render(compose))
         .hasMessageContaining("the device /dev/net/tun is the node's hardware");
 
@@ -457,13 +460,17 @@ class BindMountsTest {
     PodSpec pod = pod(t, "db");
     assertThat(volume(pod, mountAt(pod, "/var/lib/db").getName()).getEmptyDir()).isNotNull();
     assertThat(volume(pod, mountAt(pod, "/conf").getName()).getEmptyDir()).isNotNull();
-    assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("fill-bind-1");
+    assertThat(pod.getInitContainers())
+        .extracting(Container::getName)
+        .containsExactly("fill-bind-1");
   }
 
   @Test
   void typeHostPathResolvesProjectPathsAgainstTheHostDirectory() {
-    String compose = "services:\n  db:\n    image: db:1\n    volumes: [\"./db_data:/var/lib/db\"]\n";
-    assertThatThrownBy(() -> render(compose, Map.of(), withType(BindMountType.hostPath, "/home/me/app")))
+    String compose =
+        "services:\n  db:\n    image: db:1\n    volumes: [\"./db_data:/var/lib/db\"]\n";
+    assertThatThrownBy(
+            () -> render(compose, Map.of(), withType(BindMountType.hostPath, "/home/me/app")))
         .hasMessageContaining("refused by security profile baseline")
         .hasMessageContaining("bindMounts.type hostPath (--volumes hostPath)");
 

@@ -250,7 +250,8 @@ final class FileCollector {
                   source
                       + " holds more than "
                       + (bytes > TextFiles.FILE_CAP ? "256 KiB" : "the project's 1 MiB")
-                      + " of files: treated as a development mount, not shipped"));
+                      + " of files: not shipped, so its content does not reach the cluster (it is"
+                      + " mounted as a directory whose content is not given)"));
           return;
         }
         Optional<KeyFile> keyFile = keyFile(source + "/" + TextFiles.relative(target, file), file);
@@ -271,7 +272,7 @@ final class FileCollector {
     }
     directoryBytes += bytes;
     files.putAll(contents);
-    keys.forEach(keyFiles::putIfAbsent); // only for a shipped directory: a development mount is not
+    keys.forEach(keyFiles::putIfAbsent); // only for a shipped directory: an unshipped one has none
   }
 
   /**

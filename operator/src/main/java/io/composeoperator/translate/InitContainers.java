@@ -182,7 +182,9 @@ final class InitContainers {
                 .withImage(shellless ? ctx.options().waitImage() : image)
                 .withCommand("/bin/sh", "-c", Commands.escape(fillScript(seed)))
                 .withResources(ResourceLimits.resources(ctx))
-                .withSecurityContext(main)
+                // as Containers.main: an empty context is written as none
+                .withSecurityContext(
+                    main == null || main.equals(new SecurityContext()) ? null : main)
                 .addNewVolumeMount()
                 .withName(seed.podVolume())
                 .withMountPath(SEED_MOUNT)

@@ -39,8 +39,10 @@ import java.util.Set;
  *       anonymous volume (an emptyDir) is filled the same way, as Docker fills it.
  *   <li>a writable bind-mounted directory whose files are given ({@link BindMounts}) → one {@code
  *       fill-<claim>} container that copies the files from the {@code <service>-files} ConfigMap
- *       over the claim's sub-directory, as the service's user, whenever their hash differs from the
- *       one it recorded; the pod template's content hash rolls the pods when they change.
+ *       over the claim's sub-directory whenever their hash differs from the one it recorded (as the
+ *       seed containers run: as root, giving the files to the service's numeric user, or under
+ *       {@code restricted} as that user); the pod template's content hash rolls the pods when they
+ *       change.
  * </ol>
  */
 final class InitContainers {
@@ -180,11 +182,9 @@ final class InitContainers {
             new ContainerBuilder()
                 .withName(unique(names, "fill-" + seed.volumeKey()))
                 .withImage(shellless ? ctx.options().waitImage() : image)
-                .withCommand("/bin/sh", "-c", Commands.escape(fillScript(seed)))
+                .withCommand("/bin/sh", "-c", Commands.escape(fillScript(seed, owner(ctx, main))))
                 .withResources(ResourceLimits.resources(ctx))
-                // as Containers.main: an empty context is written as none
-                .withSecurityContext(
-                    main == null || main.equals(new SecurityContext()) ? null : main)
+                .withSecurityContext(seedSecurityContext(ctx, main))
                 .addNewVolumeMount()
                 .withName(seed.podVolume())
                 .withMountPath(SEED_MOUNT)
@@ -223,18 +223,35 @@ final class InitContainers {
    * hash. The files are those of a ConfigMap volume, whose entries are symbolic links into a hidden
    * {@code ..data} directory: copied with {@code -L}, and the hidden entries left out.
    */
-  static String fillScript(PodVolumes.Seed seed) {
+  static String fillScript(PodVolumes.Seed seed, String owner) {
     String dir = SEED_MOUNT + "/" + seed.subPath();
     String marker = SEED_MOUNT + "/." + seed.subPath() + ".filled";
-    return String.join(
-        "\n",
-        "set -e",
-        "mkdir -p " + dir,
-        "[ \"$(cat " + marker + " 2>/dev/null)\" = " + seed.filesHash() + " ] && exit 0",
-        "for f in " + FILES_MOUNT + "/* " + FILES_MOUNT + "/.[!.]*; do",
-        "  if [ -e \"$f\" ]; then cp -RL \"$f\" " + dir + "/; fi",
-        "done",
-        "echo " + seed.filesHash() + " > " + marker);
+    List<String> lines = new ArrayList<>();
+    lines.add("set -e");
+    lines.add("mkdir -p " + dir);
+    lines.add("[ \"$(cat " + marker + " 2>/dev/null)\" = " + seed.filesHash() + " ] && exit 0");
+    lines.add("for f in " + FILES_MOUNT + "/* " + FILES_MOUNT + "/.[!.]*; do");
+    lines.add("  if [ -e \"$f\" ]; then cp -RL \"$f\" " + dir + "/; fi");
+    lines.add("done");
+    if (owner != null) {
+      lines.add("chown -R " + owner + " " + dir);
+    }
+    lines.add("echo " + seed.filesHash() + " > " + marker);
+    return String.join("\n", lines);
+  }
+
+  /**
+   * Who the filled files belong to: the service's numeric user (and group), when the fill runs as
+   * root to be able to create the directory (not under {@code restricted}, where it runs as that
+   * user already); null to leave them root's, as Docker leaves a bind mount's files their owner's.
+   */
+  static String owner(ServiceContext ctx, SecurityContext main) {
+    if (ctx.options().securityProfile() == SecurityProfile.restricted
+        || main == null
+        || main.getRunAsUser() == null) {
+      return null;
+    }
+    return main.getRunAsUser() + (main.getRunAsGroup() == null ? "" : ":" + main.getRunAsGroup());
   }
 
   /**

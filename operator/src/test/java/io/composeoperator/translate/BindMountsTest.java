@@ -223,7 +223,7 @@ class BindMountsTest {
     PodVolumes.Seed seed =
         new PodVolumes.Seed("config", "bind-config", "data", "/config", "files-0", "0123abcd");
 
-    assertThat(InitContainers.fillScript(seed))
+    assertThat(InitContainers.fillScript(seed, "1000:1000"))
         .isEqualTo(
             String.join(
                 "\n",
@@ -233,7 +233,9 @@ class BindMountsTest {
                 "for f in /compose-files/* /compose-files/.[!.]*; do",
                 "  if [ -e \"$f\" ]; then cp -RL \"$f\" /compose-seed/data/; fi",
                 "done",
+                "chown -R 1000:1000 /compose-seed/data",
                 "echo 0123abcd > /compose-seed/.data.filled"));
+    assertThat(InitContainers.fillScript(seed, null)).doesNotContain("chown");
   }
 
   @Test
@@ -554,5 +556,19 @@ class BindMountsTest {
             "services.qb.volumes[0]: bind mount of /srv/media/downloads is the directory downloads"
                 + " of the PersistentVolumeClaim srv-media (of /srv/media), so it holds the same"
                 + " files as on the host; the host's content is not copied");
+  }
+
+  @Test
+  void filledFilesBelongToTheServicesNumericUser() {
+    Translation t =
+        render(
+            "services:\n  app:\n    image: app:1\n    user: \"1000:1001\"\n"
+                + "    volumes: [\"./config:/config\"]\n",
+            Map.of("config/a.conf", "x"),
+            ProjectOptions.defaults("p"));
+
+    Container fill = pod(t, "app").getInitContainers().get(0);
+    assertThat(fill.getSecurityContext().getRunAsUser()).isZero();
+    assertThat(fill.getCommand().get(2)).contains("chown -R 1000:1001 /compose-seed/data");
   }
 }

@@ -33,15 +33,19 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>named volume → its claim ({@link Claims}), mounted at the claim's sub-directory {@value
  *       Claims#CLAIM_SUBDIR}, so the service sees an empty directory as with a new Docker volume,
- *       and seeded from the image on first use;
- *   <li>anonymous volume → emptyDir; {@code tmpfs} → emptyDir in memory with {@code sizeLimit};
- *       {@code shm_size} → an in-memory emptyDir at {@code /dev/shm};
+ *       and seeded from the image on first use; an {@code external} one at its root, never seeded;
+ *   <li>anonymous volume → emptyDir, seeded from the image at every start as Docker fills a new
+ *       one; {@code tmpfs} → emptyDir in memory with {@code sizeLimit}; {@code shm_size} → an
+ *       in-memory emptyDir at {@code /dev/shm};
+ *   <li>the mounts of the services in {@code volumes_from} ({@link Claims#mountsOf}) as its own;
  *   <li>{@code configs} → the config's ConfigMap ({@link ConfigMaps}), mounted with {@code
  *       subPath}; {@code secrets} → the user's Secret named after the secret (key = the secret's
  *       key), mounted with {@code subPath}, never created from content;
- *   <li>bind mount of a project file or directory whose content is given ({@code spec.files}) → the
- *       ConfigMap {@code <service>-files}; a project path whose files are not given → skipped with
- *       a warning; a host path → hostPath under {@code privileged} only;
+ *   <li>bind mount → what {@link BindMounts} decides: a claim named after the path (filled from the
+ *       given files by an init container when they are given and the mount is writable), the
+ *       ConfigMap {@code <service>-files} (read-only given files, {@code /dev/null}), an emptyDir
+ *       or hostPath ({@code bindMounts.type}), or nothing (source code, host time zone), with a
+ *       warning that says which and why;
  *   <li>a project file with key material ({@link KeyMaterial}), bind-mounted alone or inside a
  *       bind-mounted directory → the user's Secret named after its path, never a ConfigMap (a
  *       directory holding one becomes a projected volume of its ConfigMap files and those Secrets).

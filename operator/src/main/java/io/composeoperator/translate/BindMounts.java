@@ -5,8 +5,14 @@ import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one rule for bind mounts (README, "Bind mounts"; ARCHITECTURE.md, "Volumes, configs and
@@ -133,19 +139,19 @@ public final class BindMounts {
     if (alone.kind() != Kind.CLAIM) {
       return alone;
     }
+    // the outermost data directory above this one that is a claim itself
+    Index index = index(model);
+    String source = mount.source();
     String outer = null;
-    for (ServiceConfig other : model.services().values()) {
-      for (Claims.ServiceMount m : Claims.mountsOf(model, other)) {
-        ServiceVolumeConfig volume = m.volume();
-        if (!ServiceVolumeConfig.BIND.equals(volume.type())
-            || volume.source().equals(mount.source())
-            || !strictlyInside(volume.source(), mount.source())
-            || (outer != null && !strictlyInside(volume.source(), outer))
-            || decideAlone(model, other, volume, options).kind() != Kind.CLAIM) {
-          continue;
+    for (int slash = source.indexOf('/', 1); slash > 0 && outer == null; ) {
+      String ancestor = source.substring(0, slash);
+      for (Owner owner : index.bySource().getOrDefault(ancestor, List.of())) {
+        if (decideAlone(model, owner.service(), owner.volume(), options).kind() == Kind.CLAIM) {
+          outer = ancestor;
+          break;
         }
-        outer = volume.source();
       }
+      slash = source.indexOf('/', slash + 1);
     }
     if (outer == null) {
       return alone;
@@ -159,9 +165,43 @@ public final class BindMounts {
         mount.source().substring(outer.length() + 1));
   }
 
-  /** True when {@code path} is below {@code directory} (both host paths, or both project paths). */
-  private static boolean strictlyInside(String directory, String path) {
-    return !directory.equals(".") && path.startsWith(directory + "/");
+  /** A bind mount of some service. */
+  private record Owner(ServiceConfig service, ServiceVolumeConfig volume) {}
+
+  /**
+   * The bind mounts of a model by source, and the sources some service mounts writable: built once
+   * per model, since the translation decides every mount several times (the security check, the
+   * claims, the pod), and a project may have a thousand of them.
+   */
+  private record Index(
+      ComposeModel model, Map<String, List<Owner>> bySource, Set<String> writable) {}
+
+  /** The index of the model translated last (the cache holds one; models are immutable). */
+  private static final AtomicReference<Index> LAST = new AtomicReference<>();
+
+  private static Index index(ComposeModel model) {
+    Index last = LAST.get();
+    if (last != null && last.model() == model) {
+      return last;
+    }
+    Map<String, List<Owner>> bySource = new HashMap<>();
+    Set<String> writable = new HashSet<>();
+    for (ServiceConfig service : model.services().values()) {
+      for (Claims.ServiceMount mount : Claims.mountsOf(model, service)) {
+        ServiceVolumeConfig volume = mount.volume();
+        if (ServiceVolumeConfig.BIND.equals(volume.type()) && volume.source() != null) {
+          bySource
+              .computeIfAbsent(volume.source(), k -> new ArrayList<>())
+              .add(new Owner(service, volume));
+          if (!volume.readOnly()) {
+            writable.add(volume.source());
+          }
+        }
+      }
+    }
+    Index index = new Index(model, bySource, writable);
+    LAST.set(index);
+    return index;
   }
 
   private static Decision decideAlone(
@@ -294,17 +334,7 @@ public final class BindMounts {
 
   /** True when a service mounts the project path writable (its own mount or by volumes_from). */
   private static boolean writtenByAService(ComposeModel model, String source) {
-    for (ServiceConfig service : model.services().values()) {
-      for (Claims.ServiceMount mount : Claims.mountsOf(model, service)) {
-        ServiceVolumeConfig volume = mount.volume();
-        if (ServiceVolumeConfig.BIND.equals(volume.type())
-            && source.equals(volume.source())
-            && !volume.readOnly()) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return index(model).writable().contains(source);
   }
 
   static boolean hasGivenFiles(ComposeModel model, String source) {

@@ -150,6 +150,7 @@ public final class ConvertCommand implements Callable<Integer> {
       recorded.setType(flags.volumes());
       recorded.setHostDirectory(bindMounts.hostDirectory());
       recorded.setSourcePaths(new ArrayList<>(bindMounts.sourcePaths()));
+      recorded.setUnshippedFiles(new ArrayList<>(bindMounts.unshippedFiles()));
       spec.setBindMounts(recorded);
     }
     spec.setSecurityProfile(flags.securityProfile());

@@ -48,6 +48,7 @@ final class FileCollector {
   private final SortedMap<String, KeyFile> keyFiles = new TreeMap<>();
   private final Set<String> secretPaths;
   private final java.util.SortedSet<String> sourcePaths = new java.util.TreeSet<>();
+  private final java.util.SortedSet<String> unshippedFiles = new java.util.TreeSet<>();
   private long directoryBytes;
 
   private FileCollector(Path directory, String fileName, Set<String> secretPaths) {
@@ -65,13 +66,16 @@ final class FileCollector {
    * @param keyFiles mounted project files with key material, never shipped, by path
    * @param sourcePaths bind-mounted directories inside a build context that hold source code
    *     ({@code spec.bindMounts.sourcePaths}), never shipped
+   * @param unshippedFiles bind-mounted project files too big or not text, so not shipped ({@code
+   *     spec.bindMounts.unshippedFiles})
    */
   record Collected(
       SortedMap<String, String> files,
       List<Warning> warnings,
       List<SecretFile> secretFiles,
       List<KeyFile> keyFiles,
-      List<String> sourcePaths) {}
+      List<String> sourcePaths,
+      List<String> unshippedFiles) {}
 
   /**
    * A mounted project file with key material ({@code spec.secretFiles}), which the user creates as
@@ -155,7 +159,8 @@ final class FileCollector {
         List.copyOf(collector.warnings),
         secrets.stream().toList(),
         List.copyOf(collector.keyFiles.values()),
-        List.copyOf(collector.sourcePaths));
+        List.copyOf(collector.sourcePaths),
+        List.copyOf(collector.unshippedFiles));
   }
 
   /** File names that mark source code (a build manifest or a source file's extension). */
@@ -220,6 +225,7 @@ final class FileCollector {
     if (text.isPresent()) {
       files.put(source, text.get());
     } else if (path != null) {
+      unshippedFiles.add(KeyMaterial.normalize(source));
       warnings.add(
           new Warning(
               path,

@@ -110,13 +110,16 @@ record LocalProject(
    * single-node cluster (kind, k3d, Docker Desktop, minikube with a mount).
    */
   ProjectOptions.BindMountOptions bindMounts(ProjectFlags flags) {
-    if (flags.volumes() == null && collected.sourcePaths().isEmpty()) {
+    if (flags.volumes() == null
+        && collected.sourcePaths().isEmpty()
+        && collected.unshippedFiles().isEmpty()) {
       return null;
     }
     return new ProjectOptions.BindMountOptions(
         flags.volumes(),
         flags.volumes() == BindMountType.hostPath ? directory.toAbsolutePath().toString() : null,
-        collected.sourcePaths());
+        collected.sourcePaths(),
+        collected.unshippedFiles());
   }
 
   /**

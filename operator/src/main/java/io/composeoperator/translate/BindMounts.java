@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>source code: the project directory {@code .}, the service's build context, a directory of
  *       it that {@code convert} found to hold source code ({@code spec.bindMounts.sourcePaths}), or
  *       a path inside another source mount of the service → skipped: the image's own content;
+ *   <li>a project file that exists but was too big or not text to ship ({@code
+ *       spec.bindMounts.unshippedFiles}) → skipped: the image's own file (a claim cannot stand in
+ *       for a single file);
  *   <li>given files ({@code spec.files}): a single file, a read-only directory, or any with type
  *       {@code configMap} → the {@code <service>-files} ConfigMap, read-only; a writable directory
  *       → a claim filled from the files (an emptyDir with type {@code emptyDir});
@@ -63,7 +66,9 @@ public final class BindMounts {
     /** read-only host configuration (time zone): skipped */
     HOST_CONFIG,
     /** {@code /dev/null}: an empty file */
-    EMPTY_FILE
+    EMPTY_FILE,
+    /** a project file that exists but is not shipped (binary, too big): skipped */
+    UNSHIPPED_FILE
   }
 
   /**
@@ -242,6 +247,9 @@ public final class BindMounts {
               ? null
               : source.equals(".") ? directory : stripSlash(directory) + "/" + source;
       return new Decision(Kind.HOST_PATH, null, path, hostPathTypeReason());
+    }
+    if (options.bindMounts().unshippedFiles().contains(KeyMaterial.normalize(source))) {
+      return Decision.of(Kind.UNSHIPPED_FILE);
     }
     if (isSource(service, source, options.bindMounts().sourcePaths())) {
       return Decision.of(Kind.SOURCE);

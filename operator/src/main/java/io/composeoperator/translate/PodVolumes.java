@@ -300,6 +300,18 @@ final class PodVolumes {
           keyFile(mount, key, source);
           return;
         }
+        case UNSHIPPED_FILE -> {
+          ctx.warn(
+              key,
+              "bind mount of the file "
+                  + shown(source)
+                  + " is skipped: it is binary or bigger than 256 KiB, so it is not in"
+                  + " spec.files, and a claim cannot stand in for a single file; the image's own "
+                  + mount.target()
+                  + " is used (put the file into a named volume, or its directory into a bind"
+                  + " mount, to keep it)");
+          return;
+        }
         case SOURCE -> {
           ctx.warn(
               key,

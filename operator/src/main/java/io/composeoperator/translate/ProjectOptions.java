@@ -188,19 +188,30 @@ public record ProjectOptions(
    *     or null
    * @param sourcePaths directories of build contexts that the CLI found to hold source code (see
    *     {@link BindMounts#isSource})
+   * @param unshippedFiles bind-mounted project files that exist but are too big or not text for
+   *     {@code spec.files}, which the CLI found on disk
    */
   public record BindMountOptions(
-      BindMountType type, String hostDirectory, List<String> sourcePaths) {
+      BindMountType type,
+      String hostDirectory,
+      List<String> sourcePaths,
+      List<String> unshippedFiles) {
     public static final BindMountOptions DEFAULT =
-        new BindMountOptions(BindMountType.persistentVolumeClaim, null, List.of());
+        new BindMountOptions(BindMountType.persistentVolumeClaim, null, List.of(), List.of());
 
     public BindMountOptions {
       type = type == null ? BindMountType.persistentVolumeClaim : type;
       sourcePaths = sourcePaths == null ? List.of() : List.copyOf(new TreeSet<>(sourcePaths));
+      unshippedFiles =
+          unshippedFiles == null ? List.of() : List.copyOf(new TreeSet<>(unshippedFiles));
     }
 
     public BindMountOptions(BindMountType type, String hostDirectory) {
-      this(type, hostDirectory, List.of());
+      this(type, hostDirectory, List.of(), List.of());
+    }
+
+    public BindMountOptions(BindMountType type, String hostDirectory, List<String> sourcePaths) {
+      this(type, hostDirectory, sourcePaths, List.of());
     }
   }
 

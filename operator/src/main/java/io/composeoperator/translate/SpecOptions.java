@@ -46,7 +46,8 @@ public final class SpecOptions {
             : new ProjectOptions.BindMountOptions(
                 spec.getBindMounts().getType(),
                 spec.getBindMounts().getHostDirectory(),
-                spec.getBindMounts().getSourcePaths()));
+                spec.getBindMounts().getSourcePaths(),
+                spec.getBindMounts().getUnshippedFiles()));
   }
 
   /**

@@ -185,4 +185,32 @@ class BindMountsCliTest {
         .contains("--volumes")
         .contains("persistentVolumeClaim, emptyDir, hostPath, configMap");
   }
+
+  @Test
+  void aBinaryFileIsRecordedAndSkippedNotMadeADirectory() throws IOException {
+    write(
+        "compose.yaml",
+        "services:\n  geo:\n    image: geo:1\n    volumes: [\"./city.mmdb:/data/city.mmdb\"]\n");
+    Files.write(dir.resolve("city.mmdb"), new byte[] {0, 1, 2, (byte) 0xff, 0});
+
+    CliRun rendered = CliRun.in(dir, "render", "--name", "geo");
+    CliRun converted = CliRun.in(dir, "convert", "--name", "geo");
+
+    assertThat(rendered.exitCode()).as(rendered.err()).isZero();
+    assertThat(claims(CliRun.objects(rendered.out()))).isEmpty();
+    assertThat(pod(CliRun.objects(rendered.out()), "geo").getContainers().get(0).getVolumeMounts())
+        .isEmpty();
+    assertThat(rendered.err())
+        .contains(
+            "services.geo.volumes[0]: bind mount of the file ./city.mmdb is skipped: it is binary"
+                + " or bigger than 256 KiB");
+    ComposeProject project = Serialization.unmarshal(converted.out(), ComposeProject.class);
+    assertThat(project.getSpec().getBindMounts().getUnshippedFiles()).containsExactly("city.mmdb");
+    List<HasMetadata> operator =
+        Renderer.render(
+                RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+                SpecOptions.from("geo", null, project.getSpec(), null))
+            .objects();
+    assertThat(yaml(operator)).isEqualTo(yaml(CliRun.objects(rendered.out())));
+  }
 }

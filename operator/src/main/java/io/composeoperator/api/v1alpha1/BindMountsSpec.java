@@ -29,6 +29,20 @@ public class BindMountsSpec {
           + " tells ./src from ./data, so convert records them.")
   private List<String> sourcePaths = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "Bind-mounted project files that exist but are not in files (binary, or bigger than 256"
+          + " KiB): the image's own file is used, with a warning, as a claim cannot stand in for"
+          + " a single file. convert records them.")
+  private List<String> unshippedFiles = new ArrayList<>();
+
+  public List<String> getUnshippedFiles() {
+    return unshippedFiles;
+  }
+
+  public void setUnshippedFiles(List<String> unshippedFiles) {
+    this.unshippedFiles = unshippedFiles == null ? new ArrayList<>() : unshippedFiles;
+  }
+
   public List<String> getSourcePaths() {
     return sourcePaths;
   }
@@ -58,11 +72,12 @@ public class BindMountsSpec {
     return o instanceof BindMountsSpec s
         && type == s.type
         && Objects.equals(hostDirectory, s.hostDirectory)
-        && Objects.equals(sourcePaths, s.sourcePaths);
+        && Objects.equals(sourcePaths, s.sourcePaths)
+        && Objects.equals(unshippedFiles, s.unshippedFiles);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, hostDirectory, sourcePaths);
+    return Objects.hash(type, hostDirectory, sourcePaths, unshippedFiles);
   }
 }

@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountsSpec;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.api.v1alpha1.VariablesSource;
@@ -8,6 +9,7 @@ import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
+import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.Renderer;
 import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
@@ -176,6 +178,15 @@ public final class ConvertCommand implements Callable<Integer> {
     spec.setExposure(flags.exposure());
     spec.setDefaultReplicas(flags.replicas());
     spec.setGpuResource(flags.gpuResource());
+    ProjectOptions.BindMountOptions bindMounts = local.bindMounts(flags);
+    if (bindMounts != null) {
+      BindMountsSpec recorded = new BindMountsSpec();
+      recorded.setType(flags.volumes());
+      recorded.setHostDirectory(bindMounts.hostDirectory());
+      recorded.setSourcePaths(new ArrayList<>(bindMounts.sourcePaths()));
+      recorded.setUnshippedFiles(new ArrayList<>(bindMounts.unshippedFiles()));
+      spec.setBindMounts(recorded);
+    }
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;

@@ -6,6 +6,7 @@ import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.translate.BindMounts;
 import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Names;
 import java.io.IOException;
@@ -28,11 +29,13 @@ import java.util.stream.Stream;
  * loading pass: the files the loader read (env files, included and extended Compose files), {@code
  * configs.*.file}, and the project-relative sources of bind mounts — single files, and directories
  * whose text files add up to at most {@link TextFiles#FILE_CAP} (and {@link #TOTAL_CAP} over all
- * directories). A bigger directory, or the project directory itself, is a development mount: not
- * shipped, and the translation warns about it. Secret files are never shipped: {@code convert}
- * prints the command that creates the Secret. Nor are files with key material ({@link KeyMaterial}:
- * named like a key, not world-readable, or the file of a Compose secret): they are listed in {@code
- * spec.secretFiles}, and the pod mounts each from a Secret the user creates.
+ * directories). Source code the image holds ({@link BindMounts#isSource}: the project directory,
+ * the service's build context) is not shipped; nor is a bigger directory, which the translation
+ * treats as a directory whose content is not given (an empty claim, with a warning). Secret files
+ * are never shipped: {@code convert} prints the command that creates the Secret. Nor are files with
+ * key material ({@link KeyMaterial}: named like a key, not world-readable, or the file of a Compose
+ * secret): they are listed in {@code spec.secretFiles}, and the pod mounts each from a Secret the
+ * user creates.
  */
 final class FileCollector {
   /** The most bytes of bind-mounted directory content shipped for one project. */
@@ -44,6 +47,8 @@ final class FileCollector {
   private final List<Warning> warnings = new ArrayList<>();
   private final SortedMap<String, KeyFile> keyFiles = new TreeMap<>();
   private final Set<String> secretPaths;
+  private final java.util.SortedSet<String> sourcePaths = new java.util.TreeSet<>();
+  private final java.util.SortedSet<String> unshippedFiles = new java.util.TreeSet<>();
   private long directoryBytes;
 
   private FileCollector(Path directory, String fileName, Set<String> secretPaths) {
@@ -59,12 +64,18 @@ final class FileCollector {
    * @param warnings what was left out and why
    * @param secretFiles Compose secrets with a {@code file:}, for {@code kubectl create secret}
    * @param keyFiles mounted project files with key material, never shipped, by path
+   * @param sourcePaths bind-mounted directories inside a build context that hold source code
+   *     ({@code spec.bindMounts.sourcePaths}), never shipped
+   * @param unshippedFiles bind-mounted project files too big or not text, so not shipped ({@code
+   *     spec.bindMounts.unshippedFiles})
    */
   record Collected(
       SortedMap<String, String> files,
       List<Warning> warnings,
       List<SecretFile> secretFiles,
-      List<KeyFile> keyFiles) {}
+      List<KeyFile> keyFiles,
+      List<String> sourcePaths,
+      List<String> unshippedFiles) {}
 
   /**
    * A mounted project file with key material ({@code spec.secretFiles}), which the user creates as
@@ -116,9 +127,20 @@ final class FileCollector {
       List<ServiceVolumeConfig> volumes = service.volumes();
       for (int i = 0; i < volumes.size(); i++) {
         ServiceVolumeConfig volume = volumes.get(i);
-        if (ServiceVolumeConfig.BIND.equals(volume.type())
-            && volume.source() != null
-            && !volume.isHostPath()) {
+        if (!ServiceVolumeConfig.BIND.equals(volume.type())
+            || volume.source() == null
+            || volume.isHostPath()) {
+          continue;
+        }
+        String path = KeyMaterial.normalize(volume.source());
+        String context = BindMounts.buildContext(service);
+        if (context != null
+            && !path.equals(context)
+            && BindMounts.inside(context, path)
+            && holdsSourceCode(directory.resolve(path).normalize())) {
+          collector.sourcePaths.add(path);
+        }
+        if (!BindMounts.isSource(service, volume.source(), collector.sourcePaths)) {
           collector.addMount(volume.source(), "services." + service.name() + ".volumes[" + i + "]");
         }
       }
@@ -136,7 +158,32 @@ final class FileCollector {
         collector.files,
         List.copyOf(collector.warnings),
         secrets.stream().toList(),
-        List.copyOf(collector.keyFiles.values()));
+        List.copyOf(collector.keyFiles.values()),
+        List.copyOf(collector.sourcePaths),
+        List.copyOf(collector.unshippedFiles));
+  }
+
+  /** File names that mark source code (a build manifest or a source file's extension). */
+  private static final java.util.regex.Pattern SOURCE_FILE =
+      java.util.regex.Pattern.compile(
+          "(package\\.json|requirements\\.txt|go\\.mod|pom\\.xml|Gemfile|composer\\.json|Cargo\\.toml"
+              + "|.*\\.(js|jsx|mjs|cjs|ts|tsx|vue|svelte|py|rb|php|go|rs|java|kt|scala|cs|c|cc|cpp|h"
+              + "|hpp|swift|ex|exs|erl|clj|lua|pl|sh))");
+
+  /**
+   * True when a directory holds source code: a build manifest or a source file among its first
+   * files. This is why the decision is the CLI's, recorded in {@code spec.bindMounts.sourcePaths}:
+   * only the disk tells {@code ./src} from {@code ./data} inside a build context.
+   */
+  private static boolean holdsSourceCode(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> walk = Files.walk(dir, 4)) {
+      return walk.limit(2000)
+          .filter(Files::isRegularFile)
+          .anyMatch(f -> SOURCE_FILE.matcher(f.getFileName().toString()).matches());
+    }
   }
 
   /** Absolute and home paths are the host's, not the project's: never read. */
@@ -178,6 +225,7 @@ final class FileCollector {
     if (text.isPresent()) {
       files.put(source, text.get());
     } else if (path != null) {
+      unshippedFiles.add(KeyMaterial.normalize(source));
       warnings.add(
           new Warning(
               path,
@@ -208,7 +256,8 @@ final class FileCollector {
                   source
                       + " holds more than "
                       + (bytes > TextFiles.FILE_CAP ? "256 KiB" : "the project's 1 MiB")
-                      + " of files: treated as a development mount, not shipped"));
+                      + " of files: not shipped, so its content does not reach the cluster (it is"
+                      + " mounted as a directory whose content is not given)"));
           return;
         }
         Optional<KeyFile> keyFile = keyFile(source + "/" + TextFiles.relative(target, file), file);
@@ -229,7 +278,7 @@ final class FileCollector {
     }
     directoryBytes += bytes;
     files.putAll(contents);
-    keys.forEach(keyFiles::putIfAbsent); // only for a shipped directory: a development mount is not
+    keys.forEach(keyFiles::putIfAbsent); // only for a shipped directory: an unshipped one has none
   }
 
   /**

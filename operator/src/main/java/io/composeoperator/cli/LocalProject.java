@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.compose.ComposeLoader;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.LoadResult;
@@ -121,7 +122,26 @@ record LocalProject(
         flags.waitImage(),
         collected.keyFiles().stream().map(FileCollector.KeyFile::path).toList(),
         flags.replicas(),
-        flags.gpuResource());
+        flags.gpuResource(),
+        bindMounts(flags));
+  }
+
+  /**
+   * What bind mounts become ({@code --volumes}): with {@code hostPath}, project paths are resolved
+   * against the Compose file's directory on this machine, which is also the node's for a local
+   * single-node cluster (kind, k3d, Docker Desktop, minikube with a mount).
+   */
+  ProjectOptions.BindMountOptions bindMounts(ProjectFlags flags) {
+    if (flags.volumes() == null
+        && collected.sourcePaths().isEmpty()
+        && collected.unshippedFiles().isEmpty()) {
+      return null;
+    }
+    return new ProjectOptions.BindMountOptions(
+        flags.volumes(),
+        flags.volumes() == BindMountType.hostPath ? directory.toAbsolutePath().toString() : null,
+        collected.sourcePaths(),
+        collected.unshippedFiles());
   }
 
   /**

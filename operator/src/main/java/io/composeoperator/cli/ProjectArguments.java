@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.translate.Names;
@@ -113,8 +114,19 @@ final class ProjectArguments {
   String gpuResource;
 
   @Option(
-      names = {"-o", "--out"},
+      names = "--volumes",
       order = 12,
+      paramLabel = "TYPE",
+      description =
+          "what bind mounts become, as kompose's --volumes: persistentVolumeClaim (default: data"
+              + " directories become claims, given files fill a claim or a read-only ConfigMap) |"
+              + " emptyDir | hostPath (privileged; the node's directories) | configMap (given"
+              + " files read-only)")
+  BindMountType volumes;
+
+  @Option(
+      names = {"-o", "--out"},
+      order = 13,
       paramLabel = "PATH",
       description =
           "write to this file instead of stdout; a PATH ending in / (or an existing directory)"
@@ -123,19 +135,19 @@ final class ProjectArguments {
 
   @Option(
       names = {"-j", "--json"},
-      order = 13,
+      order = 14,
       description = "JSON instead of YAML (a v1 List, or one object per file with -o DIR/)")
   boolean json;
 
   @Option(
       names = {"-v", "--verbose"},
-      order = 14,
+      order = 15,
       description = "stack traces for unexpected errors")
   boolean verbose;
 
   @Option(
       names = {"-h", "--help"},
-      order = 15,
+      order = 16,
       usageHelp = true,
       description = "this help")
   boolean help;
@@ -175,6 +187,7 @@ final class ProjectArguments {
         exposure,
         replicas,
         gpuResource(),
+        volumes,
         verbose);
   }
 

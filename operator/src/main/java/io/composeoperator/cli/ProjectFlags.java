@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param securityProfile {@code --security-profile}, or null
  * @param exposure {@code --exposure}, or null
  * @param gpuResource {@code --gpu-resource}, or null
+ * @param volumes {@code --volumes}: what bind mounts become, or null for the default
  * @param verbose {@code --verbose}: stack traces for unexpected errors
  * @param replicas {@code --replicas}: the replicas of services whose file sets none, or null
  */
@@ -36,6 +38,7 @@ record ProjectFlags(
     Exposure exposure,
     Integer replicas,
     String gpuResource,
+    BindMountType volumes,
     boolean verbose) {
 
   ProjectFlags {
@@ -44,7 +47,7 @@ record ProjectFlags(
     envFiles = List.copyOf(envFiles);
   }
 
-  /** Flags without {@code --replicas} and {@code --gpu-resource}. */
+  /** Flags without {@code --replicas}, {@code --gpu-resource} and {@code --volumes}. */
   ProjectFlags(
       List<String> files,
       String name,
@@ -68,6 +71,7 @@ record ProjectFlags(
         waitImage,
         securityProfile,
         exposure,
+        null,
         null,
         null,
         verbose);

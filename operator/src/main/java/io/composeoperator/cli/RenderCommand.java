@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.api.v1alpha1.BindMountsSpec;
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.compose.ComposeSource;
@@ -144,6 +145,12 @@ public final class RenderCommand implements Callable<Integer> {
     }
     if (flags.replicas() != null) {
       spec.setDefaultReplicas(flags.replicas());
+    }
+    if (flags.volumes() != null) {
+      BindMountsSpec bindMounts =
+          spec.getBindMounts() == null ? new BindMountsSpec() : spec.getBindMounts();
+      bindMounts.setType(flags.volumes());
+      spec.setBindMounts(bindMounts);
     }
     return spec;
   }

@@ -145,6 +145,8 @@ final class Mounts {
           consistency);
     }
     if (ProjectPaths.isPath(source)) {
+      // a missing source is created by the short syntax too, which a hostPath without a type
+      // does; createHostPath records only the long syntax's explicit bind.create_host_path
       return mount(
           ServiceVolumeConfig.BIND,
           ProjectPaths.normalize(source),
@@ -154,7 +156,7 @@ final class Mounts {
           null,
           null,
           null,
-          true,
+          false,
           consistency);
     }
     return mount(

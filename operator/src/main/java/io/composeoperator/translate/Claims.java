@@ -1,5 +1,6 @@
 package io.composeoperator.translate;
 
+import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
@@ -8,8 +9,10 @@ import io.composeoperator.compose.model.VolumeKubernetesConfig;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,8 +23,11 @@ import java.util.TreeSet;
  * claim per volume that an enabled service mounts, named after the volume (or its {@code name:}),
  * shared by every service that mounts it; size, class and access modes from the volume's {@code
  * x-kubernetes} block or {@code spec.storage}; {@code external: true} → the existing claim, never
- * emitted. Also which services share a single-node (ReadWriteOnce) claim, so that their pods are
- * placed on one node. The pods' mounts of the claims are {@link PodVolumes}'.
+ * emitted; bind-mounted directories that {@link BindMounts} makes claims of → one claim per path,
+ * named after it, shared by every service that mounts it, with the size, class and access modes of
+ * {@code spec.storage}. Also which services share a single-node (ReadWriteOnce) claim, so that
+ * their pods are placed on one node, and the mounts a service takes over with {@code volumes_from}.
+ * The pods' mounts of the claims are {@link PodVolumes}'.
  */
 final class Claims {
   /** The sub-directory of a claim that a service mounts. */
@@ -35,11 +41,160 @@ final class Claims {
     return Names.objectName(model.sourceFile(), "volumes." + volumeKey, name);
   }
 
+  /**
+   * One mount of a service: one of its own {@code volumes} (and {@code tmpfs}), or one it takes
+   * over from another service with {@code volumes_from}.
+   *
+   * @param volume the mount (read-only when {@code volumes_from} says {@code :ro})
+   * @param key the service-relative path of what the user wrote: {@code volumes[2]}, {@code
+   *     volumes_from[0]}
+   * @param index a number unique among the service's mounts, for pod volume names
+   * @param from the service it is taken from, or null for the service's own
+   */
+  record ServiceMount(ServiceVolumeConfig volume, String key, int index, String from) {}
+
+  /**
+   * A service's mounts: its own, then those of the services in its {@code volumes_from} (and of
+   * theirs, as Docker copies a container's mounts with its own {@code volumes_from}), except where
+   * the service already mounts something at that target; {@code tmpfs} is not taken over, as in
+   * Docker. {@code container:name} entries are warned about by {@link UnsupportedKeys}.
+   */
+  static List<ServiceMount> mountsOf(ComposeModel model, ServiceConfig service) {
+    List<ServiceMount> mounts = new ArrayList<>();
+    Set<String> targets = new HashSet<>();
+    for (int i = 0; i < service.volumes().size(); i++) {
+      ServiceVolumeConfig volume = service.volumes().get(i);
+      mounts.add(new ServiceMount(volume, "volumes[" + i + "]", i, null));
+      targets.add(volume.target());
+    }
+    Set<String> visited = new HashSet<>(List.of(service.name()));
+    for (int j = 0; j < service.volumesFrom().size(); j++) {
+      takeOver(
+          model,
+          service.volumesFrom().get(j),
+          "volumes_from[" + j + "]",
+          false,
+          mounts,
+          targets,
+          visited);
+    }
+    return mounts;
+  }
+
+  private static void takeOver(
+      ComposeModel model,
+      String entry,
+      String key,
+      boolean readOnly,
+      List<ServiceMount> mounts,
+      Set<String> targets,
+      Set<String> visited) {
+    if (entry.startsWith("container:")) {
+      return;
+    }
+    String[] parts = entry.split(":", 2);
+    ServiceConfig from = model.services().get(parts[0]);
+    if (from == null || !visited.add(parts[0])) {
+      return; // the loader has checked that it is an enabled service; a cycle ends here
+    }
+    boolean ro = readOnly || (parts.length == 2 && parts[1].equals("ro"));
+    for (ServiceVolumeConfig volume : from.volumes()) {
+      if (ServiceVolumeConfig.TMPFS.equals(volume.type()) || !targets.add(volume.target())) {
+        continue;
+      }
+      ServiceVolumeConfig copy =
+          ro && !volume.readOnly()
+              ? new ServiceVolumeConfig(
+                  volume.type(),
+                  volume.source(),
+                  volume.target(),
+                  true,
+                  volume.noCopy(),
+                  volume.subpath(),
+                  volume.tmpfsSize(),
+                  volume.tmpfsMode(),
+                  volume.createHostPath(),
+                  volume.consistency())
+              : volume;
+      mounts.add(new ServiceMount(copy, key, mounts.size(), from.name()));
+    }
+    for (String next : from.volumesFrom()) {
+      takeOver(model, next, key, ro, mounts, targets, visited);
+    }
+  }
+
+  /**
+   * A claim of bind-mounted directories ({@link BindMounts.Kind#CLAIM}, {@link
+   * BindMounts.Kind#SEEDED_CLAIM}).
+   *
+   * @param source the bind source, as the loader normalized it
+   * @param services the Compose names of the services that mount it
+   * @param path the YAML path of its first mount, for messages
+   */
+  record BindClaim(String source, List<String> services, String path) {}
+
+  /** The claims of bind-mounted directories, by claim name. */
+  static SortedMap<String, BindClaim> bindClaims(ComposeModel model, ProjectOptions options) {
+    SortedMap<String, BindClaim> claims = new TreeMap<>();
+    Map<String, String> volumeClaims = new TreeMap<>();
+    for (String key : usedVolumes(model).keySet()) {
+      volumeClaims.put(claimName(model, key), key);
+    }
+    for (ServiceConfig service : model.services().values()) {
+      for (ServiceMount mount : mountsOf(model, service)) {
+        ServiceVolumeConfig volume = mount.volume();
+        if (!ServiceVolumeConfig.BIND.equals(volume.type())) {
+          continue;
+        }
+        BindMounts.Decision decision = BindMounts.decide(model, service, volume, options);
+        if (decision.claim() == null) {
+          continue;
+        }
+        String path = "services." + service.name() + "." + mount.key();
+        if (volumeClaims.containsKey(decision.claim())) {
+          throw new ComposeException(
+              model.sourceFile(),
+              path,
+              "the bind mount of "
+                  + volume.source()
+                  + " and the volume "
+                  + volumeClaims.get(decision.claim())
+                  + " would both be the PersistentVolumeClaim "
+                  + decision.claim()
+                  + "; rename the directory or the volume");
+        }
+        BindClaim claim =
+            claims.computeIfAbsent(
+                decision.claim(),
+                c -> new BindClaim(decision.claimSource(), new ArrayList<>(), path));
+        if (!claim.source().equals(decision.claimSource())) {
+          throw new ComposeException(
+              model.sourceFile(),
+              path,
+              "the bind mounts of "
+                  + claim.source()
+                  + " ("
+                  + claim.path()
+                  + ") and "
+                  + decision.claimSource()
+                  + " would both be the PersistentVolumeClaim "
+                  + decision.claim()
+                  + "; rename one directory");
+        }
+        if (!claim.services().contains(service.name())) {
+          claim.services().add(service.name());
+        }
+      }
+    }
+    return claims;
+  }
+
   /** The named volumes that enabled services mount, in key order. */
   static SortedMap<String, List<String>> usedVolumes(ComposeModel model) {
     SortedMap<String, List<String>> used = new TreeMap<>();
     for (ServiceConfig service : model.services().values()) {
-      for (ServiceVolumeConfig mount : service.volumes()) {
+      for (ServiceVolumeConfig mount :
+          mountsOf(model, service).stream().map(ServiceMount::volume).toList()) {
         if (ServiceVolumeConfig.VOLUME.equals(mount.type()) && mount.source() != null) {
           List<String> users = used.computeIfAbsent(mount.source(), k -> new ArrayList<>());
           if (!users.contains(service.name())) {
@@ -115,6 +270,25 @@ final class Claims {
               .withStorageClassName(storageClass)
               .withNewResources()
               .addToRequests("storage", ResourceLimits.quantity(size, sizePath))
+              .endResources()
+              .endSpec()
+              .build());
+    }
+    ProjectOptions.StorageDefaults storage = options.storage();
+    for (Map.Entry<String, BindClaim> bind : bindClaims(model, options).entrySet()) {
+      String name = bind.getKey();
+      claims.add(
+          new PersistentVolumeClaimBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withLabels(Labels.forProjectObject(options.name(), name))
+              .endMetadata()
+              .withNewSpec()
+              .withAccessModes(storage.accessModes())
+              .withStorageClassName(storage.storageClassName())
+              .withNewResources()
+              .addToRequests(
+                  "storage", ResourceLimits.quantity(storage.size(), "spec.storage.size"))
               .endResources()
               .endSpec()
               .build());
@@ -200,6 +374,12 @@ final class Claims {
     return chosen;
   }
 
+  /** True when the claims of bind mounts can be mounted by pods on one node only. */
+  static boolean bindClaimsAreSingleNode(ProjectOptions options) {
+    List<String> modes = options.storage().accessModes();
+    return !modes.contains("ReadWriteMany") && !modes.contains("ReadOnlyMany");
+  }
+
   static List<String> accessModes(ComposeModel model, String key, ProjectOptions options) {
     VolumeKubernetesConfig k8s = model.volumes().get(key).kubernetes();
     return k8s != null && !k8s.accessModes().isEmpty()
@@ -235,6 +415,24 @@ final class Claims {
               + ": their pods are placed on one node (pod affinity)");
       for (String service : used.getValue()) {
         peers.computeIfAbsent(service, k -> new TreeSet<>()).addAll(used.getValue());
+      }
+    }
+    if (bindClaimsAreSingleNode(options)) {
+      for (Map.Entry<String, BindClaim> bind : bindClaims(model, options).entrySet()) {
+        List<String> users = bind.getValue().services();
+        if (users.size() < 2) {
+          continue;
+        }
+        warnings.add(
+            bind.getValue().path(),
+            "the ReadWriteOnce claim "
+                + bind.getKey()
+                + " is mounted by "
+                + String.join(", ", users)
+                + ": their pods are placed on one node (pod affinity)");
+        for (String service : users) {
+          peers.computeIfAbsent(service, k -> new TreeSet<>()).addAll(users);
+        }
       }
     }
     return peers;

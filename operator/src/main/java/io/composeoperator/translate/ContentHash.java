@@ -42,6 +42,19 @@ final class ContentHash {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * The hash of a set of files (path → content), for the marker of a claim filled from given files:
+   * 16 hex digits, enough to tell one version of the files from the next.
+   */
+  static String ofFiles(Map<String, String> files) {
+    MessageDigest digest = sha256();
+    for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
+      update(digest, e.getKey());
+      update(digest, e.getValue());
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+
   private static void update(MessageDigest digest, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     // length-prefixed, so ("ab","c") and ("a","bc") differ

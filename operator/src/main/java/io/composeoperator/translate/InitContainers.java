@@ -35,7 +35,14 @@ import java.util.Set;
  *       nocopy}. Limits: an image without {@code /bin/sh} and {@code cp} cannot seed, so images
  *       whose name says {@code distroless} are not seeded (warned) and any other shell-less image
  *       needs {@code volume.nocopy: true}; ownership is kept only where the container may run as
- *       root (not under {@code restricted}, where the copy belongs to the service's user).
+ *       root (not under {@code restricted}, where the copy belongs to the service's user). A new
+ *       anonymous volume (an emptyDir) is filled the same way, as Docker fills it.
+ *   <li>a writable bind-mounted directory whose files are given ({@link BindMounts}) → one {@code
+ *       fill-<claim>} container that copies the files from the {@code <service>-files} ConfigMap
+ *       over the claim's sub-directory whenever their hash differs from the one it recorded (as the
+ *       seed containers run: as root, giving the files to the service's numeric user, or under
+ *       {@code restricted} as that user); the pod template's content hash rolls the pods when they
+ *       change.
  * </ol>
  */
 final class InitContainers {
@@ -50,6 +57,9 @@ final class InitContainers {
 
   /** Where a seed container mounts the claim (its root, not the sub-directory). */
   static final String SEED_MOUNT = "/compose-seed";
+
+  /** Where a fill container finds the given files. */
+  static final String FILES_MOUNT = "/compose-files";
 
   private InitContainers() {}
 
@@ -157,16 +167,41 @@ final class InitContainers {
     if (seeds.isEmpty()) {
       return containers;
     }
-    if (image.toLowerCase(Locale.ROOT).contains("distroless")) {
+    boolean shellless = image.toLowerCase(Locale.ROOT).contains("distroless");
+    if (shellless && seeds.stream().anyMatch(s -> s.filesVolume() == null)) {
       ctx.warn(
           "volumes",
-          "named volumes are not filled from the image "
+          "new volumes are not filled from the image "
               + image
               + " (it has no /bin/sh to copy with); they start empty");
-      return containers;
     }
     Set<String> names = new LinkedHashSet<>(List.of(ctx.objectName())); // the main container
     for (PodVolumes.Seed seed : seeds) {
+      if (seed.filesVolume() != null) {
+        // given files: copied as the service's user, with the service's image when it has a
+        // shell, else with the operator's own image (which has one)
+        containers.add(
+            new ContainerBuilder()
+                .withName(unique(names, "fill-" + seed.volumeKey()))
+                .withImage(shellless ? ctx.options().waitImage() : image)
+                .withCommand("/bin/sh", "-c", Commands.escape(fillScript(seed, owner(ctx, main))))
+                .withResources(ResourceLimits.resources(ctx))
+                .withSecurityContext(seedSecurityContext(ctx, main))
+                .addNewVolumeMount()
+                .withName(seed.podVolume())
+                .withMountPath(SEED_MOUNT)
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName(seed.filesVolume())
+                .withMountPath(FILES_MOUNT)
+                .withReadOnly(true)
+                .endVolumeMount()
+                .build());
+        continue;
+      }
+      if (shellless) {
+        continue;
+      }
       String name = unique(names, "seed-" + seed.volumeKey());
       containers.add(
           new ContainerBuilder()
@@ -182,6 +217,43 @@ final class InitContainers {
               .build());
     }
     return containers;
+  }
+
+  /**
+   * The fill from given files: skip when the marker holds the files' hash; otherwise copy every
+   * given file over the sub-directory (files the service wrote beside them stay), then record the
+   * hash. The files are those of a ConfigMap volume, whose entries are symbolic links into a hidden
+   * {@code ..data} directory: copied with {@code -L}, and the hidden entries left out.
+   */
+  static String fillScript(PodVolumes.Seed seed, String owner) {
+    String dir = SEED_MOUNT + "/" + seed.subPath();
+    String marker = SEED_MOUNT + "/." + seed.subPath() + ".filled";
+    List<String> lines = new ArrayList<>();
+    lines.add("set -e");
+    lines.add("mkdir -p " + dir);
+    lines.add("[ \"$(cat " + marker + " 2>/dev/null)\" = " + seed.filesHash() + " ] && exit 0");
+    lines.add("for f in " + FILES_MOUNT + "/* " + FILES_MOUNT + "/.[!.]*; do");
+    lines.add("  if [ -e \"$f\" ]; then cp -RL \"$f\" " + dir + "/; fi");
+    lines.add("done");
+    if (owner != null) {
+      lines.add("chown -R " + owner + " " + dir);
+    }
+    lines.add("echo " + seed.filesHash() + " > " + marker);
+    return String.join("\n", lines);
+  }
+
+  /**
+   * Who the filled files belong to: the service's numeric user (and group), when the fill runs as
+   * root to be able to create the directory (not under {@code restricted}, where it runs as that
+   * user already); null to leave them root's, as Docker leaves a bind mount's files their owner's.
+   */
+  static String owner(ServiceContext ctx, SecurityContext main) {
+    if (ctx.options().securityProfile() == SecurityProfile.restricted
+        || main == null
+        || main.getRunAsUser() == null) {
+      return null;
+    }
+    return main.getRunAsUser() + (main.getRunAsGroup() == null ? "" : ":" + main.getRunAsGroup());
   }
 
   /**

@@ -159,6 +159,16 @@ public final class Names {
     return shortened(trimDashes(sanitize(project) + "-variables"), MAX_LABEL);
   }
 
+  /**
+   * The claim of a bind-mounted directory ({@link BindMounts}): its path by the mapping rule
+   * ({@code ./db_data} → {@code db-data}, {@code /srv/media} → {@code srv-media}, {@code ~/data} →
+   * {@code data}), shortened with a hash when longer than 63 characters.
+   */
+  public static String bindClaim(String source) {
+    String name = trimDashes(INVALID_RUN.matcher(source.toLowerCase(Locale.ROOT)).replaceAll("-"));
+    return name.isEmpty() ? "bind" : shortened(name, MAX_LABEL);
+  }
+
   /** True when the mapping rule leaves the name as it is. */
   public static boolean isUnchanged(String composeName) {
     return sanitize(composeName).equals(composeName);

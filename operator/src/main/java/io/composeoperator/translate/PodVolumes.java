@@ -1,6 +1,5 @@
 package io.composeoperator.translate;
 
-import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.ServiceConfig;
@@ -34,15 +33,19 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>named volume → its claim ({@link Claims}), mounted at the claim's sub-directory {@value
  *       Claims#CLAIM_SUBDIR}, so the service sees an empty directory as with a new Docker volume,
- *       and seeded from the image on first use;
- *   <li>anonymous volume → emptyDir; {@code tmpfs} → emptyDir in memory with {@code sizeLimit};
- *       {@code shm_size} → an in-memory emptyDir at {@code /dev/shm};
+ *       and seeded from the image on first use; an {@code external} one at its root, never seeded;
+ *   <li>anonymous volume → emptyDir, seeded from the image at every start as Docker fills a new
+ *       one; {@code tmpfs} → emptyDir in memory with {@code sizeLimit}; {@code shm_size} → an
+ *       in-memory emptyDir at {@code /dev/shm};
+ *   <li>the mounts of the services in {@code volumes_from} ({@link Claims#mountsOf}) as its own;
  *   <li>{@code configs} → the config's ConfigMap ({@link ConfigMaps}), mounted with {@code
  *       subPath}; {@code secrets} → the user's Secret named after the secret (key = the secret's
  *       key), mounted with {@code subPath}, never created from content;
- *   <li>bind mount of a project file or directory whose content is given ({@code spec.files}) → the
- *       ConfigMap {@code <service>-files}; a project path whose files are not given → skipped with
- *       a warning; a host path → hostPath under {@code privileged} only;
+ *   <li>bind mount → what {@link BindMounts} decides: a claim named after the path (filled from the
+ *       given files by an init container when they are given and the mount is writable), the
+ *       ConfigMap {@code <service>-files} (read-only given files, {@code /dev/null}), an emptyDir
+ *       or hostPath ({@code bindMounts.type}), or nothing (source code, host time zone), with a
+ *       warning that says which and why;
  *   <li>a project file with key material ({@link KeyMaterial}), bind-mounted alone or inside a
  *       bind-mounted directory → the user's Secret named after its path, never a ConfigMap (a
  *       directory holding one becomes a projected volume of its ConfigMap files and those Secrets).
@@ -56,8 +59,29 @@ final class PodVolumes {
 
   private PodVolumes() {}
 
-  /** A named volume to fill from the image on first use ({@link InitContainers#seedContainers}). */
-  record Seed(String volumeKey, String podVolume, String subPath, String target) {}
+  /**
+   * A volume for an init container to fill ({@link InitContainers#seedContainers}): from the image
+   * on first use (a new named or anonymous volume), or from given files whenever they change (a
+   * writable bind-mounted directory whose files are given).
+   *
+   * @param volumeKey names the init container
+   * @param podVolume the pod volume to fill
+   * @param subPath its sub-directory that the service mounts
+   * @param target the mount path in the service's container (what the image has there)
+   * @param filesVolume for a fill from given files: the pod volume that holds them, else null
+   * @param filesHash for a fill from given files: the hash of their content, else null
+   */
+  record Seed(
+      String volumeKey,
+      String podVolume,
+      String subPath,
+      String target,
+      String filesVolume,
+      String filesHash) {
+    static Seed image(String volumeKey, String podVolume, String subPath, String target) {
+      return new Seed(volumeKey, podVolume, subPath, target, null, null);
+    }
+  }
 
   /**
    * What a service's pod needs for its mounts.
@@ -111,8 +135,20 @@ final class PodVolumes {
     }
 
     PodStorage build() {
-      for (int i = 0; i < service.volumes().size(); i++) {
-        mountVolume(service.volumes().get(i), "volumes[" + i + "]", i);
+      for (Claims.ServiceMount mount : Claims.mountsOf(model, service)) {
+        if (mount.from() != null
+            && ServiceVolumeConfig.VOLUME.equals(mount.volume().type())
+            && mount.volume().source() == null) {
+          ctx.warn(
+              mount.key(),
+              "the anonymous volume of service "
+                  + mount.from()
+                  + " at "
+                  + mount.volume().target()
+                  + " is that pod's own and cannot be shared with another pod: this service gets"
+                  + " its own, filled from its image; share a named volume instead");
+        }
+        mountVolume(mount.volume(), mount.key(), mount.index());
       }
       for (int i = 0; i < service.configs().size(); i++) {
         mountConfig(service.configs().get(i), "configs[" + i + "]");
@@ -162,16 +198,22 @@ final class PodVolumes {
       if (ServiceVolumeConfig.VOLUME.equals(type) && mount.source() != null) {
         namedVolume(mount, key);
       } else if (ServiceVolumeConfig.VOLUME.equals(type)) {
-        // anonymous volume → emptyDir (Compose does not re-attach it either)
+        // anonymous volume → emptyDir, filled from the image as Docker fills a new anonymous
+        // volume (the node_modules idiom relies on it), unless nocopy
         String name =
             volume("anon-" + index, "anon-" + index, v -> v.withNewEmptyDir().endEmptyDir());
+        boolean seeded = !mount.noCopy() && !mount.readOnly();
         mount(
             key,
             new VolumeMountBuilder()
                 .withName(name)
                 .withMountPath(mount.target())
+                .withSubPath(seeded ? Claims.CLAIM_SUBDIR : null)
                 .withReadOnly(mount.readOnly() ? true : null)
                 .build());
+        if (seeded) {
+          seeds.add(Seed.image("anon-" + index, name, Claims.CLAIM_SUBDIR, mount.target()));
+        }
       } else if (ServiceVolumeConfig.TMPFS.equals(type)) {
         // tmpfs → emptyDir medium Memory, size → sizeLimit
         String name =
@@ -208,6 +250,19 @@ final class PodVolumes {
       if (Claims.isSingleNode(model, mount.source(), ctx.options())) {
         singleNodeClaims.add(claim);
       }
+      if (model.volumes().get(mount.source()).external()) {
+        // an existing claim holds existing data: mounted at its root (or volume.subpath), never
+        // seeded or written to by an init container
+        mount(
+            key,
+            new VolumeMountBuilder()
+                .withName(name)
+                .withMountPath(mount.target())
+                .withSubPath(mount.subpath())
+                .withReadOnly(mount.readOnly() ? true : null)
+                .build());
+        return;
+      }
       String subPath =
           mount.subpath() == null
               ? Claims.CLAIM_SUBDIR
@@ -221,54 +276,70 @@ final class PodVolumes {
               .withReadOnly(mount.readOnly() ? true : null)
               .build());
       if (!mount.noCopy() && !mount.readOnly() && mount.subpath() == null) {
-        seeds.add(new Seed(mount.source(), name, Claims.CLAIM_SUBDIR, mount.target()));
+        seeds.add(Seed.image(mount.source(), name, Claims.CLAIM_SUBDIR, mount.target()));
       }
     }
 
     private void bind(ServiceVolumeConfig mount, String key, int index) {
       String source = mount.source();
-      if (mount.isHostPath()) {
-        if (ctx.options().securityProfile() != SecurityProfile.privileged) {
-          throw SecurityProfiles.refused(
-              ctx,
-              ctx.options().securityProfile(),
-              key,
-              "bind mount of the host path " + source + " is not allowed");
+      BindMounts.Decision decision = BindMounts.decide(model, service, mount, ctx.options());
+      switch (decision.kind()) {
+        case EMPTY_FILE -> {
+          emptyFile(mount, key);
+          return;
         }
-        if (source.startsWith("~")) {
-          throw ctx.error(
-              key,
-              "the host path "
-                  + source
-                  + " is relative to a home directory, which a node does not have; give an absolute"
-                  + " path");
+        case HOST_PATH -> {
+          hostPath(mount, key, index, decision);
+          return;
         }
-        String name =
-            volume(
-                "host-" + index,
-                "host:" + source + ":" + index,
-                v ->
-                    v.withNewHostPath()
-                        // no type: a missing path is created as a directory, as Docker does, and
-                        // sockets and files are mounted as they are
-                        .withPath(source)
-                        .endHostPath());
-        mount(
-            key,
-            new VolumeMountBuilder()
-                .withName(name)
-                .withMountPath(mount.target())
-                .withReadOnly(mount.readOnly() ? true : null)
-                .build());
-        return;
-      }
-      if (KeyMaterial.isKeyFile(source, ctx.options().secretFiles())) {
-        keyFile(mount, key, source);
-        return;
+        case HOST_CONFIG -> {
+          hostConfig(mount, key);
+          return;
+        }
+        case KEY_FILE -> {
+          keyFile(mount, key, source);
+          return;
+        }
+        case UNSHIPPED_FILE -> {
+          ctx.warn(
+              key,
+              "bind mount of the file "
+                  + shown(source)
+                  + " is skipped: it is binary or bigger than 256 KiB, so it is not in"
+                  + " spec.files, and a claim cannot stand in for a single file; the image's own "
+                  + mount.target()
+                  + " is used (put the file into a named volume, or its directory into a bind"
+                  + " mount, to keep it)");
+          return;
+        }
+        case SOURCE -> {
+          ctx.warn(
+              key,
+              "bind mount of "
+                  + shown(source)
+                  + " is source code the image already holds (the project directory or the"
+                  + " service's build context): the image's own content at "
+                  + mount.target()
+                  + " is used; live reload and edits on your disk do not carry over to a"
+                  + " cluster");
+          return;
+        }
+        case CLAIM, EMPTY_DIR -> {
+          dataDirectory(mount, key, index, decision);
+          return;
+        }
+        case SEEDED_CLAIM, SEEDED_EMPTY_DIR -> {
+          filledDirectory(mount, key, index, decision);
+          return;
+        }
+        case CONFIG_MAP -> {
+          // below
+        }
       }
       String content = model.files().get(source);
       if (content != null) {
         // a single project file given in spec.files → <service>-files ConfigMap, subPath
+        warnReadOnly(mount, key, true);
         String dataKey = fileKey(source, key);
         files.put(dataKey, content);
         String name = filesVolume();
@@ -306,18 +377,8 @@ final class PodVolumes {
         keyFilesInDirectory(mount, key, index, source, items, keyFiles);
         return;
       }
-      if (items.isEmpty()) {
-        ctx.warn(
-            key,
-            "bind mount of the project path "
-                + (source.equals(".") || source.startsWith("../") ? source : "./" + source)
-                + " is skipped: its files are not in spec.files, so the image's own content at "
-                + mount.target()
-                + " is used (a development convenience such as live reload does not"
-                + " carry over to a cluster)");
-        return;
-      }
       // a project directory whose files are given → the ConfigMap mounted as that directory
+      warnReadOnly(mount, key, false);
       String filesMap = Names.filesConfigMap(ctx.objectName());
       String name =
           volume(
@@ -331,6 +392,280 @@ final class PodVolumes {
               .withMountPath(mount.target())
               .withReadOnly(true)
               .build());
+    }
+
+    /** How a project path reads in a message: {@code ./data}, {@code ../x}, {@code .}. */
+    private static String shown(String source) {
+      return source.equals(".")
+              || source.startsWith("../")
+              || source.startsWith("/")
+              || source.startsWith("~")
+          ? source
+          : "./" + source;
+    }
+
+    /** Given files mounted read-only from the ConfigMap: says so, and why, unless {@code :ro}. */
+    private void warnReadOnly(ServiceVolumeConfig mount, String key, boolean file) {
+      if (mount.readOnly()) {
+        return; // :ro asks for exactly this
+      }
+      String why =
+          ctx.options().bindMounts().type()
+                  == io.composeoperator.api.v1alpha1.BindMountType.configMap
+              ? "bindMounts.type is configMap (--volumes configMap)"
+              : "a single file is configuration; a writable, persistent copy needs its directory"
+                  + " mounted instead";
+      ctx.warn(
+          key,
+          shown(mount.source())
+              + " is mounted read-only from the ConfigMap "
+              + Names.filesConfigMap(ctx.objectName())
+              + " ("
+              + why
+              + "); a change of "
+              + (file ? "the file" : "its files")
+              + " rolls the pods");
+    }
+
+    /** {@code /dev/null} over a file: an empty file, as the null device reads. */
+    private void emptyFile(ServiceVolumeConfig mount, String key) {
+      String dataKey = fileKey("/dev/null", key);
+      files.put(dataKey, "");
+      String name = filesVolume();
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(dataKey)
+              .withReadOnly(true)
+              .build());
+    }
+
+    /** A node path, under {@code privileged} ({@link SecurityProfiles#check} refuses it before). */
+    private void hostPath(
+        ServiceVolumeConfig mount, String key, int index, BindMounts.Decision decision) {
+      String path = decision.hostPath();
+      if (path == null) {
+        throw ctx.error(
+            key,
+            "bindMounts.type hostPath needs bindMounts.hostDirectory, the Compose file's directory"
+                + " on the node, to resolve "
+                + shown(mount.source())
+                + " (convert --volumes hostPath records it)");
+      }
+      if (path.startsWith("~")) {
+        throw ctx.error(
+            key,
+            "the host path "
+                + path
+                + " is relative to a home directory, which a node does not have; give an absolute"
+                + " path");
+      }
+      String name =
+          volume(
+              "host-" + index,
+              "host:" + path + ":" + index,
+              v ->
+                  v.withNewHostPath()
+                      // no type: a missing path is created as a directory, as Docker does for the
+                      // short syntax, and sockets and files are mounted as they are;
+                      // create_host_path in the long syntax says so explicitly
+                      .withPath(path)
+                      .withType(mount.createHostPath() ? "DirectoryOrCreate" : null)
+                      .endHostPath());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withReadOnly(mount.readOnly() ? true : null)
+              .build());
+    }
+
+    /** Read-only host configuration (time zone): skipped, with what to do instead. */
+    private void hostConfig(ServiceVolumeConfig mount, String key) {
+      String tz =
+          service.environment().stream()
+              .filter(e -> e.name().equals("TZ"))
+              .map(io.composeoperator.compose.model.EnvVar::value)
+              .reduce((a, b) -> b)
+              .orElse(null);
+      String what;
+      if (BindMounts.isTimeZone(mount.source())) {
+        what =
+            tz != null && !tz.isEmpty()
+                ? "the service's TZ=" + tz + " sets its time zone instead"
+                : "set TZ in the service's environment (TZ: Europe/Amsterdam) to choose its time"
+                    + " zone; it is UTC otherwise";
+      } else {
+        what = "the image's own " + mount.target() + " is used";
+      }
+      ctx.warn(
+          key,
+          "the host file "
+              + mount.source()
+              + " is skipped: a pod does not see the host it was written for, and security profile "
+              + ctx.options().securityProfile()
+              + " does not mount node paths; "
+              + what);
+    }
+
+    /**
+     * A directory whose content is not given: an empty claim named after its path (kept like a
+     * named volume), or an emptyDir with {@code bindMounts.type: emptyDir}.
+     */
+    private void dataDirectory(
+        ServiceVolumeConfig mount, String key, int index, BindMounts.Decision decision) {
+      String source = mount.source();
+      if (decision.claim() == null) {
+        String name =
+            volume("bind-" + index, "bind-empty:" + source, v -> v.withNewEmptyDir().endEmptyDir());
+        mount(
+            key,
+            new VolumeMountBuilder()
+                .withName(name)
+                .withMountPath(mount.target())
+                .withReadOnly(mount.readOnly() ? true : null)
+                .build());
+        ctx.warn(
+            key,
+            "bind mount of "
+                + shown(source)
+                + " is an emptyDir (bindMounts.type emptyDir): what the service writes there is"
+                + " lost when the pod goes; the host's content is not copied");
+        return;
+      }
+      String name = claimVolume(decision.claim());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(
+                  decision.subDirectory() == null
+                      ? Claims.CLAIM_SUBDIR
+                      : Claims.CLAIM_SUBDIR + "/" + decision.subDirectory())
+              .withReadOnly(mount.readOnly() ? true : null)
+              .build());
+      if (decision.subDirectory() != null) {
+        ctx.warn(
+            key,
+            "bind mount of "
+                + shown(source)
+                + " is the directory "
+                + decision.subDirectory()
+                + " of the PersistentVolumeClaim "
+                + decision.claim()
+                + " (of "
+                + shown(decision.claimSource())
+                + "), so it holds the same files as on the host; the host's content is not"
+                + " copied");
+        return;
+      }
+      if (BindMounts.hasGivenFiles(model, source)) {
+        ctx.warn(
+            key,
+            "bind mount of "
+                + shown(source)
+                + " is the PersistentVolumeClaim "
+                + decision.claim()
+                + ", read-only: another service writes there and fills it from its files in"
+                + " spec.files, so this one sees what that one writes");
+        return;
+      }
+      ctx.warn(
+          key,
+          "bind mount of "
+              + shown(source)
+              + " is the PersistentVolumeClaim "
+              + decision.claim()
+              + " (kept like a named volume, spec.storage and volumeRetention apply); the host's"
+              + " content is not copied: it starts empty"
+              + (source.startsWith("/") || source.startsWith("~")
+                  ? ""
+                  : " (its files are not in spec.files)"));
+    }
+
+    /**
+     * A writable directory whose files are given: a claim (or emptyDir) that an init container
+     * fills from the {@code <service>-files} ConfigMap, again whenever the files change.
+     */
+    private void filledDirectory(
+        ServiceVolumeConfig mount, String key, int index, BindMounts.Decision decision) {
+      String source = mount.source();
+      String prefix = source + "/";
+      List<KeyToPath> items = new ArrayList<>();
+      SortedMap<String, String> given = new TreeMap<>();
+      for (Map.Entry<String, String> file : model.files().entrySet()) {
+        if (file.getKey().startsWith(prefix)
+            && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
+          String dataKey = fileKey(file.getKey(), key);
+          files.put(dataKey, file.getValue());
+          given.put(file.getKey().substring(prefix.length()), file.getValue());
+          items.add(
+              new KeyToPathBuilder()
+                  .withKey(dataKey)
+                  .withPath(file.getKey().substring(prefix.length()))
+                  .build());
+        }
+      }
+      SortedSet<String> keyFiles =
+          KeyMaterial.under(source, model.files().keySet(), ctx.options().secretFiles());
+      if (!keyFiles.isEmpty()) {
+        // key material stays in Secrets: the directory is mounted as today, read-only
+        keyFilesInDirectory(mount, key, index, source, items, keyFiles);
+        return;
+      }
+      String filesMap = Names.filesConfigMap(ctx.objectName());
+      String filesVolume =
+          volume(
+              "files-" + index,
+              "files-dir:" + index,
+              v -> v.withNewConfigMap().withName(filesMap).withItems(items).endConfigMap());
+      String name =
+          decision.claim() == null
+              ? volume(
+                  "bind-" + index, "bind-empty:" + source, v -> v.withNewEmptyDir().endEmptyDir())
+              : claimVolume(decision.claim());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(Claims.CLAIM_SUBDIR)
+              .build());
+      seeds.add(
+          new Seed(
+              decision.claim() == null ? "bind-" + index : decision.claim(),
+              name,
+              Claims.CLAIM_SUBDIR,
+              mount.target(),
+              filesVolume,
+              ContentHash.ofFiles(given)));
+      ctx.warn(
+          key,
+          "bind mount of "
+              + shown(source)
+              + (decision.claim() == null
+                  ? " is an emptyDir (bindMounts.type emptyDir) filled from its files in spec.files"
+                      + " at every start; what the service writes there is lost when the pod goes"
+                  : " is the PersistentVolumeClaim "
+                      + decision.claim()
+                      + ", filled from its files in spec.files by an init container, so the service"
+                      + " can write there and what it writes persists; when the files change, the"
+                      + " pods roll and the changed files are copied over the claim's"));
+    }
+
+    /** The pod volume of a bind mount's claim. */
+    private String claimVolume(String claim) {
+      if (Claims.bindClaimsAreSingleNode(ctx.options())) {
+        singleNodeClaims.add(claim);
+      }
+      return volume(
+          "bind-" + claim,
+          "bind-claim:" + claim,
+          v -> v.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim());
     }
 
     /** A bind-mounted key file → the user's Secret named after its path, never a ConfigMap. */

@@ -1,5 +1,6 @@
 package io.composeoperator.translate;
 
+import io.composeoperator.api.v1alpha1.BindMountType;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
@@ -30,6 +31,8 @@ import java.util.TreeSet;
  *     spec.defaultReplicas}, {@code --replicas}), or null to leave them unset
  * @param gpuResource the extended resource GPU requests become ({@code spec.gpuResource}; {@value
  *     #DEFAULT_GPU_RESOURCE} when unset)
+ * @param bindMounts what bind mounts become ({@code spec.bindMounts}, {@code --volumes}; see {@link
+ *     BindMounts})
  */
 public record ProjectOptions(
     String name,
@@ -45,7 +48,8 @@ public record ProjectOptions(
     String waitImage,
     List<String> secretFiles,
     Integer defaultReplicas,
-    String gpuResource) {
+    String gpuResource,
+    BindMountOptions bindMounts) {
 
   /** The image used for wait init containers when none is configured. */
   public static final String DEFAULT_WAIT_IMAGE = "ghcr.io/compose-operator/compose-operator:0.1.0";
@@ -65,6 +69,7 @@ public record ProjectOptions(
     waitImage = waitImage == null ? DEFAULT_WAIT_IMAGE : waitImage;
     secretFiles = secretFiles == null ? List.of() : List.copyOf(new TreeSet<>(secretFiles));
     gpuResource = gpuResource == null ? DEFAULT_GPU_RESOURCE : gpuResource;
+    bindMounts = bindMounts == null ? BindMountOptions.DEFAULT : bindMounts;
   }
 
   /**
@@ -96,6 +101,7 @@ public record ProjectOptions(
         securityProfile,
         waitImage,
         List.of(),
+        null,
         null,
         null);
   }
@@ -141,6 +147,13 @@ public record ProjectOptions(
     return b.build();
   }
 
+  /** These options with this bind-mount rule ({@code spec.bindMounts}, {@code --volumes}). */
+  public ProjectOptions withBindMounts(BindMountOptions rule) {
+    Builder b = toBuilder();
+    b.bindMounts = rule;
+    return b.build();
+  }
+
   private Builder toBuilder() {
     Builder b = new Builder();
     b.name = name;
@@ -157,6 +170,7 @@ public record ProjectOptions(
     b.secretFiles = secretFiles;
     b.defaultReplicas = defaultReplicas;
     b.gpuResource = gpuResource;
+    b.bindMounts = bindMounts;
     return b;
   }
 
@@ -176,6 +190,7 @@ public record ProjectOptions(
     List<String> secretFiles;
     Integer defaultReplicas;
     String gpuResource;
+    BindMountOptions bindMounts;
 
     ProjectOptions build() {
       return new ProjectOptions(
@@ -192,7 +207,43 @@ public record ProjectOptions(
           waitImage,
           secretFiles,
           defaultReplicas,
-          gpuResource);
+          gpuResource,
+          bindMounts);
+    }
+  }
+
+  /**
+   * What bind mounts become.
+   *
+   * @param type kompose's {@code --volumes} choice
+   * @param hostDirectory the Compose file's absolute directory on the node, for {@code hostPath},
+   *     or null
+   * @param sourcePaths directories of build contexts that the CLI found to hold source code (see
+   *     {@link BindMounts#isSource})
+   * @param unshippedFiles bind-mounted project files that exist but are too big or not text for
+   *     {@code spec.files}, which the CLI found on disk
+   */
+  public record BindMountOptions(
+      BindMountType type,
+      String hostDirectory,
+      List<String> sourcePaths,
+      List<String> unshippedFiles) {
+    public static final BindMountOptions DEFAULT =
+        new BindMountOptions(BindMountType.persistentVolumeClaim, null, List.of(), List.of());
+
+    public BindMountOptions {
+      type = type == null ? BindMountType.persistentVolumeClaim : type;
+      sourcePaths = sourcePaths == null ? List.of() : List.copyOf(new TreeSet<>(sourcePaths));
+      unshippedFiles =
+          unshippedFiles == null ? List.of() : List.copyOf(new TreeSet<>(unshippedFiles));
+    }
+
+    public BindMountOptions(BindMountType type, String hostDirectory) {
+      this(type, hostDirectory, List.of(), List.of());
+    }
+
+    public BindMountOptions(BindMountType type, String hostDirectory, List<String> sourcePaths) {
+      this(type, hostDirectory, sourcePaths, List.of());
     }
   }
 

@@ -80,16 +80,21 @@ final class SecurityProfiles {
     if (!service.devices().isEmpty()) {
       throw refused(ctx, profile, "devices", "host devices are not allowed");
     }
-    for (int i = 0; i < service.volumes().size(); i++) {
-      ServiceVolumeConfig volume = service.volumes().get(i);
-      if (volume.isHostPath()) {
+    for (Claims.ServiceMount mount : Claims.mountsOf(ctx.model(), service)) {
+      ServiceVolumeConfig volume = mount.volume();
+      if (!ServiceVolumeConfig.BIND.equals(volume.type())) {
+        continue;
+      }
+      BindMounts.Decision decision = BindMounts.decide(ctx.model(), service, volume, ctx.options());
+      if (decision.kind() == BindMounts.Kind.HOST_PATH) {
         throw refused(
             ctx,
             profile,
-            "volumes[" + i + "]",
-            "bind mount of the host path "
+            mount.key(),
+            "bind mount of "
                 + volume.source()
-                + " is not allowed (a hostPath volume gives access to the node)");
+                + " as a hostPath volume is not allowed: "
+                + decision.reason());
       }
     }
     for (String cap : service.capAdd()) {

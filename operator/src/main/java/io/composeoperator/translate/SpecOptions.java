@@ -42,7 +42,14 @@ public final class SpecOptions {
         waitImage,
         spec.getSecretFiles(),
         spec.getDefaultReplicas(),
-        spec.getGpuResource());
+        spec.getGpuResource(),
+        spec.getBindMounts() == null
+            ? null
+            : new ProjectOptions.BindMountOptions(
+                spec.getBindMounts().getType(),
+                spec.getBindMounts().getHostDirectory(),
+                spec.getBindMounts().getSourcePaths(),
+                spec.getBindMounts().getUnshippedFiles()));
   }
 
   /**

@@ -122,8 +122,8 @@ public final class UnsupportedKeys {
 
   /**
    * Adds one warning per unmodelled key of every service and of the document, and for the keys the
-   * model carries but no Kubernetes object can express ({@code volumes_from}, {@code devices},
-   * {@code depends_on.*.restart}).
+   * model carries but no Kubernetes object can express ({@code volumes_from: [container:x]}, {@code
+   * devices}, {@code depends_on.*.restart}).
    */
   public static void warnAbout(ComposeModel model, Warnings warnings) {
     for (ServiceConfig service : model.services().values()) {
@@ -141,14 +141,18 @@ public final class UnsupportedKeys {
 
   private static void modelledButNotExpressible(
       ServiceConfig service, String prefix, Warnings warnings) {
-    if (!service.volumesFrom().isEmpty()) {
-      warnings.add(
-          prefix + "volumes_from",
-          "`volumes_from` is ignored: each service is its own pod, so it cannot mount another"
-              + " container's volumes; mount the same named volumes instead (the service still"
-              + " waits for "
-              + String.join(", ", service.volumesFrom())
-              + ")");
+    for (int i = 0; i < service.volumesFrom().size(); i++) {
+      String entry = service.volumesFrom().get(i);
+      if (entry.startsWith("container:")) {
+        // a service's volumes_from is mapped (Claims.mountsOf); a container outside the project
+        // has no counterpart on a cluster
+        warnings.add(
+            prefix + "volumes_from[" + i + "]",
+            "`"
+                + entry
+                + "` is ignored: a container outside the project does not exist on a cluster;"
+                + " mount the same named volumes instead");
+      }
     }
     if (!service.devices().isEmpty()) {
       // baseline and restricted refuse devices before this; under privileged they are not mapped

@@ -314,9 +314,11 @@ class ConvertSecretsTest {
     ComposeProject project = project(run);
     assertThat(project.getSpec().getFiles()).isEmpty();
     assertThat(project.getSpec().getSecretFiles())
-        .as("the directory is a development mount: the image's own content is used")
+        .as("the directory is not shipped, nor are its key files")
         .isEmpty();
-    assertThat(run.err()).contains("treated as a development mount").doesNotContain("kubectl");
+    assertThat(run.err())
+        .contains("not shipped, so its content does not reach the cluster")
+        .doesNotContain("kubectl");
     assertThat(run.out()).doesNotContain("BEGIN PRIVATE KEY");
   }
 

@@ -103,8 +103,8 @@ class FileCollectorTest {
         .containsExactly(
             new Warning(
                 "services.web.volumes[0]",
-                "src holds more than 256 KiB of files: treated as a development mount, not"
-                    + " shipped"));
+                "src holds more than 256 KiB of files: not shipped, so its content does not reach"
+                    + " the cluster (it is mounted as a directory whose content is not given)"));
   }
 
   @Test

@@ -80,7 +80,7 @@ class CorpusTest {
     assertThat(model.services().get("api").volumes().get(0))
         .isEqualTo(
             new ServiceVolumeConfig(
-                "bind", ".", "/app", false, false, null, null, null, true, "cached"));
+                "bind", ".", "/app", false, false, null, null, null, false, "cached"));
     assertThat(model.services().get("api").unmodelledKeys())
         .containsExactly("services.api.develop");
     assertThat(model.volumes()).containsOnlyKeys("node_modules", "pgdata", "redisdata");

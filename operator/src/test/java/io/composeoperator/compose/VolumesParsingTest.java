@@ -20,7 +20,7 @@ class VolumesParsingTest {
 
   private static ServiceVolumeConfig bind(String source, String target, boolean readOnly) {
     return new ServiceVolumeConfig(
-        "bind", source, target, readOnly, false, null, null, null, true, null);
+        "bind", source, target, readOnly, false, null, null, null, false, null);
   }
 
   private static ServiceVolumeConfig volume(String source, String target, boolean readOnly) {
@@ -147,7 +147,9 @@ class VolumesParsingTest {
                 .get(0)
                 .createHostPath())
         .isTrue();
-    assertThat(mounts("    volumes: [\"./a:/a\"]\n").get(0).createHostPath()).isTrue();
+    // the short syntax creates a missing path too, but that is what a hostPath without a type
+    // does, so only the explicit key is recorded (it becomes hostPath type DirectoryOrCreate)
+    assertThat(mounts("    volumes: [\"./a:/a\"]\n").get(0).createHostPath()).isFalse();
   }
 
   @Test

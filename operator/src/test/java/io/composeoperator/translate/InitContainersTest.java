@@ -132,7 +132,7 @@ class InitContainersTest {
         InitContainers.seedContainers(
             ctx,
             "gcr.io/distroless/static:nonroot",
-            List.of(new PodVolumes.Seed("v", "vol-v", "data", "/data")),
+            List.of(PodVolumes.Seed.image("v", "vol-v", "data", "/data")),
             new io.fabric8.kubernetes.api.model.SecurityContext());
 
     assertThat(seeds).isEmpty();

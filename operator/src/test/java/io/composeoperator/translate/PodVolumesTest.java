@@ -24,7 +24,12 @@ class PodVolumesTest {
 
   static ServiceVolumeConfig bind(String source, String target) {
     return new ServiceVolumeConfig(
-        "bind", source, target, false, false, null, null, null, true, null);
+        "bind", source, target, false, false, null, null, null, false, null);
+  }
+
+  static ServiceVolumeConfig readOnlyBind(String source, String target) {
+    return new ServiceVolumeConfig(
+        "bind", source, target, true, false, null, null, null, false, null);
   }
 
   @Test
@@ -113,14 +118,14 @@ class PodVolumesTest {
   }
 
   @Test
-  void bindMountedDirectoryWithGivenFilesIsMountedAsThatDirectory() {
+  void readOnlyBindMountedDirectoryWithGivenFilesIsMountedAsThatDirectory() {
     ComposeModel model =
         TestModels.project()
             .file("prometheus/prometheus.yml", "scrape_configs: []")
             .file("prometheus/rules/a.yml", "groups: []")
             .service(
                 TestModels.service("prom")
-                    .volumes(List.of(bind("prometheus", "/etc/prometheus")))
+                    .volumes(List.of(readOnlyBind("prometheus", "/etc/prometheus")))
                     .build())
             .build();
 
@@ -134,7 +139,7 @@ class PodVolumesTest {
   }
 
   @Test
-  void projectPathWithoutFilesIsSkippedWithAWarning() {
+  void projectDirectoryIsSourceCodeSkippedWithAWarning() {
     ServiceContext ctx =
         TestModels.context(TestModels.service("app").volumes(List.of(bind(".", "/app"))).build());
 
@@ -142,7 +147,8 @@ class PodVolumesTest {
 
     assertThat(storage.mounts()).isEmpty();
     assertThat(ctx.warnings().toList().get(0).toString())
-        .startsWith("services.app.volumes[0]: bind mount of the project path . is skipped");
+        .startsWith(
+            "services.app.volumes[0]: bind mount of . is source code the image already holds");
   }
 
   @Test

@@ -235,7 +235,7 @@ class UnsupportedKeysTest {
                 services:
                   web:
                     image: web:1
-                    volumes_from: [data]
+                    volumes_from: [data, "container:other"]
                     devices: ["/dev/fuse:/dev/fuse"]
                     depends_on:
                       db: {condition: service_started, restart: true}
@@ -247,9 +247,8 @@ class UnsupportedKeysTest {
                 + " db is updated",
             "services.web.devices: `devices` is ignored: host devices are not mapped (a privileged"
                 + " container sees the node's devices)",
-            "services.web.volumes_from: `volumes_from` is ignored: each service is its own pod, so"
-                + " it cannot mount another container's volumes; mount the same named volumes"
-                + " instead (the service still waits for data)");
+            "services.web.volumes_from[1]: `container:other` is ignored: a container outside the"
+                + " project does not exist on a cluster; mount the same named volumes instead");
   }
 
   @Test

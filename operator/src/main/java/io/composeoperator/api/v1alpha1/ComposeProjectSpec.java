@@ -52,6 +52,11 @@ public class ComposeProjectSpec {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<String> secretFiles = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "What bind mounts become, as kompose's --volumes (default: persistentVolumeClaim, the rule"
+          + " in the README's \"Bind mounts\"). convert records it.")
+  private BindMountsSpec bindMounts;
+
   @JsonPropertyDescription("Images for services, by service name (for services with only build:).")
   private Map<String, String> images = new LinkedHashMap<>();
 
@@ -156,6 +161,14 @@ public class ComposeProjectSpec {
     this.files = files == null ? new LinkedHashMap<>() : files;
   }
 
+  public BindMountsSpec getBindMounts() {
+    return bindMounts;
+  }
+
+  public void setBindMounts(BindMountsSpec bindMounts) {
+    this.bindMounts = bindMounts;
+  }
+
   public Map<String, String> getImages() {
     return images;
   }
@@ -239,6 +252,7 @@ public class ComposeProjectSpec {
         && Objects.equals(overrideFiles, s.overrideFiles)
         && Objects.equals(files, s.files)
         && Objects.equals(secretFiles, s.secretFiles)
+        && Objects.equals(bindMounts, s.bindMounts)
         && Objects.equals(images, s.images)
         && Objects.equals(imagePullSecrets, s.imagePullSecrets)
         && Objects.equals(storage, s.storage)

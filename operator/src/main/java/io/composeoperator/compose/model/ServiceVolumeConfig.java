@@ -15,7 +15,9 @@ package io.composeoperator.compose.model;
  * @param subpath {@code volume.subpath}, or null
  * @param tmpfsSize {@code tmpfs.size} (or the {@code size=} option of {@code tmpfs:}), or null
  * @param tmpfsMode {@code tmpfs.mode}, or null
- * @param createHostPath {@code bind.create_host_path}
+ * @param createHostPath the long syntax's {@code bind.create_host_path: true} (hostPath {@code
+ *     DirectoryOrCreate}); false for the short syntax, whose missing path a hostPath without a type
+ *     creates anyway
  * @param consistency {@code consistency} or the {@code :cached}/{@code :delegated} short option, or
  *     null (no meaning on Linux)
  */

@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       allows; read-only host configuration ({@code /etc/localtime}, {@code /etc/timezone}, any
  *       read-only {@code /etc} path) → skipped with a warning, or hostPath under {@code
  *       privileged};
- *   <li>a project file with key material ({@link KeyMaterial}) → the user's Secret;
+ *   <li>a project file with key material ({@link KeyMaterial}) → the user's Secret; a writable one
+ *       (Traefik's {@code acme.json}, where it keeps the certificates it obtains) → a claim filled
+ *       once from that Secret, so that what the service writes there persists;
  *   <li>with {@code bindMounts.type: hostPath} every other bind → hostPath (privileged only);
  *   <li>source code: the project directory {@code .}, the service's build context, a directory of
  *       it that {@code convert} found to hold source code ({@code spec.bindMounts.sourcePaths}), or
@@ -51,6 +53,8 @@ public final class BindMounts {
     SOURCE,
     /** a project file with key material: mounted from the user's Secret */
     KEY_FILE,
+    /** a writable project file with key material: a claim filled once from the user's Secret */
+    FILLED_KEY_FILE,
     /** given files, read-only: the {@code <service>-files} ConfigMap */
     CONFIG_MAP,
     /** a writable directory whose files are given: a claim filled from them */
@@ -238,7 +242,9 @@ public final class BindMounts {
           : Decision.claim(Kind.CLAIM, source);
     }
     if (KeyMaterial.isKeyFile(source, options.secretFiles())) {
-      return Decision.of(Kind.KEY_FILE);
+      return !mount.readOnly() && type == BindMountType.persistentVolumeClaim
+          ? Decision.claim(Kind.FILLED_KEY_FILE, source)
+          : Decision.of(Kind.KEY_FILE);
     }
     if (type == BindMountType.hostPath) {
       String directory = options.bindMounts().hostDirectory();

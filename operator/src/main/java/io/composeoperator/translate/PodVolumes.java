@@ -296,6 +296,10 @@ final class PodVolumes {
           hostConfig(mount, key);
           return;
         }
+        case FILLED_KEY_FILE -> {
+          filledKeyFile(mount, key, decision);
+          return;
+        }
         case KEY_FILE -> {
           keyFile(mount, key, source);
           return;
@@ -668,26 +672,72 @@ final class PodVolumes {
           v -> v.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim());
     }
 
+    /**
+     * A writable bind-mounted key file → a claim that an init container fills once from the user's
+     * Secret (mode 0600); the service then writes the file in the claim, and what it writes is kept
+     * (under Compose it writes the host's file). The Secret's content is not known here, so a later
+     * change of the Secret does not reach a filled claim.
+     */
+    private void filledKeyFile(
+        ServiceVolumeConfig mount, String key, BindMounts.Decision decision) {
+      String path = KeyMaterial.normalize(mount.source());
+      String secretName = Names.keyFileSecret(path);
+      String dataKey = KeyMaterial.dataKey(path);
+      ctx.requiredSecrets().add(secretName);
+      String secretVolume = keyFileVolume(secretName, path, dataKey);
+      String name = claimVolume(decision.claim());
+      mount(
+          key,
+          new VolumeMountBuilder()
+              .withName(name)
+              .withMountPath(mount.target())
+              .withSubPath(Claims.CLAIM_SUBDIR + "/" + dataKey)
+              .build());
+      // a fixed marker: filled when the claim is new, never again over what the service wrote
+      seeds.add(
+          new Seed(
+              decision.claim(),
+              name,
+              Claims.CLAIM_SUBDIR,
+              mount.target(),
+              secretVolume,
+              "secret-" + secretName));
+      ctx.warn(
+          key,
+          "bind mount of the key file "
+              + shown(mount.source())
+              + " is the PersistentVolumeClaim "
+              + decision.claim()
+              + ", filled once from the Secret "
+              + secretName
+              + " (which you create: convert prints the command) by an init container, so the"
+              + " service can write the file and what it writes persists; a later change of the"
+              + " Secret does not reach a filled claim (mount it :ro to read the Secret itself)");
+    }
+
+    private String keyFileVolume(String secretName, String path, String dataKey) {
+      return volume(
+          "key-" + secretName,
+          "key:" + path,
+          v ->
+              v.withNewSecret()
+                  .withSecretName(secretName)
+                  .withItems(
+                      new KeyToPathBuilder()
+                          .withKey(dataKey)
+                          .withPath(dataKey)
+                          .withMode(KeyMaterial.FILE_MODE)
+                          .build())
+                  .endSecret());
+    }
+
     /** A bind-mounted key file → the user's Secret named after its path, never a ConfigMap. */
     private void keyFile(ServiceVolumeConfig mount, String key, String source) {
       String path = KeyMaterial.normalize(source);
       String secretName = Names.keyFileSecret(path);
       String dataKey = KeyMaterial.dataKey(path);
       ctx.requiredSecrets().add(secretName);
-      String name =
-          volume(
-              "key-" + secretName,
-              "key:" + path,
-              v ->
-                  v.withNewSecret()
-                      .withSecretName(secretName)
-                      .withItems(
-                          new KeyToPathBuilder()
-                              .withKey(dataKey)
-                              .withPath(dataKey)
-                              .withMode(KeyMaterial.FILE_MODE)
-                              .build())
-                      .endSecret());
+      String name = keyFileVolume(secretName, path, dataKey);
       mount(
           key,
           new VolumeMountBuilder()

@@ -102,7 +102,7 @@ class KeyMaterialTest {
         services:
           proxy:
             image: traefik:v3
-            volumes: ["./letsencrypt/acme.json:/letsencrypt/acme.json"]
+            volumes: ["./letsencrypt/acme.json:/letsencrypt/acme.json:ro"]
         """;
     Translation translation =
         render(compose, Map.of("letsencrypt/acme.json", "{\"private\": \"KEY\"}"), List.of());
@@ -138,6 +138,53 @@ class KeyMaterialTest {
                 assertThat(w.toString())
                     .contains("letsencrypt/acme.json (Secret letsencrypt-acme-json)")
                     .contains("spec.files holds letsencrypt/acme.json, which is not used"));
+  }
+
+  @Test
+  void writableKeyFileIsAClaimFilledOnceFromItsSecretSoWhatTheServiceWritesIsKept() {
+    String compose =
+        """
+        services:
+          proxy:
+            image: traefik:v3
+            volumes: ["./letsencrypt/acme.json:/letsencrypt/acme.json"]
+        """;
+    Translation translation =
+        render(compose, Map.of("letsencrypt/acme.json", "{\"private\": \"KEY\"}"), List.of());
+
+    assertThat(configMapData(translation)).noneMatch(d -> d.contains("KEY"));
+    assertThat(translation.objects())
+        .filteredOn(o -> o instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim)
+        .extracting(o -> o.getMetadata().getName())
+        .containsExactly("letsencrypt-acme-json");
+    PodSpec pod = pod(translation, "proxy");
+    assertThat(pod.getContainers().get(0).getVolumeMounts())
+        .contains(
+            new VolumeMountBuilder()
+                .withName("bind-letsencrypt-acme-json")
+                .withMountPath("/letsencrypt/acme.json")
+                .withSubPath("data/acme.json")
+                .build());
+    assertThat(pod.getInitContainers())
+        .filteredOn(c -> c.getName().equals("fill-letsencrypt-acme-json"))
+        .singleElement()
+        .satisfies(
+            fill -> {
+              assertThat(fill.getVolumeMounts())
+                  .extracting(m -> m.getName())
+                  .containsExactly("bind-letsencrypt-acme-json", "key-letsencrypt-acme-json");
+              assertThat(fill.getCommand().get(2))
+                  .as("filled when the claim is new, never again over what the service wrote")
+                  .contains("= secret-letsencrypt-acme-json ] && exit 0");
+            });
+    assertThat(pod.getVolumes())
+        .anySatisfy(
+            v -> {
+              assertThat(v.getName()).isEqualTo("key-letsencrypt-acme-json");
+              assertThat(v.getSecret().getSecretName()).isEqualTo("letsencrypt-acme-json");
+              assertThat(v.getSecret().getItems().get(0).getMode()).isEqualTo(0600);
+            });
+    assertThat(translation.requiredSecrets()).contains("letsencrypt-acme-json");
   }
 
   @Test

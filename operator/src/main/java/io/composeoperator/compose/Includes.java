@@ -127,9 +127,17 @@ final class Includes {
       Map<String, Object> theirs = fields.map(other.get(section), file + ": " + section);
       for (Map.Entry<String, Object> e : theirs.entrySet()) {
         if (mine.containsKey(e.getKey())) {
+          if (java.util.Objects.equals(mine.get(e.getKey()), e.getValue())) {
+            continue; // the same definition twice (a shared include): accepted, as compose-go does
+          }
           throw fields.error(
               path,
-              section + "." + e.getKey() + " is defined both here and in the included " + file);
+              section
+                  + "."
+                  + e.getKey()
+                  + " is defined both here and in the included "
+                  + file
+                  + ", differently");
         }
         mine.put(e.getKey(), e.getValue());
       }

@@ -853,7 +853,7 @@ final class PodVolumes {
       if (!config.external()) {
         configMaps.add(configMap);
       }
-      int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();
+      int mode = fileMode(ref, key);
       String dataKey = ConfigMaps.dataKey(model, "configs." + ref.source(), ref.source());
       warnOwnership(ref, key);
       String name =
@@ -883,7 +883,7 @@ final class PodVolumes {
     private void mountSecret(ServiceFileRef ref, String key) {
       String secretName = secretName(model, ref.source());
       ctx.requiredSecrets().add(secretName);
-      int mode = ref.mode() == null ? DEFAULT_FILE_MODE : ref.mode();
+      int mode = fileMode(ref, key);
       String dataKey = ConfigMaps.dataKey(model, "secrets." + ref.source(), ref.source());
       warnOwnership(ref, key);
       String name =
@@ -908,6 +908,28 @@ final class PodVolumes {
               .withSubPath(dataKey)
               .withReadOnly(true)
               .build());
+    }
+
+    /**
+     * The mode of a mounted config or secret: the API server takes 0 to 0777, so the special bits
+     * of a mode such as {@code 04755} (setuid, setgid, sticky) are dropped, with a warning.
+     */
+    private int fileMode(ServiceFileRef ref, String key) {
+      if (ref.mode() == null) {
+        return DEFAULT_FILE_MODE;
+      }
+      int mode = ref.mode();
+      if (mode > 0777) {
+        ctx.warn(
+            key + ".mode",
+            "mode 0"
+                + Integer.toOctalString(mode)
+                + " has setuid, setgid or sticky bits, which a mounted file cannot have (the API"
+                + " server takes 0 to 0777): 0"
+                + Integer.toOctalString(mode & 0777)
+                + " is used");
+      }
+      return mode & 0777;
     }
 
     private String modeSuffix(ServiceFileRef ref) {

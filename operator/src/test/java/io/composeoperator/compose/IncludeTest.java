@@ -55,12 +55,35 @@ class IncludeTest {
   }
 
   @Test
-  void sameResourceInTwoFilesIsAnError() {
+  void sameResourceDefinedDifferentlyInTwoFilesIsAnError() {
     assertThatThrownBy(
             () -> loadWithFiles("include: [db/compose.yaml]\nservices: {db: {image: y}}", FILES))
         .isInstanceOf(ComposeException.class)
         .hasMessage(
-            "compose.yaml: include[0]: services.db is defined both here and in the included db/compose.yaml");
+            "compose.yaml: include[0]: services.db is defined both here and in the included"
+                + " db/compose.yaml, differently");
+  }
+
+  @Test
+  void sameResourceDefinedAlikeInTwoIncludedFilesIsAccepted() {
+    Map<String, String> files =
+        Map.of(
+            "a.yaml", "services: {a: {image: a}}\nnetworks: {shared: {driver: bridge}}\n",
+            "b.yaml", "services: {b: {image: b}}\nnetworks: {shared: {driver: bridge}}\n");
+    ComposeModel model = loadWithFiles("include: [a.yaml, b.yaml]\nservices: {}", files).model();
+    assertThat(model.services()).containsOnlyKeys("a", "b");
+    assertThat(model.networks()).containsKey("shared");
+    assertThatThrownBy(
+            () ->
+                loadWithFiles(
+                    "include: [a.yaml, c.yaml]\nservices: {}",
+                    Map.of(
+                        "a.yaml",
+                        files.get("a.yaml"),
+                        "c.yaml",
+                        "services: {c: {image: c}}\nnetworks: {shared: {internal: true}}\n")))
+        .hasMessageContaining("networks.shared is defined both here and in the included")
+        .hasMessageEndingWith(", differently");
   }
 
   @Test

@@ -299,7 +299,7 @@ final class FileCollector {
     return reason == null ? Optional.empty() : Optional.of(new KeyFile(path, reason));
   }
 
-  private static boolean worldReadable(Path file) throws IOException {
+  static boolean worldReadable(Path file) throws IOException {
     try {
       return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
     } catch (UnsupportedOperationException e) {

@@ -22,8 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A Compose project on the local disk, resolved as {@code docker compose} resolves it: the file
@@ -302,7 +304,9 @@ record LocalProject(
   static LocalProject resolve(Input input, ProjectFlags flags, Console console)
       throws CliException {
     try {
-      SortedMap<String, String> declared = declaredVariables(input.directory(), flags, console);
+      Set<String> privateKeys = new TreeSet<>();
+      SortedMap<String, String> declared =
+          declaredVariables(input.directory(), flags, console, privateKeys);
       SortedMap<String, String> variables = new TreeMap<>(console.environment());
       variables.putAll(declared);
       // the shell wins over env files, as in docker compose; --env wins over both
@@ -344,7 +348,8 @@ record LocalProject(
       SortedMap<String, String> credentials = new TreeMap<>();
       recorded.forEach(
           (key, value) -> {
-            if (KeyMaterial.isCredentialVariable(key) && !value.isEmpty()) {
+            if ((KeyMaterial.isCredentialVariable(key) || privateKeys.contains(key))
+                && !value.isEmpty()) {
               credentials.put(key, value);
             }
           });
@@ -406,8 +411,14 @@ record LocalProject(
    * .env} beside the Compose file when none is given, as docker compose does), then {@code --env},
    * later values winning.
    */
+  /**
+   * The variables of the env files ({@code .env}, or {@code --env-file}s) and {@code --env}; the
+   * names declared in an env file that is not world-readable go into {@code privateKeys}: such a
+   * file holds credentials, so all its values are kept out of the ComposeProject.
+   */
   private static SortedMap<String, String> declaredVariables(
-      Path directory, ProjectFlags flags, Console console) throws IOException, CliException {
+      Path directory, ProjectFlags flags, Console console, Set<String> privateKeys)
+      throws IOException, CliException {
     Map<String, String> values = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();
     if (flags.envFiles().isEmpty()) {
@@ -425,11 +436,15 @@ record LocalProject(
       }
     }
     for (Path file : files) {
-      values.putAll(
+      Map<String, String> parsed =
           DotEnv.parse(
               file.getFileName().toString(),
               Files.readString(file, StandardCharsets.UTF_8),
-              values));
+              values);
+      values.putAll(parsed);
+      if (!FileCollector.worldReadable(file)) {
+        privateKeys.addAll(parsed.keySet());
+      }
     }
     values.putAll(flags.env());
     return new TreeMap<>(values);
@@ -463,8 +478,8 @@ record LocalProject(
           new Warning(
               "variables",
               String.join(", ", credentials.keySet())
-                  + (credentials.size() == 1 ? ": its name marks" : ": their names mark")
-                  + " a credential, so the value is written into no object and never into the"
+                  + ": credentials (by name, or from an env file that is not world-readable),"
+                  + " so their values are written into no object and never into the"
                   + " ComposeProject: an environment value that is exactly ${NAME} is read from"
                   + " the Secret "
                   + Names.variablesSecret(name)

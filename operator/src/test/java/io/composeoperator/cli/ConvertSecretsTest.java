@@ -286,8 +286,41 @@ class ConvertSecretsTest {
     assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
     assertThat(render.err())
         .contains(
-            "DB_PASSWORD, WIREGUARD_PRIVATE_KEY: their names mark a credential, so the value is"
-                + " written into no object");
+            "DB_PASSWORD, WIREGUARD_PRIVATE_KEY: credentials (by name, or from an env file that"
+                + " is not world-readable), so their values are written into no object");
+  }
+
+  @Test
+  void everyVariableOfAnEnvFileThatIsNotWorldReadableIsACredential() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          api:
+            image: example/api:1
+            environment:
+              STRIPE: ${STRIPE}
+              MODE: ${MODE}
+        """,
+        "rw-r--r--");
+    write(".env", "STRIPE=sk_live_42\nMODE=prod\n", "rw-------");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(run.out()).doesNotContain("sk_live_42");
+    assertThat(project.getSpec().getVariables()).isEmpty();
+    assertThat(project.getSpec().getVariablesFrom())
+        .singleElement()
+        .satisfies(
+            source -> assertThat(source.getSecretRef().getName()).isEqualTo("shop-variables"));
+    assertThat(run.err())
+        .contains(
+            "kubectl create secret generic shop-variables --from-literal=MODE=\"$MODE\""
+                + " --from-literal=STRIPE=\"$STRIPE\"");
+    CliRun render = CliRun.in(dir, "render", "--name", "shop");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).doesNotContain("sk_live_42").contains("secretKeyRef");
   }
 
   private static String base64(String value) {

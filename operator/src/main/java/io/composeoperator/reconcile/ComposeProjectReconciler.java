@@ -70,6 +70,9 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     this.clock = clock;
   }
 
+  /** How soon a project whose ConfigMap or Secret reference is missing is looked at again. */
+  static final java.time.Duration MISSING_REFERENCE_RETRY = java.time.Duration.ofSeconds(15);
+
   @Override
   public List<EventSource<?, ComposeProject>> prepareEventSources(
       EventSourceContext<ComposeProject> context) {
@@ -85,6 +88,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     int written = 0;
     List<String> pruned = List.of();
     Translation translation = null;
+    boolean waitingForReference = false;
     Optional<ComposeProjectValidator.Refusal> refusal =
         ComposeProjectValidator.validate(project, settings.maxSecurityProfile());
     try {
@@ -111,7 +115,10 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
     } catch (MissingReference e) {
-      outcome = Outcome.refused(Reasons.INVALID_COMPOSE, e.getMessage());
+      outcome = Outcome.refused(e.reason(), e.getMessage());
+      // an unlabelled ConfigMap or Secret is not watched: look again soon rather than at the
+      // longest reconcile interval, so that creating it is picked up quickly
+      waitingForReference = true;
     }
     Observed observed =
         new Observed(
@@ -122,11 +129,14 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     ComposeProjectStatus status =
         StatusCalculator.calculate(project.getStatus(), generation, outcome, observed, clock);
     events.announce(project, status, written, pruned);
+    UpdateControl<ComposeProject> control;
     if (status.equals(project.getStatus())) {
-      return UpdateControl.noUpdate();
+      control = UpdateControl.noUpdate();
+    } else {
+      LOG.debug("status of {}/{} changed", project.getMetadata().getNamespace(), name);
+      control = UpdateControl.patchStatus(statusPatch(project, status));
     }
-    LOG.debug("status of {}/{} changed", project.getMetadata().getNamespace(), name);
-    return UpdateControl.patchStatus(statusPatch(project, status));
+    return waitingForReference ? control.rescheduleAfter(MISSING_REFERENCE_RETRY) : control;
   }
 
   /**

@@ -82,9 +82,7 @@ public final class InputResolver {
       } else if (source.getSecretRef() != null) {
         String name = source.getSecretRef().getName();
         Secret secret =
-            references
-                .secret(name)
-                .orElseThrow(() -> new MissingReference(path, "Secret " + name + " not found"));
+            references.secret(name).orElseThrow(() -> MissingReference.secret(path, name));
         secretValues(secret)
             .forEach(
                 (key, value) -> {

@@ -249,6 +249,48 @@ class ComposeProjectReconcilerTest {
   }
 
   @Test
+  void missingVariablesSecretWaitsAppliesNothingAndIsPickedUpOnceCreated() {
+    ComposeProject project =
+        project(
+            "shop",
+            "services:\n  web: {image: \"nginx:1.27\", environment: {DB_PASSWORD: \"${DB_PASSWORD}\"}}\n");
+    project
+        .getSpec()
+        .getVariablesFrom()
+        .add(io.composeoperator.api.v1alpha1.VariablesSource.secret("shop-variables"));
+    create(project);
+    awaitReconciled("shop", Reasons.WAITING_FOR_SECRET);
+    assertThat(condition("shop", Conditions.RECONCILED).getMessage())
+        .isEqualTo(
+            "spec.variablesFrom[0]: Secret shop-variables not found: create it (convert prints the"
+                + " command); nothing is applied until it exists");
+    assertThat(deployment("web")).isNull();
+
+    // not labelled, so not watched: the reconciler looks again by itself
+    harness
+        .client
+        .secrets()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName("shop-variables")
+                .endMetadata()
+                .addToStringData("DB_PASSWORD", "pw")
+                .build())
+        .create();
+    await()
+        .atMost(ComposeProjectReconciler.MISSING_REFERENCE_RETRY.plusSeconds(30))
+        .untilAsserted(() -> assertThat(deployment("web")).isNotNull());
+    assertThat(deployment("web").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .singleElement()
+        .satisfies(
+            env ->
+                assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("shop-variables"));
+  }
+
+  @Test
   void conflictBetweenTwoProjects() {
     create(project("shop", SHOP));
     awaitReconciled("shop", Reasons.APPLIED);

@@ -95,6 +95,9 @@ class InputResolverTest {
     project.getSpec().setVariablesFrom(List.of(VariablesSource.secret("creds")));
     assertThatThrownBy(() -> InputResolver.resolve(project, new FakeReferences(Map.of(), Map.of())))
         .isInstanceOf(MissingReference.class)
-        .hasMessage("spec.variablesFrom[0]: Secret creds not found");
+        .hasMessage(
+            "spec.variablesFrom[0]: Secret creds not found: create it (convert prints the"
+                + " command); nothing is applied until it exists")
+        .satisfies(e -> assertThat(((MissingReference) e).reason()).isEqualTo("WaitingForSecret"));
   }
 }

@@ -12,7 +12,7 @@
 --                ImagePullBackOff, ErrImagePull, CreateContainerConfigError, FailedCreate,
 --                JobFailed, ReconcileError), as Argo CD judges Pods, ReplicaSets and Jobs
 --   Progressing  no status yet, the operator has not observed the current generation,
---                or Ready=False while services start (ServicesNotReady, WaitingForSecret,
+--                or Ready=False while services start (ServicesNotReady, WaitingForSecret, Unschedulable,
 --                VolumeNotBound, or a reason this script does not know)
 
 local hs = {}
@@ -79,7 +79,10 @@ if generation ~= nil and (status.observedGeneration == nil or status.observedGen
 end
 
 local reconciled = findCondition(status.conditions, "Reconciled")
-if reconciled ~= nil and reconciled.status == "False" and isCurrent(reconciled, generation) then
+-- Reconciled=False WaitingForSecret: a Secret in spec.variablesFrom does not exist yet (a GitOps
+-- tool may be about to sync it); nothing is changed meanwhile, so it is Progressing, not Degraded.
+if reconciled ~= nil and reconciled.status == "False" and isCurrent(reconciled, generation)
+    and reconciled.reason ~= "WaitingForSecret" then
   hs.status = "Degraded"
   hs.message = describe(reconciled, "The Compose project could not be applied")
   return hs
@@ -104,7 +107,8 @@ if ready.status == "False" and ready.reason ~= nil and degradedReasons[ready.rea
   return hs
 end
 
--- Ready=False while services start (ServicesNotReady, WaitingForSecret, VolumeNotBound),
+-- Ready=False while services start (ServicesNotReady, WaitingForSecret, VolumeNotBound,
+-- Unschedulable),
 -- or Ready=Unknown.
 hs.status = "Progressing"
 hs.message = describe(ready, "Services are starting")

@@ -17,6 +17,7 @@ public final class Reasons {
   public static final String CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";
   public static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
   public static final String VOLUME_NOT_BOUND = "VolumeNotBound";
+  public static final String UNSCHEDULABLE = "Unschedulable";
   public static final String POD_CREATE_FAILED = "FailedCreate";
   public static final String JOB_FAILED = "JobFailed";
 

@@ -190,6 +190,21 @@ final class ServiceReadiness {
           return true;
         }
       }
+      for (PodCondition condition : pod.getStatus().getConditions()) {
+        if ("PodScheduled".equals(condition.getType())
+            && "False".equals(condition.getStatus())
+            && "Unschedulable".equals(condition.getReason())) {
+          // the scheduler's first sentence says why ("0/2 nodes are available: 2 Insufficient
+          // nvidia.com/gpu."); the rest (preemption) adds nothing and would only grow the status
+          String why = condition.getMessage() == null ? "" : condition.getMessage();
+          int end = why.indexOf(". ");
+          status.setReason(Reasons.UNSCHEDULABLE);
+          status.setMessage(
+              "Unschedulable: no node can take the pod"
+                  + (why.isEmpty() ? "" : ": " + (end < 0 ? why : why.substring(0, end + 1))));
+          return true;
+        }
+      }
     }
     return false;
   }

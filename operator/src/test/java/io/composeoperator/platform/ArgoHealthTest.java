@@ -166,6 +166,23 @@ class ArgoHealthTest {
   }
 
   @Test
+  void waitingForAVariablesSecretIsProgressing() {
+    Health health =
+        health(
+            """
+            metadata: {name: shop, generation: 1}
+            status:
+              observedGeneration: 1
+              conditions:
+                - {type: Reconciled, status: "False", reason: WaitingForSecret, message: "spec.variablesFrom[0]: Secret shop-variables not found", observedGeneration: 1}
+                - {type: Ready, status: "False", reason: WaitingForSecret, message: "spec.variablesFrom[0]: Secret shop-variables not found", observedGeneration: 1}
+            """);
+
+    assertThat(health.status()).isEqualTo("Progressing");
+    assertThat(health.message()).contains("Secret shop-variables not found");
+  }
+
+  @Test
   void refusalReasonOnReadyAloneIsDegraded() {
     Health health =
         health(
@@ -189,6 +206,7 @@ class ArgoHealthTest {
             Map.entry(Reasons.SERVICES_NOT_READY, "Progressing"),
             Map.entry(Reasons.WAITING_FOR_SECRET, "Progressing"),
             Map.entry(Reasons.VOLUME_NOT_BOUND, "Progressing"),
+            Map.entry(Reasons.UNSCHEDULABLE, "Progressing"),
             Map.entry(Reasons.INVALID_COMPOSE, "Degraded"),
             Map.entry(Reasons.FORBIDDEN, "Degraded"),
             Map.entry(Reasons.CONFLICT, "Degraded"),

@@ -182,6 +182,44 @@ class StatusCalculatorTest {
   }
 
   @Test
+  void podNoNodeCanTakeIsUnschedulableWithTheSchedulersReason() {
+    // the condition as kube-scheduler 1.36 wrote it for a GPU request on nodes without GPUs
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("ollama-abc")
+            .withLabels(Labels.forService("shop", "ollama"))
+            .endMetadata()
+            .withNewStatus()
+            .withPhase("Pending")
+            .addNewCondition()
+            .withType("PodScheduled")
+            .withStatus("False")
+            .withReason("Unschedulable")
+            .withMessage(
+                "0/2 nodes are available: 2 Insufficient nvidia.com/gpu. no new claims to"
+                    + " deallocate, preemption: 0/2 nodes are available: 2 Preemption is not"
+                    + " helpful for scheduling.")
+            .endCondition()
+            .endStatus()
+            .build();
+
+    ComposeProjectStatus status =
+        calculate(
+            null,
+            Outcome.applied(translation("ollama"), List.of(), List.of()),
+            List.of(deployment("ollama", 0, 1, 1)),
+            List.of(pod),
+            T1);
+
+    assertThat(status.getServices())
+        .extracting(s -> s.getName() + " " + s.getMessage())
+        .containsExactly(
+            "ollama Unschedulable: no node can take the pod: 0/2 nodes are available: 2"
+                + " Insufficient nvidia.com/gpu.");
+  }
+
+  @Test
   void daemonSetIsReadyWhenEveryNodeRunsAnUpdatedAvailablePod() {
     java.util.function.IntFunction<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemonSet =
         available ->

@@ -11,6 +11,7 @@ import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
+import io.composeoperator.translate.Labels;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import java.io.IOException;
@@ -492,7 +493,8 @@ record LocalProject(
 
   /**
    * The command that creates the Secret of {@link #credentials} from the shell's variables of the
-   * same names: the values are never printed.
+   * same names (the values are never printed), and labels it with the project, so that the operator
+   * watches it.
    */
   String createCredentialsSecret(String namespace) {
     StringBuilder command =
@@ -500,9 +502,17 @@ record LocalProject(
     credentials
         .keySet()
         .forEach(key -> command.append(" --from-literal=" + key + "=\"$" + key + "\""));
-    if (namespace != null) {
-      command.append(" -n ").append(namespace);
-    }
+    String namespaceFlag = namespace == null ? "" : " -n " + namespace;
+    command.append(namespaceFlag);
+    // labelled, the Secret is watched: creating or changing it is picked up at once
+    command
+        .append(" && kubectl label secret ")
+        .append(Names.variablesSecret(name))
+        .append(' ')
+        .append(Labels.PROJECT)
+        .append('=')
+        .append(name)
+        .append(namespaceFlag);
     return command.toString();
   }
 }

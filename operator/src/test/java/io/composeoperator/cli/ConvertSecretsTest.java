@@ -234,7 +234,9 @@ class ConvertSecretsTest {
         .contains(
             "kubectl create secret generic media-variables"
                 + " --from-literal=DB_PASSWORD=\"$DB_PASSWORD\""
-                + " --from-literal=WIREGUARD_PRIVATE_KEY=\"$WIREGUARD_PRIVATE_KEY\" -n home");
+                + " --from-literal=WIREGUARD_PRIVATE_KEY=\"$WIREGUARD_PRIVATE_KEY\" -n home"
+                + " && kubectl label secret media-variables composeoperator.io/project=media"
+                + " -n home");
 
     // the operator reads the Secret the user created from the same values
     Secret secret =

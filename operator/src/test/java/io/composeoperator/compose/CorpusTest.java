@@ -129,7 +129,7 @@ class CorpusTest {
     ComposeModel model = corpus("nextcloud-redis-mariadb").model();
     assertThat(model.services().get("nc").networks()).containsOnlyKeys("dbnet", "redisnet");
     assertThat(model.networks()).containsOnlyKeys("dbnet", "redisnet");
-    assertThat(model.services().get("db").command())
+    assertThat(model.services().get("db").process().command())
         .containsExactly("--transaction-isolation=READ-COMMITTED", "--binlog-format=ROW");
   }
 
@@ -151,9 +151,9 @@ class CorpusTest {
   void prometheusGrafanaKeepsCommandListAndRestartPolicy() {
     ComposeModel model = corpus("prometheus-grafana").model();
     var prometheus = model.services().get("prometheus");
-    assertThat(prometheus.command())
+    assertThat(prometheus.process().command())
         .containsExactly("--config.file=/etc/prometheus/prometheus.yml");
-    assertThat(prometheus.containerName()).isEqualTo("prometheus");
+    assertThat(prometheus.dns().containerName()).isEqualTo("prometheus");
     assertThat(prometheus.restart().kind()).isEqualTo(RestartPolicy.Kind.UNLESS_STOPPED);
     assertThat(prometheus.volumes().get(0).source()).isEqualTo("prometheus");
     assertThat(model.files()).containsKey("prometheus/prometheus.yml");
@@ -162,7 +162,7 @@ class CorpusTest {
   @Test
   void wordpressMysqlKeepsQuotedCommandAsOneWord() {
     ComposeModel model = corpus("wordpress-mysql").model();
-    assertThat(model.services().get("db").command())
+    assertThat(model.services().get("db").process().command())
         .containsExactly("--default-authentication-plugin=mysql_native_password");
     assertThat(model.services().get("db").expose())
         .containsExactly(

@@ -32,7 +32,7 @@ class ExtendsTest {
     ServiceConfig web =
         service(BASE + "  web:\n    extends: base\n    image: app:2\nvolumes: {data: {}}\n", "web");
     assertThat(web.image()).isEqualTo("app:2");
-    assertThat(web.command()).containsExactly("serve", "--port", "80");
+    assertThat(web.process().command()).containsExactly("serve", "--port", "80");
     assertThat(web.healthcheck().interval()).hasSeconds(10);
     assertThat(web.resources().memoryLimit().bytes()).isEqualTo(128L << 20);
   }
@@ -53,7 +53,7 @@ class ExtendsTest {
   void commandIsReplacedNotMerged() {
     ServiceConfig web =
         service(BASE + "  web:\n    extends: base\n    command: run\nvolumes: {data: {}}\n", "web");
-    assertThat(web.command()).containsExactly("run");
+    assertThat(web.process().command()).containsExactly("run");
   }
 
   @Test
@@ -131,9 +131,9 @@ class ExtendsTest {
             """,
             "c");
     assertThat(c.image()).isEqualTo("a");
-    assertThat(c.user()).isEqualTo("1");
-    assertThat(c.hostname()).isEqualTo("b");
-    assertThat(c.workingDir()).isEqualTo("/c");
+    assertThat(c.security().user()).isEqualTo("1");
+    assertThat(c.dns().hostname()).isEqualTo("b");
+    assertThat(c.process().workingDir()).isEqualTo("/c");
   }
 
   @Test
@@ -166,7 +166,7 @@ class ExtendsTest {
             "K=v\n");
     ServiceConfig web = Loading.loadWithFiles(yaml, files).model().services().get("web");
     assertThat(web.image()).isEqualTo("shared");
-    assertThat(web.hostname()).isEqualTo("web");
+    assertThat(web.dns().hostname()).isEqualTo("web");
     assertThat(web.environment()).containsExactly(EnvVar.of("K", "v"));
   }
 

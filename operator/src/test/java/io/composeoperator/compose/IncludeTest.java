@@ -125,7 +125,7 @@ class IncludeTest {
 
     var api = model.services().get("api");
     assertThat(api.image()).isEqualTo("busybox:1.36");
-    assertThat(api.command()).containsExactly("sleep", "1");
+    assertThat(api.process().command()).containsExactly("sleep", "1");
     assertThat(api.build().context()).isEqualTo("./dir/image");
     // env_file merges as a list (compose-go mergeToSequence): the base's file, then the child's
     assertThat(api.environment()).containsExactly(EnvVar.of("B", "2"), EnvVar.of("A", "1"));

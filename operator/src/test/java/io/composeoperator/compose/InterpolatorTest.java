@@ -208,7 +208,8 @@ class InterpolatorTest {
         new Variables(Map.of("PW", "hunter2"), Map.of("PW", new SecretVariable("s", "k")));
     LoadResult result =
         load("services: {web: {image: nginx, command: [\"--pw=${PW}\"]}}", variables);
-    assertThat(result.model().services().get("web").command()).containsExactly("--pw=hunter2");
+    assertThat(result.model().services().get("web").process().command())
+        .containsExactly("--pw=hunter2");
     assertThat(result.warnings())
         .extracting(Warning::path)
         .containsExactly("services.web.command[0]");

@@ -63,7 +63,7 @@ class OverrideFilesTest {
             .get("web");
 
     assertThat(web.image()).isEqualTo("shop/web:2");
-    assertThat(web.command()).containsExactly("serve", "--port", "81");
+    assertThat(web.process().command()).containsExactly("serve", "--port", "81");
     assertThat(web.environment())
         .containsExactly(
             EnvVar.of("LOG", "info"), EnvVar.of("MODE", "prod"), EnvVar.of("REPLICA", "1"));

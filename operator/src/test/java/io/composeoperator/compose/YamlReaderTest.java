@@ -26,7 +26,7 @@ class YamlReaderTest {
             "web");
     assertThat(web.image()).isEqualTo("nginx");
     assertThat(web.restart().kind().name()).isEqualTo("ALWAYS");
-    assertThat(web.hostname()).isEqualTo("web1");
+    assertThat(web.dns().hostname()).isEqualTo("web1");
   }
 
   @Test
@@ -58,8 +58,8 @@ class YamlReaderTest {
             """,
             "web");
     assertThat(web.image()).isEqualTo("first");
-    assertThat(web.user()).isEqualTo("1000");
-    assertThat(web.hostname()).isEqualTo("b");
+    assertThat(web.security().user()).isEqualTo("1000");
+    assertThat(web.dns().hostname()).isEqualTo("b");
   }
 
   @Test
@@ -140,14 +140,14 @@ class YamlReaderTest {
                 command: !reset null
             """,
             "web");
-    assertThat(web.command()).isNull();
+    assertThat(web.process().command()).isNull();
   }
 
   @Test
   void overrideTagIsAccepted() {
     ServiceConfig web =
         service("services: {web: {image: nginx, command: !override [a, b]}}", "web");
-    assertThat(web.command()).containsExactly("a", "b");
+    assertThat(web.process().command()).containsExactly("a", "b");
   }
 
   @Test

@@ -320,7 +320,8 @@ class NetworkingTest {
 
   @Test
   void containerNameAddsNameMappedWithWarning() {
-    ServiceConfig db = ServiceConfig.builder("db").containerName("Shop_DB").build();
+    ServiceConfig db =
+        ServiceConfig.builder("db").dns(hosts -> hosts.containerName("Shop_DB")).build();
 
     assertThat(names(servicesFor(db))).containsExactly("db", "shop-db");
     assertThat(warningTexts())
@@ -333,7 +334,7 @@ class NetworkingTest {
   void namesThatCannotBeServiceNamesAreSkippedWithWarningAndOwnNameIsNotRepeated() {
     ServiceConfig db =
         ServiceConfig.builder("db")
-            .containerName("DB")
+            .dns(hosts -> hosts.containerName("DB"))
             .networks(
                 new TreeMap<>(
                     Map.of("default", new ServiceNetworkConfig(List.of("1db"), null, null))))

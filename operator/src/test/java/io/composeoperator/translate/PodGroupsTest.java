@@ -57,7 +57,7 @@ class PodGroupsTest {
             TestModels.service("vpn").image("gluetun:3").ports(List.of(ui)).build(),
             TestModels.service("torrent")
                 .image("qbittorrent:4")
-                .networkMode("service:vpn")
+                .namespaces(ns -> ns.networkMode("service:vpn"))
                 .dependsOn(on("vpn", Condition.SERVICE_STARTED))
                 .build());
 
@@ -101,8 +101,8 @@ class PodGroupsTest {
     ComposeModel model =
         TestModels.of(
             TestModels.service("app").build(),
-            TestModels.service("debug").pid("service:sidecar").build(),
-            TestModels.service("sidecar").ipc("service:app").build(),
+            TestModels.service("debug").namespaces(ns -> ns.pid("service:sidecar")).build(),
+            TestModels.service("sidecar").namespaces(ns -> ns.ipc("service:app")).build(),
             TestModels.service("other").build());
 
     Translation translation = translate(model);
@@ -125,7 +125,7 @@ class PodGroupsTest {
     ComposeModel model =
         TestModels.of(
             TestModels.service("vpn").build(),
-            TestModels.service("torrent").networkMode("service:vpn").build(),
+            TestModels.service("torrent").namespaces(ns -> ns.networkMode("service:vpn")).build(),
             TestModels.service("web").dependsOn(on("torrent", Condition.SERVICE_STARTED)).build());
 
     Container wait = pod(translate(model), "web").getInitContainers().get(0);
@@ -145,7 +145,7 @@ class PodGroupsTest {
                         io.composeoperator.compose.model.HealthCheckConfig.Kind.CMD, "true"))
                 .build(),
             TestModels.service("torrent")
-                .networkMode("service:vpn")
+                .namespaces(ns -> ns.networkMode("service:vpn"))
                 .dependsOn(on("vpn", Condition.SERVICE_HEALTHY))
                 .build());
 
@@ -174,7 +174,7 @@ class PodGroupsTest {
             .service(TestModels.service("a").volumes(List.of(data, tmp)).build())
             .service(
                 TestModels.service("b")
-                    .networkMode("service:a")
+                    .namespaces(ns -> ns.networkMode("service:a"))
                     .volumes(List.of(data, tmp))
                     .build())
             .build();
@@ -199,7 +199,7 @@ class PodGroupsTest {
         TestModels.of(
             TestModels.service("vpn").build(),
             TestModels.service("once")
-                .networkMode("service:vpn")
+                .namespaces(ns -> ns.networkMode("service:vpn"))
                 .restart(new RestartPolicy(RestartPolicy.Kind.NO, null, "restart"))
                 .build());
 
@@ -217,7 +217,10 @@ class PodGroupsTest {
     ComposeModel model =
         TestModels.of(
             TestModels.service("load").restart(no).build(),
-            TestModels.service("probe").ipc("service:load").restart(no).build());
+            TestModels.service("probe")
+                .namespaces(ns -> ns.ipc("service:load"))
+                .restart(no)
+                .build());
 
     Translation translation = translate(model);
 
@@ -235,8 +238,8 @@ class PodGroupsTest {
         TestModels.of(
             TestModels.service("vpn").build(),
             TestModels.service("app")
-                .networkMode("service:vpn")
-                .user("1000:1000")
+                .namespaces(ns -> ns.networkMode("service:vpn"))
+                .security(sec -> sec.user("1000:1000"))
                 .stopGracePeriod(TestModels.seconds(60))
                 .build());
 
@@ -258,8 +261,8 @@ class PodGroupsTest {
   void aGuestOfAHostNetworkOwnerUsesTheHostNetworkWithoutAWarning() {
     ComposeModel model =
         TestModels.of(
-            TestModels.service("agent").networkMode("host").build(),
-            TestModels.service("helper").networkMode("service:agent").build());
+            TestModels.service("agent").namespaces(ns -> ns.networkMode("host")).build(),
+            TestModels.service("helper").namespaces(ns -> ns.networkMode("service:agent")).build());
 
     Translation translation =
         ProjectTranslator.translate(
@@ -277,7 +280,8 @@ class PodGroupsTest {
 
   @Test
   void sharingAContainerOutsideTheProjectIsAnError() {
-    ComposeModel model = TestModels.of(TestModels.service("a").pid("container:abc").build());
+    ComposeModel model =
+        TestModels.of(TestModels.service("a").namespaces(ns -> ns.pid("container:abc")).build());
 
     assertThatThrownBy(() -> translate(model))
         .isInstanceOf(ComposeException.class)

@@ -206,7 +206,7 @@ class ProjectTranslatorTest {
             .service(
                 TestModels.service("db")
                     .image("postgres:16-alpine")
-                    .user("70:70")
+                    .security(sec -> sec.user("70:70"))
                     .volumes(List.of(data))
                     .secrets(
                         List.of(
@@ -240,7 +240,7 @@ class ProjectTranslatorTest {
                     .restart(
                         new RestartPolicy(
                             RestartPolicy.Kind.ON_FAILURE, 3, "services.migrate.restart"))
-                    .command(List.of("sh", "-c", "migrate $(date)"))
+                    .process(proc -> proc.command(List.of("sh", "-c", "migrate $(date)")))
                     .build())
             .service(
                 TestModels.service("web")
@@ -250,9 +250,11 @@ class ProjectTranslatorTest {
                         List.of(
                             new io.composeoperator.compose.model.ServiceFileRef(
                                 "site", "/usr/share/nginx/html/index.html", null, null, null)))
-                    .capDrop(List.of("ALL"))
-                    .capAdd(List.of("NET_BIND_SERVICE"))
-                    .readOnly(true)
+                    .security(
+                        sec ->
+                            sec.capDrop(List.of("ALL"))
+                                .capAdd(List.of("NET_BIND_SERVICE"))
+                                .readOnly(true))
                     .shmSize(new io.composeoperator.compose.model.ByteSize(1L << 26))
                     .ports(
                         List.of(

@@ -64,7 +64,11 @@ class StopSignalsTest {
   @Test
   void aSharedProcessNamespaceHasNoSignalablePidOne() {
     ServiceContext ctx =
-        TestModels.context(TestModels.service("web").stopSignal("SIGINT").init(true).build());
+        TestModels.context(
+            TestModels.service("web")
+                .stopSignal("SIGINT")
+                .process(proc -> proc.init(true))
+                .build());
 
     assertThat(StopSignals.preStop(ctx)).isNull();
     assertThat(ctx.warnings().toList())

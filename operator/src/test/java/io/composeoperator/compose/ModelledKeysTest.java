@@ -1,0 +1,88 @@
+package io.composeoperator.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ServiceNormalizer.MODELLED} (the keys that are not reported as unmodelled) is the union of
+ * the key lists declared beside the code that reads each group; this test keeps those lists equal
+ * to the keys the normalizer actually reads, so that a key cannot be read without being declared
+ * (it would be warned about as unmodelled) nor declared without being read (it would be dropped
+ * silently).
+ */
+class ModelledKeysTest {
+
+  /** Read only to check its keys for typos; it stays unmodelled (and warned about). */
+  private static final Set<String> READ_NOT_MODELLED = Set.of("logging");
+
+  /** Carried by the model through the loader, which resolves it before normalizing. */
+  private static final Set<String> RESOLVED_BEFORE = Set.of("extends");
+
+  @Test
+  void theModelledKeysAreExactlyTheKeysTheNormalizerReads() {
+    Set<String> read = new TreeSet<>();
+    LinkedHashMap<String, Object> service =
+        new LinkedHashMap<>() {
+          @Override
+          public Object get(Object key) {
+            read.add((String) key);
+            return super.get(key);
+          }
+
+          @Override
+          public Object getOrDefault(Object key, Object fallback) {
+            read.add((String) key);
+            return super.getOrDefault(key, fallback);
+          }
+
+          @Override
+          public boolean containsKey(Object key) {
+            read.add((String) key);
+            return super.containsKey(key);
+          }
+        };
+    service.put("image", "nginx");
+    Fields fields = new Fields("compose.yaml");
+    new ServiceNormalizer(
+            fields,
+            new Environment(fields, new LinkedHashMap<>(), Variables.NONE, new ArrayList<>()),
+            new ArrayList<>(),
+            Set.of(),
+            Set.of("default"),
+            Set.of(),
+            Set.of())
+        .normalize("web", service);
+
+    read.removeIf(k -> k.startsWith("x-"));
+    read.removeAll(READ_NOT_MODELLED);
+    Set<String> declared = new TreeSet<>(ServiceNormalizer.MODELLED);
+    declared.removeAll(RESOLVED_BEFORE);
+    assertThat(read).isEqualTo(declared);
+  }
+
+  @Test
+  void everyModelledKeyIsAServiceKeyComposeKnows() {
+    assertThat(ComposeKeys.SERVICE_KEYS).containsAll(ServiceNormalizer.MODELLED);
+  }
+
+  @Test
+  void noKeyIsDeclaredInTwoGroups() {
+    int total =
+        ServiceNormalizer.OTHER_KEYS.size()
+            + ServiceNormalizer.PROCESS_KEYS.size()
+            + ServiceNormalizer.SECURITY_KEYS.size()
+            + ServiceNormalizer.NAMESPACES_KEYS.size()
+            + ServiceNormalizer.DNS_KEYS.size();
+    Set<String> union = new TreeSet<>(ServiceNormalizer.OTHER_KEYS);
+    union.addAll(ServiceNormalizer.PROCESS_KEYS);
+    union.addAll(ServiceNormalizer.SECURITY_KEYS);
+    union.addAll(ServiceNormalizer.NAMESPACES_KEYS);
+    union.addAll(ServiceNormalizer.DNS_KEYS);
+    assertThat(union).hasSize(total);
+  }
+}

@@ -7,6 +7,7 @@ import io.composeoperator.compose.model.ProcessConfig;
 import io.composeoperator.compose.model.SecurityConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.compose.model.StopConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,6 @@ final class ServiceNormalizer {
           "mem_limit",
           "mem_reservation",
           "pids_limit",
-          "stop_grace_period",
-          "stop_signal",
           "pull_policy",
           "platform",
           "shm_size",
@@ -101,9 +100,12 @@ final class ServiceNormalizer {
           "dns_search",
           "dns_opt");
 
+  /** Keys read by {@link #stop}. */
+  static final List<String> STOP_KEYS = List.of("stop_grace_period", "stop_signal");
+
   /** Service keys read into the model; the other keys Compose knows are unmodelled. */
   static final Set<String> MODELLED =
-      Stream.of(OTHER_KEYS, PROCESS_KEYS, SECURITY_KEYS, NAMESPACES_KEYS, DNS_KEYS)
+      Stream.of(OTHER_KEYS, PROCESS_KEYS, SECURITY_KEYS, NAMESPACES_KEYS, DNS_KEYS, STOP_KEYS)
           .flatMap(List::stream)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -257,11 +259,7 @@ final class ServiceNormalizer {
     b.deploy(p.attempt(() -> new DeploySettings(fields, unmodelled).of(deploy, path), null));
     b.deviceRequests(
         p.attempt(() -> new DeviceRequests(fields).of(s.get("gpus"), deploy, path), null));
-    b.stopGracePeriod(
-        p.attempt(
-            () -> Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"),
-            null));
-    b.stopSignal(p.attempt(() -> fields.string(s.get("stop_signal"), path + ".stop_signal"), null));
+    b.stop(stop(s, path, p));
     b.pullPolicy(p.attempt(() -> pullPolicy(s.get("pull_policy"), path + ".pull_policy"), null));
     b.platform(p.attempt(() -> fields.string(s.get("platform"), path + ".platform"), null));
     b.shmSize(
@@ -356,6 +354,15 @@ final class ServiceNormalizer {
             p.attempt(() -> fields.stringOrList(s.get("dns_search"), path + ".dns_search"), null))
         .dnsOpt(p.attempt(() -> fields.strings(s.get("dns_opt"), path + ".dns_opt"), null))
         .build();
+  }
+
+  /** Reads {@link #STOP_KEYS}. */
+  private StopConfig stop(Map<String, Object> s, String path, Problems p) {
+    return new StopConfig(
+        p.attempt(
+            () -> Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"),
+            null),
+        p.attempt(() -> fields.string(s.get("stop_signal"), path + ".stop_signal"), null));
   }
 
   /** A service needs an image or a build section; an image must be a valid reference. */

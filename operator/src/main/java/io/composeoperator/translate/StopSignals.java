@@ -36,7 +36,7 @@ final class StopSignals {
 
   /** The preStop hook that sends {@code stop_signal}, or null for none or SIGTERM. */
   static LifecycleHandler preStop(ServiceContext ctx) {
-    String written = ctx.service().stopSignal();
+    String written = ctx.service().stop().signal();
     if (written == null) {
       return null;
     }

@@ -310,11 +310,11 @@ final class Workloads {
 
   /** {@code stop_grace_period} → terminationGracePeriodSeconds, rounded up; Compose's 10s. */
   static long graceSeconds(ServiceConfig service) {
-    if (service.stopGracePeriod() == null) {
+    if (service.stop().gracePeriod() == null) {
       return DEFAULT_GRACE_SECONDS;
     }
-    return service.stopGracePeriod().getSeconds()
-        + (service.stopGracePeriod().getNano() > 0 ? 1 : 0);
+    return service.stop().gracePeriod().getSeconds()
+        + (service.stop().gracePeriod().getNano() > 0 ? 1 : 0);
   }
 
   /** {@code labels}, {@code deploy.labels}, {@code annotations} → annotations (later wins). */

@@ -77,12 +77,14 @@ class ModelledKeysTest {
             + ServiceNormalizer.PROCESS_KEYS.size()
             + ServiceNormalizer.SECURITY_KEYS.size()
             + ServiceNormalizer.NAMESPACES_KEYS.size()
-            + ServiceNormalizer.DNS_KEYS.size();
+            + ServiceNormalizer.DNS_KEYS.size()
+            + ServiceNormalizer.STOP_KEYS.size();
     Set<String> union = new TreeSet<>(ServiceNormalizer.OTHER_KEYS);
     union.addAll(ServiceNormalizer.PROCESS_KEYS);
     union.addAll(ServiceNormalizer.SECURITY_KEYS);
     union.addAll(ServiceNormalizer.NAMESPACES_KEYS);
     union.addAll(ServiceNormalizer.DNS_KEYS);
+    union.addAll(ServiceNormalizer.STOP_KEYS);
     assertThat(union).hasSize(total);
   }
 }

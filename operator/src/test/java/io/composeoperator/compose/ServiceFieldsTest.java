@@ -227,8 +227,8 @@ class ServiceFieldsTest {
     assertThat(web.security().privileged()).isTrue();
     assertThat(web.security().readOnly()).isTrue();
     assertThat(web.security().securityOpt()).containsExactly("no-new-privileges:true");
-    assertThat(web.stopGracePeriod()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(web.stopSignal()).isEqualTo("SIGINT");
+    assertThat(web.stop().gracePeriod()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(web.stop().signal()).isEqualTo("SIGINT");
     assertThat(web.process().workingDir()).isEqualTo("/app");
     assertThat(web.process().tty()).isTrue();
     assertThat(web.process().stdinOpen()).isTrue();

@@ -240,7 +240,7 @@ class PodGroupsTest {
             TestModels.service("app")
                 .namespaces(ns -> ns.networkMode("service:vpn"))
                 .security(sec -> sec.user("1000:1000"))
-                .stopGracePeriod(TestModels.seconds(60))
+                .stop(stop -> stop.withGracePeriod(TestModels.seconds(60)))
                 .build());
 
     Translation translation = translate(model);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class StopSignalsTest {
 
   private static ServiceContext context(String signal) {
-    return TestModels.context(TestModels.service("web").stopSignal(signal).build());
+    return TestModels.context(
+        TestModels.service("web").stop(stop -> stop.withSignal(signal)).build());
   }
 
   @Test
@@ -66,7 +67,7 @@ class StopSignalsTest {
     ServiceContext ctx =
         TestModels.context(
             TestModels.service("web")
-                .stopSignal("SIGINT")
+                .stop(stop -> stop.withSignal("SIGINT"))
                 .process(proc -> proc.init(true))
                 .build());
 

@@ -50,7 +50,7 @@ class WorkloadsTest {
             translate(
                     TestModels.service("web")
                         .replicas(3)
-                        .stopGracePeriod(Duration.ofMillis(1500))
+                        .stop(stop -> stop.withGracePeriod(Duration.ofMillis(1500)))
                         .build(),
                     false)
                 .workload();

@@ -1,6 +1,5 @@
 package io.composeoperator.compose.model;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.UnaryOperator;
@@ -41,8 +40,7 @@ import java.util.function.UnaryOperator;
  *     null
  * @param namespaces {@code network_mode}, {@code pid}, {@code ipc}, {@code uts}, {@code cgroup},
  *     {@code userns_mode}; never null
- * @param stopGracePeriod {@code stop_grace_period}, or null
- * @param stopSignal {@code stop_signal}, or null
+ * @param stop {@code stop_grace_period} and {@code stop_signal}; never null
  * @param dns {@code hostname}, {@code domainname}, {@code container_name}, {@code extra_hosts},
  *     {@code dns}, {@code dns_search}, {@code dns_opt}; never null
  * @param pullPolicy {@code pull_policy}, or null
@@ -82,8 +80,7 @@ public record ServiceConfig(
     List<DeviceRequest> deviceRequests,
     SecurityConfig security,
     NamespacesConfig namespaces,
-    Duration stopGracePeriod,
-    String stopSignal,
+    StopConfig stop,
     DnsConfig dns,
     String pullPolicy,
     String platform,
@@ -104,6 +101,7 @@ public record ServiceConfig(
     security = security == null ? SecurityConfig.NONE : security;
     namespaces = namespaces == null ? NamespacesConfig.NONE : namespaces;
     dns = dns == null ? DnsConfig.NONE : dns;
+    stop = stop == null ? StopConfig.NONE : stop;
     environment = List.copyOf(environment);
     ports = List.copyOf(ports);
     expose = List.copyOf(expose);
@@ -153,8 +151,7 @@ public record ServiceConfig(
     b.deviceRequests = new java.util.ArrayList<>(deviceRequests);
     b.security = security;
     b.namespaces = namespaces;
-    b.stopGracePeriod = stopGracePeriod;
-    b.stopSignal = stopSignal;
+    b.stop = stop;
     b.dns = dns;
     b.pullPolicy = pullPolicy;
     b.platform = platform;
@@ -194,8 +191,7 @@ public record ServiceConfig(
     private List<DeviceRequest> deviceRequests = new java.util.ArrayList<>();
     private SecurityConfig security = SecurityConfig.NONE;
     private NamespacesConfig namespaces = NamespacesConfig.NONE;
-    private Duration stopGracePeriod = null;
-    private String stopSignal = null;
+    private StopConfig stop = StopConfig.NONE;
     private DnsConfig dns = DnsConfig.NONE;
     private String pullPolicy = null;
     private String platform = null;
@@ -331,13 +327,14 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder stopGracePeriod(Duration value) {
-      this.stopGracePeriod = value;
+    public Builder stop(StopConfig value) {
+      this.stop = value;
       return this;
     }
 
-    public Builder stopSignal(String value) {
-      this.stopSignal = value;
+    /** Changes {@code stop}: {@code edit} gets its current value. */
+    public Builder stop(UnaryOperator<StopConfig> edit) {
+      this.stop = edit.apply(stop);
       return this;
     }
 
@@ -439,8 +436,7 @@ public record ServiceConfig(
           deviceRequests,
           security,
           namespaces,
-          stopGracePeriod,
-          stopSignal,
+          stop,
           dns,
           pullPolicy,
           platform,

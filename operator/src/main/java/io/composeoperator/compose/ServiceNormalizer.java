@@ -2,6 +2,7 @@ package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.BuildConfig;
 import io.composeoperator.compose.model.DnsConfig;
+import io.composeoperator.compose.model.MetadataConfig;
 import io.composeoperator.compose.model.NamespacesConfig;
 import io.composeoperator.compose.model.ProcessConfig;
 import io.composeoperator.compose.model.SecurityConfig;
@@ -59,9 +60,6 @@ final class ServiceNormalizer {
           "platform",
           "shm_size",
           "networks",
-          "labels",
-          "label_file",
-          "annotations",
           "profiles",
           "pre_start",
           "post_start",
@@ -103,9 +101,23 @@ final class ServiceNormalizer {
   /** Keys read by {@link #stop}. */
   static final List<String> STOP_KEYS = List.of("stop_grace_period", "stop_signal");
 
+  /**
+   * Keys read into {@code ServiceConfig.metadata} (the labels are read first, as {@code
+   * x-kubernetes} needs them; {@link #metadata} adds {@code annotations} and {@code
+   * deploy.labels}).
+   */
+  static final List<String> METADATA_KEYS = List.of("labels", "label_file", "annotations");
+
   /** Service keys read into the model; the other keys Compose knows are unmodelled. */
   static final Set<String> MODELLED =
-      Stream.of(OTHER_KEYS, PROCESS_KEYS, SECURITY_KEYS, NAMESPACES_KEYS, DNS_KEYS, STOP_KEYS)
+      Stream.of(
+              OTHER_KEYS,
+              PROCESS_KEYS,
+              SECURITY_KEYS,
+              NAMESPACES_KEYS,
+              DNS_KEYS,
+              STOP_KEYS,
+              METADATA_KEYS)
           .flatMap(List::stream)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -281,11 +293,7 @@ final class ServiceNormalizer {
                     fields.listOrDict(s.get("labels"), path + ".labels"),
                     path),
             null);
-    b.labels(labels);
-    b.deployLabels(
-        p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null));
-    b.annotations(
-        p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
+    b.metadata(metadata(labels, s, deploy, path, p));
     b.profiles(p.attempt(() -> Profiles.of(fields, s.get("profiles"), path + ".profiles"), null));
     b.lifecycle(p.attempt(() -> new Hooks(fields, environment).of(s, path), null));
     b.kubernetes(
@@ -363,6 +371,19 @@ final class ServiceNormalizer {
             () -> Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"),
             null),
         p.attempt(() -> fields.string(s.get("stop_signal"), path + ".stop_signal"), null));
+  }
+
+  /** The service's {@link #METADATA_KEYS} and {@code deploy.labels}, given its labels. */
+  private MetadataConfig metadata(
+      SortedMap<String, String> labels,
+      Map<String, Object> s,
+      Map<String, Object> deploy,
+      String path,
+      Problems p) {
+    return new MetadataConfig(
+        labels,
+        p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null),
+        p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
   }
 
   /** A service needs an image or a build section; an image must be a valid reference. */

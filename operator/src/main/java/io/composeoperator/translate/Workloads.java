@@ -321,9 +321,9 @@ final class Workloads {
   static SortedMap<String, String> annotations(ServiceContext ctx) {
     ServiceConfig service = ctx.service();
     SortedMap<String, String> annotations = new TreeMap<>();
-    Map<String, String> all = new LinkedHashMap<>(service.labels());
-    all.putAll(service.deployLabels());
-    all.putAll(service.annotations());
+    Map<String, String> all = new LinkedHashMap<>(service.metadata().labels());
+    all.putAll(service.metadata().deployLabels());
+    all.putAll(service.metadata().annotations());
     for (Map.Entry<String, String> e : all.entrySet()) {
       if (isQualifiedName(e.getKey())) {
         annotations.put(e.getKey(), e.getValue() == null ? "" : e.getValue());

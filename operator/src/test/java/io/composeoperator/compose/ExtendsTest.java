@@ -46,7 +46,8 @@ class ExtendsTest {
             "web");
     assertThat(web.environment())
         .containsExactly(EnvVar.of("A", "base"), EnvVar.of("B", "child"), EnvVar.of("C", "child"));
-    assertThat(web.labels()).containsExactly(Map.entry("team", "b"), Map.entry("tier", "back"));
+    assertThat(web.metadata().labels())
+        .containsExactly(Map.entry("team", "b"), Map.entry("tier", "back"));
   }
 
   @Test

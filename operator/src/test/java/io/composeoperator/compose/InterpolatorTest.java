@@ -25,6 +25,7 @@ class InterpolatorTest {
         .model()
         .services()
         .get("web")
+        .metadata()
         .labels()
         .get("x");
   }
@@ -114,7 +115,7 @@ class InterpolatorTest {
         load(
             "services: {web: {image: nginx, labels: {\"${K}\": \"${V}\"}}}",
             Map.of("K", "k", "V", "v"));
-    assertThat(result.model().services().get("web").labels())
+    assertThat(result.model().services().get("web").metadata().labels())
         .containsExactly(Map.entry("${K}", "v"));
   }
 

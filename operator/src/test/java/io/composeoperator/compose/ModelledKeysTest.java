@@ -78,13 +78,15 @@ class ModelledKeysTest {
             + ServiceNormalizer.SECURITY_KEYS.size()
             + ServiceNormalizer.NAMESPACES_KEYS.size()
             + ServiceNormalizer.DNS_KEYS.size()
-            + ServiceNormalizer.STOP_KEYS.size();
+            + ServiceNormalizer.STOP_KEYS.size()
+            + ServiceNormalizer.METADATA_KEYS.size();
     Set<String> union = new TreeSet<>(ServiceNormalizer.OTHER_KEYS);
     union.addAll(ServiceNormalizer.PROCESS_KEYS);
     union.addAll(ServiceNormalizer.SECURITY_KEYS);
     union.addAll(ServiceNormalizer.NAMESPACES_KEYS);
     union.addAll(ServiceNormalizer.DNS_KEYS);
     union.addAll(ServiceNormalizer.STOP_KEYS);
+    union.addAll(ServiceNormalizer.METADATA_KEYS);
     assertThat(union).hasSize(total);
   }
 }

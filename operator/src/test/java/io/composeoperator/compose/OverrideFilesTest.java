@@ -67,7 +67,9 @@ class OverrideFilesTest {
     assertThat(web.environment())
         .containsExactly(
             EnvVar.of("LOG", "info"), EnvVar.of("MODE", "prod"), EnvVar.of("REPLICA", "1"));
-    assertThat(web.labels()).containsEntry("tier", "front").containsEntry("team", "shop");
+    assertThat(web.metadata().labels())
+        .containsEntry("tier", "front")
+        .containsEntry("team", "shop");
   }
 
   @Test

@@ -204,11 +204,11 @@ class ServiceFieldsTest {
     ServiceConfig web =
         web(
             "labels: [b=2, a=1, flag], annotations: {x: y}, sysctls: [net.core.somaxconn=1024], deploy: {labels: {d: \"1\"}}");
-    assertThat(web.labels())
+    assertThat(web.metadata().labels())
         .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("flag", ""));
-    assertThat(web.annotations()).containsExactly(Map.entry("x", "y"));
+    assertThat(web.metadata().annotations()).containsExactly(Map.entry("x", "y"));
     assertThat(web.security().sysctls()).containsExactly(Map.entry("net.core.somaxconn", "1024"));
-    assertThat(web.deployLabels()).containsExactly(Map.entry("d", "1"));
+    assertThat(web.metadata().deployLabels()).containsExactly(Map.entry("d", "1"));
   }
 
   @Test

@@ -103,7 +103,9 @@ class WorkloadsTest {
     TreeMap<String, String> labels = new TreeMap<>();
     labels.put("traefik.http.routers.web.rule", "Host(`example.com`)");
     Deployment deployment =
-        (Deployment) translate(TestModels.service("web").labels(labels).build(), false).workload();
+        (Deployment)
+            translate(TestModels.service("web").metadata(m -> m.withLabels(labels)).build(), false)
+                .workload();
 
     assertThat(deployment.getMetadata().getAnnotations())
         .containsEntry("traefik.http.routers.web.rule", "Host(`example.com`)");

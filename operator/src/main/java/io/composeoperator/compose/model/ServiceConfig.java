@@ -49,9 +49,8 @@ import java.util.function.UnaryOperator;
  * @param networks the networks this service joins, by network key; a service that sets none joins
  *     {@code default} (unless {@code network_mode} is set)
  * @param links {@code links} as service name to alias (alias = the name when none is given)
- * @param labels {@code labels} (list or map form), sorted
- * @param deployLabels {@code deploy.labels}, sorted
- * @param annotations {@code annotations}, sorted
+ * @param metadata {@code labels} (with {@code label_file}), {@code deploy.labels} and {@code
+ *     annotations}; never null
  * @param profiles {@code profiles}
  * @param kubernetes the service's {@code x-kubernetes} block, or null
  * @param lifecycle {@code pre_start}, {@code post_start} and {@code pre_stop}; never null
@@ -88,9 +87,7 @@ public record ServiceConfig(
     SortedMap<String, ServiceNetworkConfig> networks,
     SortedMap<String, String> links,
     List<String> volumesFrom,
-    SortedMap<String, String> labels,
-    SortedMap<String, String> deployLabels,
-    SortedMap<String, String> annotations,
+    MetadataConfig metadata,
     List<String> profiles,
     ServiceKubernetesConfig kubernetes,
     LifecycleConfig lifecycle,
@@ -115,9 +112,7 @@ public record ServiceConfig(
     networks = ComposeModel.frozen(networks);
     links = ComposeModel.frozen(links);
     volumesFrom = List.copyOf(volumesFrom);
-    labels = ComposeModel.frozen(labels);
-    deployLabels = ComposeModel.frozen(deployLabels);
-    annotations = ComposeModel.frozen(annotations);
+    metadata = metadata == null ? MetadataConfig.NONE : metadata;
     profiles = List.copyOf(profiles);
     lifecycle = lifecycle == null ? LifecycleConfig.NONE : lifecycle;
     unmodelledKeys = List.copyOf(unmodelledKeys);
@@ -159,9 +154,7 @@ public record ServiceConfig(
     b.networks = new java.util.TreeMap<>(networks);
     b.links = new java.util.TreeMap<>(links);
     b.volumesFrom = volumesFrom == null ? null : new java.util.ArrayList<>(volumesFrom);
-    b.labels = new java.util.TreeMap<>(labels);
-    b.deployLabels = new java.util.TreeMap<>(deployLabels);
-    b.annotations = new java.util.TreeMap<>(annotations);
+    b.metadata = metadata;
     b.profiles = profiles == null ? null : new java.util.ArrayList<>(profiles);
     b.kubernetes = kubernetes;
     b.lifecycle = lifecycle;
@@ -199,9 +192,7 @@ public record ServiceConfig(
     private SortedMap<String, ServiceNetworkConfig> networks = new java.util.TreeMap<>();
     private SortedMap<String, String> links = new java.util.TreeMap<>();
     private List<String> volumesFrom = new java.util.ArrayList<>();
-    private SortedMap<String, String> labels = new java.util.TreeMap<>();
-    private SortedMap<String, String> deployLabels = new java.util.TreeMap<>();
-    private SortedMap<String, String> annotations = new java.util.TreeMap<>();
+    private MetadataConfig metadata = MetadataConfig.NONE;
     private List<String> profiles = new java.util.ArrayList<>();
     private ServiceKubernetesConfig kubernetes = null;
     private LifecycleConfig lifecycle = null;
@@ -379,18 +370,14 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder labels(SortedMap<String, String> value) {
-      this.labels = value;
+    public Builder metadata(MetadataConfig value) {
+      this.metadata = value;
       return this;
     }
 
-    public Builder deployLabels(SortedMap<String, String> value) {
-      this.deployLabels = value;
-      return this;
-    }
-
-    public Builder annotations(SortedMap<String, String> value) {
-      this.annotations = value;
+    /** Changes {@code metadata}: {@code edit} gets its current value. */
+    public Builder metadata(UnaryOperator<MetadataConfig> edit) {
+      this.metadata = edit.apply(metadata);
       return this;
     }
 
@@ -444,9 +431,7 @@ public record ServiceConfig(
           networks,
           links,
           volumesFrom,
-          labels,
-          deployLabels,
-          annotations,
+          metadata,
           profiles,
           kubernetes,
           lifecycle,

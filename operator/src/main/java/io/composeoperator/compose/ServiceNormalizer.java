@@ -52,18 +52,11 @@ final class ServiceNormalizer {
           "restart",
           "deploy",
           "scale",
-          "cpus",
-          "mem_limit",
-          "mem_reservation",
-          "pids_limit",
           "pull_policy",
           "platform",
           "shm_size",
           "networks",
           "profiles",
-          "pre_start",
-          "post_start",
-          "pre_stop",
           "extends");
 
   /** Keys read by {@link #process}. */
@@ -117,11 +110,14 @@ final class ServiceNormalizer {
               NAMESPACES_KEYS,
               DNS_KEYS,
               STOP_KEYS,
-              METADATA_KEYS)
+              METADATA_KEYS,
+              Resources.KEYS,
+              Hooks.KEYS)
           .flatMap(List::stream)
           .collect(Collectors.toUnmodifiableSet());
 
-  private static final Set<String> DEPLOY_MODELLED =
+  /** {@code deploy} keys read into the model. */
+  static final Set<String> DEPLOY_MODELLED =
       Set.of(
           "replicas",
           "resources",
@@ -130,6 +126,7 @@ final class ServiceNormalizer {
           "mode",
           "placement",
           "update_config");
+
   private static final Set<String> BUILD_MODELLED = Set.of("context", "dockerfile", "target");
   private static final Pattern PULL_POLICY =
       Pattern.compile(

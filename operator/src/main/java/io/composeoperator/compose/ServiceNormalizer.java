@@ -2,6 +2,7 @@ package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.BuildConfig;
 import io.composeoperator.compose.model.DnsConfig;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.MetadataConfig;
 import io.composeoperator.compose.model.NamespacesConfig;
 import io.composeoperator.compose.model.ProcessConfig;
@@ -35,8 +36,6 @@ final class ServiceNormalizer {
   static final List<String> OTHER_KEYS =
       List.of(
           "gpus",
-          "image",
-          "build",
           "environment",
           "env_file",
           "ports",
@@ -52,12 +51,13 @@ final class ServiceNormalizer {
           "restart",
           "deploy",
           "scale",
-          "pull_policy",
-          "platform",
           "shm_size",
           "networks",
           "profiles",
           "extends");
+
+  /** Keys read by {@link #image}. */
+  static final List<String> IMAGE_KEYS = List.of("image", "build", "pull_policy", "platform");
 
   /** Keys read by {@link #process}. */
   static final List<String> PROCESS_KEYS =
@@ -105,6 +105,7 @@ final class ServiceNormalizer {
   static final Set<String> MODELLED =
       Stream.of(
               OTHER_KEYS,
+              IMAGE_KEYS,
               PROCESS_KEYS,
               SECURITY_KEYS,
               NAMESPACES_KEYS,
@@ -207,12 +208,7 @@ final class ServiceNormalizer {
         unmodelled.add(path + ".deploy.restart_policy." + k);
       }
     }
-    int before = p.count();
-    String image = p.attempt(() -> fields.string(s.get("image"), path + ".image"), null);
-    BuildConfig build = p.attempt(() -> build(s.get("build"), path + ".build", unmodelled), null);
-    if (p.count() == before) {
-      p.check(() -> checkImage(image, build, path));
-    }
+    ImageConfig image = image(s, path, p, unmodelled);
     NamespacesConfig namespaces = namespaces(s, path, p);
     Healthchecks.Result health =
         p.attempt(
@@ -226,7 +222,6 @@ final class ServiceNormalizer {
     ServiceConfig.Builder b =
         ServiceConfig.builder(name)
             .image(image)
-            .build(build)
             .volumes(mountList)
             .namespaces(namespaces)
             .process(process(s, path, p))
@@ -269,8 +264,6 @@ final class ServiceNormalizer {
     b.deviceRequests(
         p.attempt(() -> new DeviceRequests(fields).of(s.get("gpus"), deploy, path), null));
     b.stop(stop(s, path, p));
-    b.pullPolicy(p.attempt(() -> pullPolicy(s.get("pull_policy"), path + ".pull_policy"), null));
-    b.platform(p.attempt(() -> fields.string(s.get("platform"), path + ".platform"), null));
     b.shmSize(
         p.attempt(() -> ByteSizes.parse(fields, s.get("shm_size"), path + ".shm_size"), null));
     b.networks(
@@ -300,6 +293,22 @@ final class ServiceNormalizer {
             null));
     p.throwIfAny();
     return b.unmodelledKeys(unmodelled).build();
+  }
+
+  /** Reads {@link #IMAGE_KEYS}; an image or a build is required. */
+  private ImageConfig image(
+      Map<String, Object> s, String path, Problems p, List<String> unmodelled) {
+    int before = p.count();
+    String image = p.attempt(() -> fields.string(s.get("image"), path + ".image"), null);
+    BuildConfig build = p.attempt(() -> build(s.get("build"), path + ".build", unmodelled), null);
+    if (p.count() == before) {
+      p.check(() -> checkImage(image, build, path));
+    }
+    return new ImageConfig(
+        image,
+        build,
+        p.attempt(() -> pullPolicy(s.get("pull_policy"), path + ".pull_policy"), null),
+        p.attempt(() -> fields.string(s.get("platform"), path + ".platform"), null));
   }
 
   /** Reads {@link #PROCESS_KEYS}. */

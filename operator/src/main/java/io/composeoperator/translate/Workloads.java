@@ -488,7 +488,7 @@ final class Workloads {
 
   /** {@code platform: linux/amd64} → nodeSelector kubernetes.io/os and kubernetes.io/arch. */
   private static void platform(ServiceContext ctx, PodSpecBuilder pod) {
-    String platform = ctx.service().platform();
+    String platform = ctx.service().image().platform();
     if (platform == null) {
       return;
     }

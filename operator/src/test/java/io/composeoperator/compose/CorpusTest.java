@@ -97,8 +97,8 @@ class CorpusTest {
             EnvVar.of("DATABASE_URL", "postgres://user:pass@db:5432/myapp"),
             EnvVar.of("REDIS_URL", "redis://cache:6379"));
     assertThat(web.dependsOn()).containsOnlyKeys("cache", "db");
-    assertThat(web.build().context()).isEqualTo(".");
-    assertThat(web.image()).isNull();
+    assertThat(web.image().build().context()).isEqualTo(".");
+    assertThat(web.image().reference()).isNull();
   }
 
   @Test
@@ -142,7 +142,7 @@ class CorpusTest {
     assertThat(model.services().get("proxy").volumes().get(0).source())
         .isEqualTo("proxy/nginx.conf");
     assertThat(model.services().get("proxy").volumes().get(0).readOnly()).isTrue();
-    assertThat(model.services().get("backend").build().target()).isEqualTo("builder");
+    assertThat(model.services().get("backend").image().build().target()).isEqualTo("builder");
     assertThat(model.files()).containsKeys("db/password.txt", "proxy/nginx.conf");
     assertThat(model.services().get("db").healthcheck().test()).containsExactly("pg_isready");
   }

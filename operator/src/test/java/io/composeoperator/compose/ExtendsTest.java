@@ -31,7 +31,7 @@ class ExtendsTest {
   void childInheritsAndOverridesScalars() {
     ServiceConfig web =
         service(BASE + "  web:\n    extends: base\n    image: app:2\nvolumes: {data: {}}\n", "web");
-    assertThat(web.image()).isEqualTo("app:2");
+    assertThat(web.image().reference()).isEqualTo("app:2");
     assertThat(web.process().command()).containsExactly("serve", "--port", "80");
     assertThat(web.healthcheck().interval()).hasSeconds(10);
     assertThat(web.resources().memoryLimit().bytes()).isEqualTo(128L << 20);
@@ -131,7 +131,7 @@ class ExtendsTest {
               c: {extends: b, working_dir: /c}
             """,
             "c");
-    assertThat(c.image()).isEqualTo("a");
+    assertThat(c.image().reference()).isEqualTo("a");
     assertThat(c.security().user()).isEqualTo("1");
     assertThat(c.dns().hostname()).isEqualTo("b");
     assertThat(c.process().workingDir()).isEqualTo("/c");
@@ -166,7 +166,7 @@ class ExtendsTest {
             "common/app.env",
             "K=v\n");
     ServiceConfig web = Loading.loadWithFiles(yaml, files).model().services().get("web");
-    assertThat(web.image()).isEqualTo("shared");
+    assertThat(web.image().reference()).isEqualTo("shared");
     assertThat(web.dns().hostname()).isEqualTo("web");
     assertThat(web.environment()).containsExactly(EnvVar.of("K", "v"));
   }

@@ -16,7 +16,8 @@ class InterpolatorTest {
         .model()
         .services()
         .get("web")
-        .image();
+        .image()
+        .reference();
   }
 
   /** A label value: free text, where an image would have to be a valid reference. */
@@ -70,7 +71,7 @@ class InterpolatorTest {
   @Test
   void unsetVariableBecomesEmptyWithWarning() {
     LoadResult result = load("services: {web: {image: \"nginx${TAG}\"}}", Map.of());
-    assertThat(result.model().services().get("web").image()).isEqualTo("nginx");
+    assertThat(result.model().services().get("web").image().reference()).isEqualTo("nginx");
     assertThat(result.warnings())
         .containsExactly(
             new Warning(

@@ -99,6 +99,7 @@ class ModelledKeysTest {
   void noKeyIsDeclaredInTwoGroups() {
     int total =
         ServiceNormalizer.OTHER_KEYS.size()
+            + ServiceNormalizer.IMAGE_KEYS.size()
             + ServiceNormalizer.PROCESS_KEYS.size()
             + ServiceNormalizer.SECURITY_KEYS.size()
             + ServiceNormalizer.NAMESPACES_KEYS.size()
@@ -108,6 +109,7 @@ class ModelledKeysTest {
             + Resources.KEYS.size()
             + Hooks.KEYS.size();
     Set<String> union = new TreeSet<>(ServiceNormalizer.OTHER_KEYS);
+    union.addAll(ServiceNormalizer.IMAGE_KEYS);
     union.addAll(ServiceNormalizer.PROCESS_KEYS);
     union.addAll(ServiceNormalizer.SECURITY_KEYS);
     union.addAll(ServiceNormalizer.NAMESPACES_KEYS);

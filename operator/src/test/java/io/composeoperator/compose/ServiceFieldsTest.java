@@ -233,8 +233,8 @@ class ServiceFieldsTest {
     assertThat(web.process().tty()).isTrue();
     assertThat(web.process().stdinOpen()).isTrue();
     assertThat(web.process().init()).isTrue();
-    assertThat(web.pullPolicy()).isEqualTo("always");
-    assertThat(web.platform()).isEqualTo("linux/amd64");
+    assertThat(web.image().pullPolicy()).isEqualTo("always");
+    assertThat(web.image().platform()).isEqualTo("linux/amd64");
     assertThat(web.dns().containerName()).isEqualTo("c");
     assertThat(web.security().devices()).containsExactly("/dev/fuse", "/dev/sda:/dev/sda:r");
     assertThat(web.namespaces().userns()).isEqualTo("host");
@@ -283,7 +283,7 @@ class ServiceFieldsTest {
 
   @Test
   void pullPolicyIsChecked() {
-    assertThat(web("pull_policy: every_12h").pullPolicy()).isEqualTo("every_12h");
+    assertThat(web("pull_policy: every_12h").image().pullPolicy()).isEqualTo("every_12h");
     assertError(
         "services: {web: {image: x, pull_policy: sometimes}}",
         "compose.yaml: services.web.pull_policy: \"sometimes\" is not a pull policy (always, never,"

@@ -24,7 +24,7 @@ class YamlReaderTest {
                 hostname: web1
             """,
             "web");
-    assertThat(web.image()).isEqualTo("nginx");
+    assertThat(web.image().reference()).isEqualTo("nginx");
     assertThat(web.restart().kind().name()).isEqualTo("ALWAYS");
     assertThat(web.dns().hostname()).isEqualTo("web1");
   }
@@ -42,7 +42,7 @@ class YamlReaderTest {
                 <<: *common
             """,
             "web");
-    assertThat(web.image()).isEqualTo("httpd");
+    assertThat(web.image().reference()).isEqualTo("httpd");
   }
 
   @Test
@@ -57,7 +57,7 @@ class YamlReaderTest {
                 <<: [*a, *b]
             """,
             "web");
-    assertThat(web.image()).isEqualTo("first");
+    assertThat(web.image().reference()).isEqualTo("first");
     assertThat(web.security().user()).isEqualTo("1000");
     assertThat(web.dns().hostname()).isEqualTo("b");
   }

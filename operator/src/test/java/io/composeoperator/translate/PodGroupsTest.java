@@ -7,6 +7,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.RestartPolicy;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.composeoperator.compose.model.ServiceDependency.Condition;
@@ -54,9 +55,9 @@ class PodGroupsTest {
     ServicePortConfig ui = new ServicePortConfig(null, 8080, 8080, false, null, "tcp", null, null);
     ComposeModel model =
         TestModels.of(
-            TestModels.service("vpn").image("gluetun:3").ports(List.of(ui)).build(),
+            TestModels.service("vpn").image(ImageConfig.of("gluetun:3")).ports(List.of(ui)).build(),
             TestModels.service("torrent")
-                .image("qbittorrent:4")
+                .image(ImageConfig.of("qbittorrent:4"))
                 .namespaces(ns -> ns.networkMode("service:vpn"))
                 .dependsOn(on("vpn", Condition.SERVICE_STARTED))
                 .build());

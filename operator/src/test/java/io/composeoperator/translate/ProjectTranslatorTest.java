@@ -7,6 +7,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.RestartPolicy;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.composeoperator.compose.model.ServiceDependency.Condition;
@@ -205,7 +206,7 @@ class ProjectTranslatorTest {
                     "site", null, null, "hello", null, null, false))
             .service(
                 TestModels.service("db")
-                    .image("postgres:16-alpine")
+                    .image(ImageConfig.of("postgres:16-alpine"))
                     .security(sec -> sec.user("70:70"))
                     .volumes(List.of(data))
                     .secrets(

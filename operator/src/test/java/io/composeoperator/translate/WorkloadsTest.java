@@ -130,7 +130,7 @@ class WorkloadsTest {
                                     new ExtraHost("a", "10.0.0.1"),
                                     new ExtraHost("b", "10.0.0.1"),
                                     new ExtraHost("host.docker.internal", "host-gateway"))))
-                .platform("linux/arm64")
+                .image(img -> img.withPlatform("linux/arm64"))
                 .build());
     PodSpec pod =
         ((Deployment) Workloads.forService(ctx, false, new TreeSet<>(), Map.of()).workload())

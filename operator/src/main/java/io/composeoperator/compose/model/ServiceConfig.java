@@ -9,8 +9,7 @@ import java.util.function.UnaryOperator;
  * when the file does not set them, unless documented otherwise.
  *
  * @param name the Compose service name, as written in the file
- * @param image {@code image}, or null
- * @param build {@code build} (string or long form), or null
+ * @param image {@code image}, {@code build}, {@code pull_policy} and {@code platform}; never null
  * @param process {@code command}, {@code entrypoint}, {@code working_dir}, {@code tty}, {@code
  *     stdin_open}, {@code init}; never null
  * @param environment the effective environment in order: {@code env_file} entries first, then
@@ -43,8 +42,6 @@ import java.util.function.UnaryOperator;
  * @param stop {@code stop_grace_period} and {@code stop_signal}; never null
  * @param dns {@code hostname}, {@code domainname}, {@code container_name}, {@code extra_hosts},
  *     {@code dns}, {@code dns_search}, {@code dns_opt}; never null
- * @param pullPolicy {@code pull_policy}, or null
- * @param platform {@code platform}, or null
  * @param shmSize {@code shm_size}, or null
  * @param networks the networks this service joins, by network key; a service that sets none joins
  *     {@code default} (unless {@code network_mode} is set)
@@ -60,8 +57,7 @@ import java.util.function.UnaryOperator;
  */
 public record ServiceConfig(
     String name,
-    String image,
-    BuildConfig build,
+    ImageConfig image,
     ProcessConfig process,
     List<EnvVar> environment,
     List<ServicePortConfig> ports,
@@ -81,8 +77,6 @@ public record ServiceConfig(
     NamespacesConfig namespaces,
     StopConfig stop,
     DnsConfig dns,
-    String pullPolicy,
-    String platform,
     ByteSize shmSize,
     SortedMap<String, ServiceNetworkConfig> networks,
     SortedMap<String, String> links,
@@ -94,6 +88,7 @@ public record ServiceConfig(
     List<String> unmodelledKeys) {
 
   public ServiceConfig {
+    image = image == null ? ImageConfig.NONE : image;
     process = process == null ? ProcessConfig.NONE : process;
     security = security == null ? SecurityConfig.NONE : security;
     namespaces = namespaces == null ? NamespacesConfig.NONE : namespaces;
@@ -128,7 +123,6 @@ public record ServiceConfig(
     Builder b = new Builder();
     b.name = name;
     b.image = image;
-    b.build = build;
     b.process = process;
     b.environment = environment == null ? null : new java.util.ArrayList<>(environment);
     b.ports = ports == null ? null : new java.util.ArrayList<>(ports);
@@ -148,8 +142,6 @@ public record ServiceConfig(
     b.namespaces = namespaces;
     b.stop = stop;
     b.dns = dns;
-    b.pullPolicy = pullPolicy;
-    b.platform = platform;
     b.shmSize = shmSize;
     b.networks = new java.util.TreeMap<>(networks);
     b.links = new java.util.TreeMap<>(links);
@@ -165,8 +157,7 @@ public record ServiceConfig(
   /** Mutable builder for {@link ServiceConfig}, for the loader and for tests. */
   public static final class Builder {
     private String name = null;
-    private String image = null;
-    private BuildConfig build = null;
+    private ImageConfig image = ImageConfig.NONE;
     private ProcessConfig process = ProcessConfig.NONE;
     private List<EnvVar> environment = new java.util.ArrayList<>();
     private List<ServicePortConfig> ports = new java.util.ArrayList<>();
@@ -186,8 +177,6 @@ public record ServiceConfig(
     private NamespacesConfig namespaces = NamespacesConfig.NONE;
     private StopConfig stop = StopConfig.NONE;
     private DnsConfig dns = DnsConfig.NONE;
-    private String pullPolicy = null;
-    private String platform = null;
     private ByteSize shmSize = null;
     private SortedMap<String, ServiceNetworkConfig> networks = new java.util.TreeMap<>();
     private SortedMap<String, String> links = new java.util.TreeMap<>();
@@ -205,13 +194,14 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder image(String value) {
+    public Builder image(ImageConfig value) {
       this.image = value;
       return this;
     }
 
-    public Builder build(BuildConfig value) {
-      this.build = value;
+    /** Changes {@code image}: {@code edit} gets its current value. */
+    public Builder image(UnaryOperator<ImageConfig> edit) {
+      this.image = edit.apply(image);
       return this;
     }
 
@@ -340,16 +330,6 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder pullPolicy(String value) {
-      this.pullPolicy = value;
-      return this;
-    }
-
-    public Builder platform(String value) {
-      this.platform = value;
-      return this;
-    }
-
     public Builder shmSize(ByteSize value) {
       this.shmSize = value;
       return this;
@@ -405,7 +385,6 @@ public record ServiceConfig(
       return new ServiceConfig(
           name,
           image,
-          build,
           process,
           environment,
           ports,
@@ -425,8 +404,6 @@ public record ServiceConfig(
           namespaces,
           stop,
           dns,
-          pullPolicy,
-          platform,
           shmSize,
           networks,
           links,

@@ -111,16 +111,16 @@ final class DependencyCheck {
       return ".volumes_from";
     }
     String namespace = "service:" + dep;
-    if (namespace.equals(service.networkMode())) {
+    if (namespace.equals(service.namespaces().networkMode())) {
       return ".network_mode";
     }
-    if (namespace.equals(service.ipc())) {
+    if (namespace.equals(service.namespaces().ipc())) {
       return ".ipc";
     }
-    if (namespace.equals(service.pid())) {
+    if (namespace.equals(service.namespaces().pid())) {
       return ".pid";
     }
-    return namespace.equals(service.uts()) ? ".uts" : ".cgroup";
+    return namespace.equals(service.namespaces().uts()) ? ".uts" : ".cgroup";
   }
 
   private void cycles(Map<String, ServiceConfig> services) {

@@ -15,6 +15,9 @@ import java.util.Set;
  * "post_start"; Docker's "Use init containers in Compose").
  */
 final class Hooks {
+  /** The service keys {@link #of} reads. */
+  static final List<String> KEYS = List.of("pre_start", "post_start", "pre_stop");
+
   private final Fields fields;
   private final Environment environment;
 

@@ -18,6 +18,9 @@ final class Resources {
 
   private static final BigDecimal MAX_CPUS = BigDecimal.valueOf(1_000_000);
 
+  /** The service keys {@link #of} reads besides {@code deploy}. */
+  static final List<String> KEYS = List.of("cpus", "mem_limit", "mem_reservation", "pids_limit");
+
   private final Fields fields;
   private final List<String> unmodelled;
 

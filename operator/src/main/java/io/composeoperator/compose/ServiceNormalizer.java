@@ -1,8 +1,15 @@
 package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.BuildConfig;
+import io.composeoperator.compose.model.DnsConfig;
+import io.composeoperator.compose.model.ImageConfig;
+import io.composeoperator.compose.model.MetadataConfig;
+import io.composeoperator.compose.model.NamespacesConfig;
+import io.composeoperator.compose.model.ProcessConfig;
+import io.composeoperator.compose.model.SecurityConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
+import io.composeoperator.compose.model.StopConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +19,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One service from its loaded (interpolated, extends-resolved) mapping into a {@link
@@ -20,14 +29,13 @@ import java.util.regex.Pattern;
  */
 final class ServiceNormalizer {
 
-  /** Service keys read into the model; the other keys Compose knows are unmodelled. */
-  private static final Set<String> MODELLED =
-      Set.of(
+  /**
+   * Service keys read into the model outside the groups below; the other keys Compose knows (and
+   * not in a group's key list) are unmodelled. {@code extends} is resolved before normalizing.
+   */
+  static final List<String> OTHER_KEYS =
+      List.of(
           "gpus",
-          "image",
-          "build",
-          "command",
-          "entrypoint",
           "environment",
           "env_file",
           "ports",
@@ -43,10 +51,21 @@ final class ServiceNormalizer {
           "restart",
           "deploy",
           "scale",
-          "cpus",
-          "mem_limit",
-          "mem_reservation",
-          "pids_limit",
+          "shm_size",
+          "networks",
+          "profiles",
+          "extends");
+
+  /** Keys read by {@link #image}. */
+  static final List<String> IMAGE_KEYS = List.of("image", "build", "pull_policy", "platform");
+
+  /** Keys read by {@link #process}. */
+  static final List<String> PROCESS_KEYS =
+      List.of("command", "entrypoint", "working_dir", "tty", "stdin_open", "init");
+
+  /** Keys read by {@link #security}. */
+  static final List<String> SECURITY_KEYS =
+      List.of(
           "user",
           "group_add",
           "cap_add",
@@ -55,40 +74,51 @@ final class ServiceNormalizer {
           "read_only",
           "security_opt",
           "sysctls",
-          "devices",
-          "network_mode",
-          "pid",
-          "ipc",
-          "uts",
-          "cgroup",
-          "userns_mode",
-          "stop_grace_period",
-          "stop_signal",
+          "devices");
+
+  /** Keys read by {@link #namespaces}. */
+  static final List<String> NAMESPACES_KEYS =
+      List.of("network_mode", "pid", "ipc", "uts", "cgroup", "userns_mode");
+
+  /** Keys read by {@link #dns}. */
+  static final List<String> DNS_KEYS =
+      List.of(
           "hostname",
           "domainname",
           "container_name",
           "extra_hosts",
           "dns",
           "dns_search",
-          "dns_opt",
-          "working_dir",
-          "tty",
-          "stdin_open",
-          "pull_policy",
-          "platform",
-          "shm_size",
-          "init",
-          "networks",
-          "labels",
-          "label_file",
-          "annotations",
-          "profiles",
-          "pre_start",
-          "post_start",
-          "pre_stop",
-          "extends");
+          "dns_opt");
 
-  private static final Set<String> DEPLOY_MODELLED =
+  /** Keys read by {@link #stop}. */
+  static final List<String> STOP_KEYS = List.of("stop_grace_period", "stop_signal");
+
+  /**
+   * Keys read into {@code ServiceConfig.metadata} (the labels are read first, as {@code
+   * x-kubernetes} needs them; {@link #metadata} adds {@code annotations} and {@code
+   * deploy.labels}).
+   */
+  static final List<String> METADATA_KEYS = List.of("labels", "label_file", "annotations");
+
+  /** Service keys read into the model; the other keys Compose knows are unmodelled. */
+  static final Set<String> MODELLED =
+      Stream.of(
+              OTHER_KEYS,
+              IMAGE_KEYS,
+              PROCESS_KEYS,
+              SECURITY_KEYS,
+              NAMESPACES_KEYS,
+              DNS_KEYS,
+              STOP_KEYS,
+              METADATA_KEYS,
+              Resources.KEYS,
+              Hooks.KEYS)
+          .flatMap(List::stream)
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** {@code deploy} keys read into the model. */
+  static final Set<String> DEPLOY_MODELLED =
       Set.of(
           "replicas",
           "resources",
@@ -97,6 +127,7 @@ final class ServiceNormalizer {
           "mode",
           "placement",
           "update_config");
+
   private static final Set<String> BUILD_MODELLED = Set.of("context", "dockerfile", "target");
   private static final Pattern PULL_POLICY =
       Pattern.compile(
@@ -177,14 +208,8 @@ final class ServiceNormalizer {
         unmodelled.add(path + ".deploy.restart_policy." + k);
       }
     }
-    int before = p.count();
-    String image = p.attempt(() -> fields.string(s.get("image"), path + ".image"), null);
-    BuildConfig build = p.attempt(() -> build(s.get("build"), path + ".build", unmodelled), null);
-    if (p.count() == before) {
-      p.check(() -> checkImage(image, build, path));
-    }
-    String networkMode =
-        p.attempt(() -> fields.string(s.get("network_mode"), path + ".network_mode"), null);
+    ImageConfig image = image(s, path, p, unmodelled);
+    NamespacesConfig namespaces = namespaces(s, path, p);
     Healthchecks.Result health =
         p.attempt(
             () -> new Healthchecks(fields).of(s.get("healthcheck"), path + ".healthcheck"), null);
@@ -197,11 +222,11 @@ final class ServiceNormalizer {
     ServiceConfig.Builder b =
         ServiceConfig.builder(name)
             .image(image)
-            .build(build)
             .volumes(mountList)
-            .networkMode(networkMode);
-    b.command(p.attempt(() -> command(s, "command", path), null));
-    b.entrypoint(p.attempt(() -> command(s, "entrypoint", path), null));
+            .namespaces(namespaces)
+            .process(process(s, path, p))
+            .security(security(s, path, p))
+            .dns(dns(s, path, p));
     b.environment(
         p.attempt(() -> environment.of(s.get("env_file"), s.get("environment"), path), null));
     b.ports(p.attempt(() -> ports.ports(s.get("ports"), path + ".ports"), null));
@@ -238,49 +263,14 @@ final class ServiceNormalizer {
     b.deploy(p.attempt(() -> new DeploySettings(fields, unmodelled).of(deploy, path), null));
     b.deviceRequests(
         p.attempt(() -> new DeviceRequests(fields).of(s.get("gpus"), deploy, path), null));
-    b.user(p.attempt(() -> fields.string(s.get("user"), path + ".user"), null));
-    b.groupAdd(p.attempt(() -> fields.strings(s.get("group_add"), path + ".group_add"), null));
-    b.capAdd(p.attempt(() -> fields.strings(s.get("cap_add"), path + ".cap_add"), null));
-    b.capDrop(p.attempt(() -> fields.strings(s.get("cap_drop"), path + ".cap_drop"), null));
-    b.privileged(p.attempt(() -> fields.bool(s.get("privileged"), path + ".privileged"), false));
-    b.readOnly(p.attempt(() -> fields.bool(s.get("read_only"), path + ".read_only"), false));
-    b.securityOpt(
-        p.attempt(() -> fields.strings(s.get("security_opt"), path + ".security_opt"), null));
-    b.sysctls(p.attempt(() -> fields.listOrDict(s.get("sysctls"), path + ".sysctls"), null));
-    b.devices(p.attempt(() -> devices(s.get("devices"), path + ".devices"), null));
-    b.pid(p.attempt(() -> fields.string(s.get("pid"), path + ".pid"), null));
-    b.ipc(p.attempt(() -> fields.string(s.get("ipc"), path + ".ipc"), null));
-    b.uts(p.attempt(() -> fields.string(s.get("uts"), path + ".uts"), null));
-    b.cgroup(p.attempt(() -> fields.string(s.get("cgroup"), path + ".cgroup"), null));
-    b.userns(p.attempt(() -> fields.string(s.get("userns_mode"), path + ".userns_mode"), null));
-    b.stopGracePeriod(
-        p.attempt(
-            () -> Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"),
-            null));
-    b.stopSignal(p.attempt(() -> fields.string(s.get("stop_signal"), path + ".stop_signal"), null));
-    b.hostname(p.attempt(() -> fields.string(s.get("hostname"), path + ".hostname"), null));
-    b.domainname(p.attempt(() -> fields.string(s.get("domainname"), path + ".domainname"), null));
-    b.containerName(
-        p.attempt(() -> fields.string(s.get("container_name"), path + ".container_name"), null));
-    b.extraHosts(
-        p.attempt(() -> ExtraHosts.of(fields, s.get("extra_hosts"), path + ".extra_hosts"), null));
-    b.dns(p.attempt(() -> fields.stringOrList(s.get("dns"), path + ".dns"), null));
-    b.dnsSearch(
-        p.attempt(() -> fields.stringOrList(s.get("dns_search"), path + ".dns_search"), null));
-    b.dnsOpt(p.attempt(() -> fields.strings(s.get("dns_opt"), path + ".dns_opt"), null));
-    b.workingDir(p.attempt(() -> fields.string(s.get("working_dir"), path + ".working_dir"), null));
-    b.tty(p.attempt(() -> fields.bool(s.get("tty"), path + ".tty"), false));
-    b.stdinOpen(p.attempt(() -> fields.bool(s.get("stdin_open"), path + ".stdin_open"), false));
-    b.pullPolicy(p.attempt(() -> pullPolicy(s.get("pull_policy"), path + ".pull_policy"), null));
-    b.platform(p.attempt(() -> fields.string(s.get("platform"), path + ".platform"), null));
+    b.stop(stop(s, path, p));
     b.shmSize(
         p.attempt(() -> ByteSizes.parse(fields, s.get("shm_size"), path + ".shm_size"), null));
-    b.init(p.attempt(() -> fields.bool(s.get("init"), path + ".init"), false));
     b.networks(
         p.attempt(
             () ->
                 new ServiceNetworks(fields, unmodelled)
-                    .of(s.get("networks"), networkMode, networks, path + ".networks"),
+                    .of(s.get("networks"), namespaces.networkMode(), networks, path + ".networks"),
             null));
     b.links(p.attempt(() -> links(s.get("links"), path + ".links"), null));
     b.volumesFrom(
@@ -293,11 +283,7 @@ final class ServiceNormalizer {
                     fields.listOrDict(s.get("labels"), path + ".labels"),
                     path),
             null);
-    b.labels(labels);
-    b.deployLabels(
-        p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null));
-    b.annotations(
-        p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
+    b.metadata(metadata(labels, s, deploy, path, p));
     b.profiles(p.attempt(() -> Profiles.of(fields, s.get("profiles"), path + ".profiles"), null));
     b.lifecycle(p.attempt(() -> new Hooks(fields, environment).of(s, path), null));
     b.kubernetes(
@@ -307,6 +293,103 @@ final class ServiceNormalizer {
             null));
     p.throwIfAny();
     return b.unmodelledKeys(unmodelled).build();
+  }
+
+  /** Reads {@link #IMAGE_KEYS}; an image or a build is required. */
+  private ImageConfig image(
+      Map<String, Object> s, String path, Problems p, List<String> unmodelled) {
+    int before = p.count();
+    String image = p.attempt(() -> fields.string(s.get("image"), path + ".image"), null);
+    BuildConfig build = p.attempt(() -> build(s.get("build"), path + ".build", unmodelled), null);
+    if (p.count() == before) {
+      p.check(() -> checkImage(image, build, path));
+    }
+    return new ImageConfig(
+        image,
+        build,
+        p.attempt(() -> pullPolicy(s.get("pull_policy"), path + ".pull_policy"), null),
+        p.attempt(() -> fields.string(s.get("platform"), path + ".platform"), null));
+  }
+
+  /** Reads {@link #PROCESS_KEYS}. */
+  private ProcessConfig process(Map<String, Object> s, String path, Problems p) {
+    return ProcessConfig.builder()
+        .command(p.attempt(() -> command(s, "command", path), null))
+        .entrypoint(p.attempt(() -> command(s, "entrypoint", path), null))
+        .workingDir(
+            p.attempt(() -> fields.string(s.get("working_dir"), path + ".working_dir"), null))
+        .tty(p.attempt(() -> fields.bool(s.get("tty"), path + ".tty"), false))
+        .stdinOpen(p.attempt(() -> fields.bool(s.get("stdin_open"), path + ".stdin_open"), false))
+        .init(p.attempt(() -> fields.bool(s.get("init"), path + ".init"), false))
+        .build();
+  }
+
+  /** Reads {@link #SECURITY_KEYS}. */
+  private SecurityConfig security(Map<String, Object> s, String path, Problems p) {
+    return SecurityConfig.builder()
+        .user(p.attempt(() -> fields.string(s.get("user"), path + ".user"), null))
+        .groupAdd(p.attempt(() -> fields.strings(s.get("group_add"), path + ".group_add"), null))
+        .capAdd(p.attempt(() -> fields.strings(s.get("cap_add"), path + ".cap_add"), null))
+        .capDrop(p.attempt(() -> fields.strings(s.get("cap_drop"), path + ".cap_drop"), null))
+        .privileged(p.attempt(() -> fields.bool(s.get("privileged"), path + ".privileged"), false))
+        .readOnly(p.attempt(() -> fields.bool(s.get("read_only"), path + ".read_only"), false))
+        .securityOpt(
+            p.attempt(() -> fields.strings(s.get("security_opt"), path + ".security_opt"), null))
+        .sysctls(p.attempt(() -> fields.listOrDict(s.get("sysctls"), path + ".sysctls"), null))
+        .devices(p.attempt(() -> devices(s.get("devices"), path + ".devices"), null))
+        .build();
+  }
+
+  /** Reads {@link #NAMESPACES_KEYS}. */
+  private NamespacesConfig namespaces(Map<String, Object> s, String path, Problems p) {
+    return NamespacesConfig.builder()
+        .networkMode(
+            p.attempt(() -> fields.string(s.get("network_mode"), path + ".network_mode"), null))
+        .pid(p.attempt(() -> fields.string(s.get("pid"), path + ".pid"), null))
+        .ipc(p.attempt(() -> fields.string(s.get("ipc"), path + ".ipc"), null))
+        .uts(p.attempt(() -> fields.string(s.get("uts"), path + ".uts"), null))
+        .cgroup(p.attempt(() -> fields.string(s.get("cgroup"), path + ".cgroup"), null))
+        .userns(p.attempt(() -> fields.string(s.get("userns_mode"), path + ".userns_mode"), null))
+        .build();
+  }
+
+  /** Reads {@link #DNS_KEYS}. */
+  private DnsConfig dns(Map<String, Object> s, String path, Problems p) {
+    return DnsConfig.builder()
+        .hostname(p.attempt(() -> fields.string(s.get("hostname"), path + ".hostname"), null))
+        .domainname(p.attempt(() -> fields.string(s.get("domainname"), path + ".domainname"), null))
+        .containerName(
+            p.attempt(() -> fields.string(s.get("container_name"), path + ".container_name"), null))
+        .extraHosts(
+            p.attempt(
+                () -> ExtraHosts.of(fields, s.get("extra_hosts"), path + ".extra_hosts"), null))
+        .dns(p.attempt(() -> fields.stringOrList(s.get("dns"), path + ".dns"), null))
+        .dnsSearch(
+            p.attempt(() -> fields.stringOrList(s.get("dns_search"), path + ".dns_search"), null))
+        .dnsOpt(p.attempt(() -> fields.strings(s.get("dns_opt"), path + ".dns_opt"), null))
+        .build();
+  }
+
+  /** Reads {@link #STOP_KEYS}. */
+  private StopConfig stop(Map<String, Object> s, String path, Problems p) {
+    return new StopConfig(
+        p.attempt(
+            () -> Durations.parse(fields, s.get("stop_grace_period"), path + ".stop_grace_period"),
+            null),
+        p.attempt(() -> fields.string(s.get("stop_signal"), path + ".stop_signal"), null));
+  }
+
+  /** The service's {@link #METADATA_KEYS} and {@code deploy.labels}, given its labels. */
+  private MetadataConfig metadata(
+      SortedMap<String, String> labels,
+      Map<String, Object> s,
+      Map<String, Object> deploy,
+      String path,
+      Problems p) {
+    return new MetadataConfig(
+        labels,
+        p.attempt(() -> fields.listOrDict(deploy.get("labels"), path + ".deploy.labels"), null),
+        p.attempt(() -> fields.listOrDict(s.get("annotations"), path + ".annotations"), null));
   }
 
   /** A service needs an image or a build section; an image must be a valid reference. */

@@ -319,10 +319,10 @@ public final class BindMounts {
    * a local directory (a Git URL).
    */
   public static String buildContext(ServiceConfig service) {
-    if (service.build() == null || service.build().context() == null) {
+    if (service.image().build() == null || service.image().build().context() == null) {
       return null;
     }
-    String context = service.build().context();
+    String context = service.image().build().context();
     if (context.contains("://") || context.startsWith("git@") || context.startsWith("/")) {
       return null;
     }

@@ -17,7 +17,7 @@ final class Commands {
    * as unset): warned.
    */
   static List<String> command(ServiceContext ctx) {
-    List<String> entrypoint = ctx.service().entrypoint();
+    List<String> entrypoint = ctx.service().process().entrypoint();
     if (entrypoint == null) {
       return null;
     }
@@ -37,11 +37,11 @@ final class Commands {
    * the image's CMD, as Kubernetes does when {@code command} is set).
    */
   static List<String> args(ServiceContext ctx) {
-    List<String> command = ctx.service().command();
+    List<String> command = ctx.service().process().command();
     if (command == null) {
       return null;
     }
-    List<String> entrypoint = ctx.service().entrypoint();
+    List<String> entrypoint = ctx.service().process().entrypoint();
     if (command.isEmpty()) {
       if (entrypoint == null || entrypoint.isEmpty()) {
         ctx.warn(

@@ -36,24 +36,25 @@ final class Containers {
     ServiceConfig service = ctx.service();
     String fromSpec = ctx.options().images().get(service.name());
     if (fromSpec != null) {
-      if (service.build() != null) {
+      if (service.image().build() != null) {
         ctx.warn(
             "build",
             "build: is ignored on a cluster; using image " + fromSpec + " from spec.images");
       }
       return fromSpec;
     }
-    if (service.image() != null) {
-      if (service.build() != null) {
-        ctx.warn("build", "build: is ignored on a cluster; using image " + service.image());
+    if (service.image().reference() != null) {
+      if (service.image().build() != null) {
+        ctx.warn(
+            "build", "build: is ignored on a cluster; using image " + service.image().reference());
       }
-      return service.image();
+      return service.image().reference();
     }
     throw new ComposeException(
         ctx.file(),
-        ctx.path(service.build() != null ? "build" : "image"),
+        ctx.path(service.image().build() != null ? "build" : "image"),
         "the service has no image"
-            + (service.build() != null ? " (build: cannot run on a cluster)" : "")
+            + (service.image().build() != null ? " (build: cannot run on a cluster)" : "")
             + ": give spec.images."
             + service.name()
             + " (or --image "
@@ -63,7 +64,7 @@ final class Containers {
 
   /** {@code pull_policy} → imagePullPolicy (ARCHITECTURE.md, "Resources, users and images"). */
   static String pullPolicy(ServiceContext ctx, String image) {
-    String policy = ctx.service().pullPolicy();
+    String policy = ctx.service().image().pullPolicy();
     String missing = isLatest(image) ? "Always" : "IfNotPresent";
     if (policy == null) {
       return missing;
@@ -145,9 +146,9 @@ final class Containers {
         .withImagePullPolicy(pullPolicy(ctx, image))
         .withCommand(Commands.command(ctx))
         .withArgs(Commands.args(ctx))
-        .withWorkingDir(service.workingDir())
-        .withTty(service.tty() ? true : null)
-        .withStdin(service.stdinOpen() ? true : null)
+        .withWorkingDir(service.process().workingDir())
+        .withTty(service.process().tty() ? true : null)
+        .withStdin(service.process().stdinOpen() ? true : null)
         .withEnv(Environment.envVars(ctx))
         .withPorts(ports(ctx))
         .withReadinessProbe(Probes.readinessProbe(service.healthcheck()))

@@ -93,15 +93,15 @@ final class Lifecycles {
     for (int i = 0; i < hooks.size(); i++) {
       ServiceHook hook = hooks.get(i);
       String path = key + "[" + i + "]";
-      if (hook.user() != null && !hook.user().equals(service.user())) {
+      if (hook.user() != null && !hook.user().equals(service.security().user())) {
         ctx.warn(
             path + ".user",
             "`user` cannot be kept: Kubernetes runs an exec hook as the container's user ("
-                + (service.user() == null ? "the image's" : service.user())
+                + (service.security().user() == null ? "the image's" : service.security().user())
                 + "); run the command as a pre_start step (an init container with its own user)"
                 + " instead");
       }
-      if (hook.privileged() && !service.privileged()) {
+      if (hook.privileged() && !service.security().privileged()) {
         ctx.warn(
             path + ".privileged",
             "`privileged` cannot be kept: an exec hook runs with the container's privileges; run"
@@ -202,9 +202,16 @@ final class Lifecycles {
     step.environment().forEach(v -> environment.put(v.name(), v));
     ServiceConfig asService =
         service.toBuilder()
-            .user(step.user() != null ? step.user() : service.user())
-            .privileged(step.privileged())
-            .workingDir(step.workingDir() != null ? step.workingDir() : service.workingDir())
+            .security(
+                sec ->
+                    sec.user(step.user() != null ? step.user() : service.security().user())
+                        .privileged(step.privileged()))
+            .process(
+                proc ->
+                    proc.workingDir(
+                        step.workingDir() != null
+                            ? step.workingDir()
+                            : service.process().workingDir()))
             .environment(new ArrayList<>(environment.values()))
             .build();
     Warnings own = new Warnings();
@@ -237,7 +244,7 @@ final class Lifecycles {
                 ? Containers.pullPolicy(ctx, image)
                 : (Containers.isLatest(image) ? "Always" : "IfNotPresent"))
         .withCommand(Commands.escapeAll(step.command()))
-        .withWorkingDir(asService.workingDir())
+        .withWorkingDir(asService.process().workingDir())
         .withEnv(Environment.envVars(stepCtx))
         .withResources(ResourceLimits.resources(ctx))
         .withSecurityContext(security.equals(new SecurityContext()) ? null : security)

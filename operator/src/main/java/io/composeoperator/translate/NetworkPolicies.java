@@ -59,11 +59,11 @@ public final class NetworkPolicies {
             .anyMatch(network -> !network.equals(DEFAULT_NETWORK));
     List<NetworkPolicy> policies = new ArrayList<>();
     for (ServiceConfig service : model.services().values()) {
-      if ("host".equals(service.networkMode())) {
+      if ("host".equals(service.namespaces().networkMode())) {
         continue; // NetworkPolicies do not apply to pods on the host network
       }
       // on the default network alone every service reaches every other
-      boolean ingress = isolated || "none".equals(service.networkMode());
+      boolean ingress = isolated || "none".equals(service.namespaces().networkMode());
       boolean egress = internalOnly(memberships.get(service.name()), model);
       if (!ingress && !egress) {
         continue;
@@ -108,7 +108,7 @@ public final class NetworkPolicies {
 
   private static Set<String> networksOf(
       ServiceConfig service, ComposeModel model, Set<String> visited) {
-    String mode = service.networkMode();
+    String mode = service.namespaces().networkMode();
     if (mode != null) {
       ServiceConfig other =
           mode.startsWith("service:")
@@ -217,7 +217,7 @@ public final class NetworkPolicies {
               .withPort(new IntOrString(ingressPort))
               .build());
     }
-    if (!published.isEmpty() && !"none".equals(service.networkMode())) {
+    if (!published.isEmpty() && !"none".equals(service.namespaces().networkMode())) {
       // no from: published ports accept traffic from any source
       rules.add(new NetworkPolicyIngressRuleBuilder().withPorts(published).build());
     }

@@ -169,9 +169,9 @@ public final class Networking {
     Map<String, String> declared = new LinkedHashMap<>();
     networkAliases(service, model, declared, warnings);
     linkAliases(service, model, declared, warnings);
-    if (service.containerName() != null) {
+    if (service.dns().containerName() != null) {
       declared.putIfAbsent(
-          service.containerName(), "services." + service.name() + ".container_name");
+          service.dns().containerName(), "services." + service.name() + ".container_name");
     }
     SortedMap<String, String> names = new TreeMap<>();
     declared.forEach(

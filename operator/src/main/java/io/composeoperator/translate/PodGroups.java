@@ -133,7 +133,9 @@ final class PodGroups {
   /** The {@code service:x} namespaces of a service, by key. */
   static Map<String, String> targets(ServiceConfig service) {
     Map<String, String> targets = new LinkedHashMap<>();
-    String[] values = {service.networkMode(), service.pid(), service.ipc()};
+    String[] values = {
+      service.namespaces().networkMode(), service.namespaces().pid(), service.namespaces().ipc()
+    };
     for (int i = 0; i < MODES.size(); i++) {
       if (values[i] != null && values[i].startsWith("service:")) {
         targets.put(MODES.get(i), values[i].substring("service:".length()));
@@ -341,7 +343,7 @@ final class PodGroups {
         pod.setAffinity(guestPod.getAffinity());
       }
       List<String> differing = differingSettings(pod, guestPod);
-      String mode = ctx.service().networkMode();
+      String mode = ctx.service().namespaces().networkMode();
       if (mode != null && mode.startsWith("service:")) {
         // its network is the owner's, as on Docker (hostNetwork comes from the owner's mode)
         differing.removeAll(List.of("hostNetwork", "dnsPolicy"));

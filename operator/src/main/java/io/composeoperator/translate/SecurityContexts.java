@@ -35,7 +35,7 @@ final class SecurityContexts {
 
   /** The numeric IDs of {@code user}, with warnings for names (and the restricted fallback). */
   static UserIds userIds(ServiceContext ctx) {
-    String user = ctx.service().user();
+    String user = ctx.service().security().user();
     boolean restricted = ctx.options().securityProfile() == SecurityProfile.restricted;
     if (user == null || user.isEmpty()) {
       if (restricted) {
@@ -108,7 +108,7 @@ final class SecurityContexts {
       pod.withFsGroup(ids.gid());
     }
     List<Long> groups = new ArrayList<>();
-    for (String group : service.groupAdd()) {
+    for (String group : service.security().groupAdd()) {
       Long gid = numeric(group);
       if (gid == null) {
         ctx.warn(
@@ -121,7 +121,7 @@ final class SecurityContexts {
     if (!groups.isEmpty()) {
       pod.withSupplementalGroups(groups);
     }
-    for (Map.Entry<String, String> sysctl : service.sysctls().entrySet()) {
+    for (Map.Entry<String, String> sysctl : service.security().sysctls().entrySet()) {
       // sysctls → pod securityContext.sysctls (unsafe ones need the kubelet's allow-list)
       pod.addToSysctls(
           new SysctlBuilder().withName(sysctl.getKey()).withValue(sysctl.getValue()).build());
@@ -146,14 +146,14 @@ final class SecurityContexts {
       sc.withRunAsNonRoot(true);
     }
     sc.withCapabilities(capabilities(service, restricted));
-    if (service.privileged()) {
+    if (service.security().privileged()) {
       sc.withPrivileged(true);
     }
-    if (service.readOnly()) {
+    if (service.security().readOnly()) {
       sc.withReadOnlyRootFilesystem(true);
     }
     boolean noNewPrivileges = restricted;
-    for (String opt : service.securityOpt()) {
+    for (String opt : service.security().securityOpt()) {
       String normalized = opt.replace('=', ':').toLowerCase(Locale.ROOT);
       if (normalized.equals("no-new-privileges") || normalized.equals("no-new-privileges:true")) {
         noNewPrivileges = true;
@@ -168,7 +168,7 @@ final class SecurityContexts {
       }
     }
     if (noNewPrivileges) {
-      if (service.privileged()) {
+      if (service.security().privileged()) {
         ctx.warn(
             "security_opt",
             "no-new-privileges cannot be combined with privileged on Kubernetes; ignored");
@@ -183,7 +183,7 @@ final class SecurityContexts {
   private static Capabilities capabilities(ServiceConfig service, boolean restricted) {
     List<String> add = new ArrayList<>();
     List<String> drop = new ArrayList<>();
-    for (String cap : service.capAdd()) {
+    for (String cap : service.security().capAdd()) {
       String name = capability(cap);
       if (!add.contains(name)) {
         add.add(name);
@@ -193,7 +193,7 @@ final class SecurityContexts {
       // restricted: drop ALL, only NET_BIND_SERVICE may come back (checked by SecurityProfiles)
       drop.add("ALL");
     } else {
-      for (String cap : service.capDrop()) {
+      for (String cap : service.security().capDrop()) {
         String name = capability(cap);
         if (!drop.contains(name)) {
           drop.add(name);

@@ -62,22 +62,22 @@ final class SecurityProfiles {
       return;
     }
     ServiceConfig service = ctx.service();
-    if (service.privileged()) {
+    if (service.security().privileged()) {
       throw refused(ctx, profile, "privileged", "privileged containers are not allowed");
     }
-    if ("host".equals(service.networkMode())) {
+    if ("host".equals(service.namespaces().networkMode())) {
       throw refused(ctx, profile, "network_mode", "the host network namespace is not allowed");
     }
-    if ("host".equals(service.pid())) {
+    if ("host".equals(service.namespaces().pid())) {
       throw refused(ctx, profile, "pid", "the host PID namespace is not allowed");
     }
-    if ("host".equals(service.ipc())) {
+    if ("host".equals(service.namespaces().ipc())) {
       throw refused(ctx, profile, "ipc", "the host IPC namespace is not allowed");
     }
-    if ("host".equals(service.uts())) {
+    if ("host".equals(service.namespaces().uts())) {
       throw refused(ctx, profile, "uts", "the host UTS namespace is not allowed");
     }
-    if (!service.devices().isEmpty()) {
+    if (!service.security().devices().isEmpty()) {
       throw refused(ctx, profile, "devices", "host devices are not allowed");
     }
     for (Claims.ServiceMount mount : Claims.mountsOf(ctx.model(), service)) {
@@ -97,7 +97,7 @@ final class SecurityProfiles {
                 + decision.reason());
       }
     }
-    for (String cap : service.capAdd()) {
+    for (String cap : service.security().capAdd()) {
       String name = SecurityContexts.capability(cap);
       boolean allowed =
           profile == SecurityProfile.restricted
@@ -119,18 +119,19 @@ final class SecurityProfiles {
                     : ""));
       }
     }
-    for (String sysctl : service.sysctls().keySet()) {
+    for (String sysctl : service.security().sysctls().keySet()) {
       if (!SAFE_SYSCTLS.contains(sysctl)) {
         throw refused(ctx, profile, "sysctls", "the unsafe sysctl " + sysctl + " is not allowed");
       }
     }
-    for (String opt : service.securityOpt()) {
+    for (String opt : service.security().securityOpt()) {
       String normalized = opt.replace('=', ':').toLowerCase(Locale.ROOT);
       if (normalized.equals("seccomp:unconfined") || normalized.equals("apparmor:unconfined")) {
         throw refused(ctx, profile, "security_opt", opt + " is not allowed");
       }
     }
-    if (profile == SecurityProfile.restricted && SecurityContexts.isRootUser(service.user())) {
+    if (profile == SecurityProfile.restricted
+        && SecurityContexts.isRootUser(service.security().user())) {
       throw refused(
           ctx,
           profile,

@@ -36,7 +36,7 @@ final class StopSignals {
 
   /** The preStop hook that sends {@code stop_signal}, or null for none or SIGTERM. */
   static LifecycleHandler preStop(ServiceContext ctx) {
-    String written = ctx.service().stopSignal();
+    String written = ctx.service().stop().signal();
     if (written == null) {
       return null;
     }
@@ -51,12 +51,12 @@ final class StopSignals {
       ctx.warn("stop_signal", "\"" + written + "\" is not a signal; the container gets SIGTERM");
       return null;
     }
-    String pid = ctx.service().pid();
-    if (ctx.service().init() || pid != null && pid.startsWith("service:")) {
+    String pid = ctx.service().namespaces().pid();
+    if (ctx.service().process().init() || pid != null && pid.startsWith("service:")) {
       ctx.warn(
           "stop_signal",
           "the pod shares its process namespace ("
-              + (ctx.service().init() ? "init: true" : "pid: " + pid)
+              + (ctx.service().process().init() ? "init: true" : "pid: " + pid)
               + "), so the container's process is not PID 1 and cannot be sent "
               + written
               + "; it gets SIGTERM");

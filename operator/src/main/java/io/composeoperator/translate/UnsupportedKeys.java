@@ -154,7 +154,7 @@ public final class UnsupportedKeys {
                 + " mount the same named volumes instead");
       }
     }
-    if (!service.devices().isEmpty()) {
+    if (!service.security().devices().isEmpty()) {
       // baseline and restricted refuse devices before this; under privileged they are not mapped
       warnings.add(
           prefix + "devices",

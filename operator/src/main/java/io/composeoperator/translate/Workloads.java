@@ -131,8 +131,10 @@ final class Workloads {
     hostAndDns(ctx, pod);
     namespaces(ctx, pod);
     platform(ctx, pod);
-    if (service.init() || service.pid() != null && service.pid().startsWith("service:")) {
-      if ("host".equals(service.pid())) {
+    if (service.process().init()
+        || service.namespaces().pid() != null
+            && service.namespaces().pid().startsWith("service:")) {
+      if ("host".equals(service.namespaces().pid())) {
         // the API server refuses shareProcessNamespace together with hostPID
         ctx.warn(
             "init",
@@ -308,20 +310,20 @@ final class Workloads {
 
   /** {@code stop_grace_period} → terminationGracePeriodSeconds, rounded up; Compose's 10s. */
   static long graceSeconds(ServiceConfig service) {
-    if (service.stopGracePeriod() == null) {
+    if (service.stop().gracePeriod() == null) {
       return DEFAULT_GRACE_SECONDS;
     }
-    return service.stopGracePeriod().getSeconds()
-        + (service.stopGracePeriod().getNano() > 0 ? 1 : 0);
+    return service.stop().gracePeriod().getSeconds()
+        + (service.stop().gracePeriod().getNano() > 0 ? 1 : 0);
   }
 
   /** {@code labels}, {@code deploy.labels}, {@code annotations} → annotations (later wins). */
   static SortedMap<String, String> annotations(ServiceContext ctx) {
     ServiceConfig service = ctx.service();
     SortedMap<String, String> annotations = new TreeMap<>();
-    Map<String, String> all = new LinkedHashMap<>(service.labels());
-    all.putAll(service.deployLabels());
-    all.putAll(service.annotations());
+    Map<String, String> all = new LinkedHashMap<>(service.metadata().labels());
+    all.putAll(service.metadata().deployLabels());
+    all.putAll(service.metadata().annotations());
     for (Map.Entry<String, String> e : all.entrySet()) {
       if (isQualifiedName(e.getKey())) {
         annotations.put(e.getKey(), e.getValue() == null ? "" : e.getValue());
@@ -347,8 +349,8 @@ final class Workloads {
 
   private static void hostAndDns(ServiceContext ctx, PodSpecBuilder pod) {
     ServiceConfig service = ctx.service();
-    if (service.hostname() != null) {
-      String host = service.hostname();
+    if (service.dns().hostname() != null) {
+      String host = service.dns().hostname();
       String first = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
       if (Names.isDns1123Label(first)) {
         pod.withHostname(first);
@@ -361,14 +363,14 @@ final class Workloads {
         ctx.warn("hostname", "\"" + host + "\" is not a valid pod hostname; ignored");
       }
     }
-    if (service.domainname() != null) {
+    if (service.dns().domainname() != null) {
       ctx.warn(
           "domainname",
           "domainname has no Kubernetes equivalent (a pod's subdomain must be a Service name);"
               + " ignored");
     }
     Map<String, List<String>> byIp = new LinkedHashMap<>();
-    for (ExtraHost host : service.extraHosts()) {
+    for (ExtraHost host : service.dns().extraHosts()) {
       if ("host-gateway".equals(host.ip())) {
         ctx.warn(
             "extra_hosts",
@@ -383,10 +385,12 @@ final class Workloads {
     byIp.forEach(
         (ip, hosts) -> aliases.add(new HostAliasBuilder().withIp(ip).withHostnames(hosts).build()));
     pod.withHostAliases(aliases);
-    if (!service.dns().isEmpty() || !service.dnsSearch().isEmpty() || !service.dnsOpt().isEmpty()) {
+    if (!service.dns().dns().isEmpty()
+        || !service.dns().dnsSearch().isEmpty()
+        || !service.dns().dnsOpt().isEmpty()) {
       // dns, dns_search, dns_opt → dnsConfig on top of the cluster's resolver (default policy),
       // so that service names keep resolving
-      List<String> nameservers = service.dns();
+      List<String> nameservers = service.dns().dns();
       if (nameservers.size() > MAX_NAMESERVERS) {
         // the resolver reads at most three; Kubernetes refuses more
         ctx.warn(
@@ -397,8 +401,10 @@ final class Workloads {
         nameservers = nameservers.subList(0, MAX_NAMESERVERS);
       }
       PodDNSConfigBuilder dns =
-          new PodDNSConfigBuilder().withNameservers(nameservers).withSearches(service.dnsSearch());
-      for (String opt : service.dnsOpt()) {
+          new PodDNSConfigBuilder()
+              .withNameservers(nameservers)
+              .withSearches(service.dns().dnsSearch());
+      for (String opt : service.dns().dnsOpt()) {
         int colon = opt.indexOf(':');
         dns.addToOptions(
             colon < 0
@@ -411,14 +417,14 @@ final class Workloads {
       PodDNSConfig config = dns.build();
       pod.withDnsConfig(config);
     }
-    if (service.workingDir() != null && !service.workingDir().startsWith("/")) {
+    if (service.process().workingDir() != null && !service.process().workingDir().startsWith("/")) {
       ctx.warn("working_dir", "a relative working_dir is resolved by the runtime");
     }
   }
 
   private static void namespaces(ServiceContext ctx, PodSpecBuilder pod) {
     ServiceConfig service = ctx.service();
-    String networkMode = service.networkMode();
+    String networkMode = service.namespaces().networkMode();
     if (networkMode != null) {
       if (networkMode.equals("host")) {
         pod.withHostNetwork(true).withDnsPolicy("ClusterFirstWithHostNet");
@@ -435,17 +441,17 @@ final class Workloads {
         ctx.warn("network_mode", "network_mode " + networkMode + " is not mapped; ignored");
       }
     }
-    if (service.pid() != null) {
-      if (service.pid().equals("host")) {
+    if (service.namespaces().pid() != null) {
+      if (service.namespaces().pid().equals("host")) {
         pod.withHostPID(true);
-      } else if (service.pid().startsWith("container:")) {
-        throw ctx.error("pid", containerError(service.pid()));
-      } else if (!service.pid().startsWith("service:")) {
-        ctx.warn("pid", "pid " + service.pid() + " is not mapped; ignored");
+      } else if (service.namespaces().pid().startsWith("container:")) {
+        throw ctx.error("pid", containerError(service.namespaces().pid()));
+      } else if (!service.namespaces().pid().startsWith("service:")) {
+        ctx.warn("pid", "pid " + service.namespaces().pid() + " is not mapped; ignored");
       }
     }
-    if (service.ipc() != null) {
-      String ipc = service.ipc();
+    if (service.namespaces().ipc() != null) {
+      String ipc = service.namespaces().ipc();
       if (ipc.equals("host")) {
         pod.withHostIPC(true);
       } else if (ipc.startsWith("container:")) {
@@ -456,18 +462,20 @@ final class Workloads {
         ctx.warn("ipc", "ipc " + ipc + " is not mapped; the pod's own IPC namespace is used");
       }
     }
-    if (service.uts() != null) {
+    if (service.namespaces().uts() != null) {
       ctx.warn(
           "uts",
           "uts "
-              + service.uts()
+              + service.namespaces().uts()
               + " has no Kubernetes equivalent (hostNetwork implies it); ignored");
     }
-    if (service.userns() != null && !service.userns().equals("host")) {
-      ctx.warn("userns_mode", "userns_mode " + service.userns() + " is not mapped; ignored");
+    if (service.namespaces().userns() != null && !service.namespaces().userns().equals("host")) {
+      ctx.warn(
+          "userns_mode",
+          "userns_mode " + service.namespaces().userns() + " is not mapped; ignored");
     }
-    if (service.cgroup() != null && !service.cgroup().equals("private")) {
-      ctx.warn("cgroup", "cgroup " + service.cgroup() + " is not mapped; ignored");
+    if (service.namespaces().cgroup() != null && !service.namespaces().cgroup().equals("private")) {
+      ctx.warn("cgroup", "cgroup " + service.namespaces().cgroup() + " is not mapped; ignored");
     }
   }
 
@@ -480,7 +488,7 @@ final class Workloads {
 
   /** {@code platform: linux/amd64} → nodeSelector kubernetes.io/os and kubernetes.io/arch. */
   private static void platform(ServiceContext ctx, PodSpecBuilder pod) {
-    String platform = ctx.service().platform();
+    String platform = ctx.service().image().platform();
     if (platform == null) {
       return;
     }

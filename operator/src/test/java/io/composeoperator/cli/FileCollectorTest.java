@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
@@ -37,7 +38,8 @@ class FileCollectorTest {
       Map<String, ConfigObjConfig> configs,
       Map<String, SecretConfig> secrets,
       Map<String, String> files) {
-    ServiceConfig web = ServiceConfig.builder("web").image("nginx").volumes(volumes).build();
+    ServiceConfig web =
+        ServiceConfig.builder("web").image(ImageConfig.of("nginx")).volumes(volumes).build();
     return new ComposeModel(
         "compose.yaml",
         null,

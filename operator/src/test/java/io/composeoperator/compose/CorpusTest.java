@@ -97,8 +97,8 @@ class CorpusTest {
             EnvVar.of("DATABASE_URL", "postgres://user:pass@db:5432/myapp"),
             EnvVar.of("REDIS_URL", "redis://cache:6379"));
     assertThat(web.dependsOn()).containsOnlyKeys("cache", "db");
-    assertThat(web.build().context()).isEqualTo(".");
-    assertThat(web.image()).isNull();
+    assertThat(web.image().build().context()).isEqualTo(".");
+    assertThat(web.image().reference()).isNull();
   }
 
   @Test
@@ -129,7 +129,7 @@ class CorpusTest {
     ComposeModel model = corpus("nextcloud-redis-mariadb").model();
     assertThat(model.services().get("nc").networks()).containsOnlyKeys("dbnet", "redisnet");
     assertThat(model.networks()).containsOnlyKeys("dbnet", "redisnet");
-    assertThat(model.services().get("db").command())
+    assertThat(model.services().get("db").process().command())
         .containsExactly("--transaction-isolation=READ-COMMITTED", "--binlog-format=ROW");
   }
 
@@ -142,7 +142,7 @@ class CorpusTest {
     assertThat(model.services().get("proxy").volumes().get(0).source())
         .isEqualTo("proxy/nginx.conf");
     assertThat(model.services().get("proxy").volumes().get(0).readOnly()).isTrue();
-    assertThat(model.services().get("backend").build().target()).isEqualTo("builder");
+    assertThat(model.services().get("backend").image().build().target()).isEqualTo("builder");
     assertThat(model.files()).containsKeys("db/password.txt", "proxy/nginx.conf");
     assertThat(model.services().get("db").healthcheck().test()).containsExactly("pg_isready");
   }
@@ -151,9 +151,9 @@ class CorpusTest {
   void prometheusGrafanaKeepsCommandListAndRestartPolicy() {
     ComposeModel model = corpus("prometheus-grafana").model();
     var prometheus = model.services().get("prometheus");
-    assertThat(prometheus.command())
+    assertThat(prometheus.process().command())
         .containsExactly("--config.file=/etc/prometheus/prometheus.yml");
-    assertThat(prometheus.containerName()).isEqualTo("prometheus");
+    assertThat(prometheus.dns().containerName()).isEqualTo("prometheus");
     assertThat(prometheus.restart().kind()).isEqualTo(RestartPolicy.Kind.UNLESS_STOPPED);
     assertThat(prometheus.volumes().get(0).source()).isEqualTo("prometheus");
     assertThat(model.files()).containsKey("prometheus/prometheus.yml");
@@ -162,7 +162,7 @@ class CorpusTest {
   @Test
   void wordpressMysqlKeepsQuotedCommandAsOneWord() {
     ComposeModel model = corpus("wordpress-mysql").model();
-    assertThat(model.services().get("db").command())
+    assertThat(model.services().get("db").process().command())
         .containsExactly("--default-authentication-plugin=mysql_native_password");
     assertThat(model.services().get("db").expose())
         .containsExactly(

@@ -31,8 +31,8 @@ class ExtendsTest {
   void childInheritsAndOverridesScalars() {
     ServiceConfig web =
         service(BASE + "  web:\n    extends: base\n    image: app:2\nvolumes: {data: {}}\n", "web");
-    assertThat(web.image()).isEqualTo("app:2");
-    assertThat(web.command()).containsExactly("serve", "--port", "80");
+    assertThat(web.image().reference()).isEqualTo("app:2");
+    assertThat(web.process().command()).containsExactly("serve", "--port", "80");
     assertThat(web.healthcheck().interval()).hasSeconds(10);
     assertThat(web.resources().memoryLimit().bytes()).isEqualTo(128L << 20);
   }
@@ -46,14 +46,15 @@ class ExtendsTest {
             "web");
     assertThat(web.environment())
         .containsExactly(EnvVar.of("A", "base"), EnvVar.of("B", "child"), EnvVar.of("C", "child"));
-    assertThat(web.labels()).containsExactly(Map.entry("team", "b"), Map.entry("tier", "back"));
+    assertThat(web.metadata().labels())
+        .containsExactly(Map.entry("team", "b"), Map.entry("tier", "back"));
   }
 
   @Test
   void commandIsReplacedNotMerged() {
     ServiceConfig web =
         service(BASE + "  web:\n    extends: base\n    command: run\nvolumes: {data: {}}\n", "web");
-    assertThat(web.command()).containsExactly("run");
+    assertThat(web.process().command()).containsExactly("run");
   }
 
   @Test
@@ -130,10 +131,10 @@ class ExtendsTest {
               c: {extends: b, working_dir: /c}
             """,
             "c");
-    assertThat(c.image()).isEqualTo("a");
-    assertThat(c.user()).isEqualTo("1");
-    assertThat(c.hostname()).isEqualTo("b");
-    assertThat(c.workingDir()).isEqualTo("/c");
+    assertThat(c.image().reference()).isEqualTo("a");
+    assertThat(c.security().user()).isEqualTo("1");
+    assertThat(c.dns().hostname()).isEqualTo("b");
+    assertThat(c.process().workingDir()).isEqualTo("/c");
   }
 
   @Test
@@ -165,8 +166,8 @@ class ExtendsTest {
             "common/app.env",
             "K=v\n");
     ServiceConfig web = Loading.loadWithFiles(yaml, files).model().services().get("web");
-    assertThat(web.image()).isEqualTo("shared");
-    assertThat(web.hostname()).isEqualTo("web");
+    assertThat(web.image().reference()).isEqualTo("shared");
+    assertThat(web.dns().hostname()).isEqualTo("web");
     assertThat(web.environment()).containsExactly(EnvVar.of("K", "v"));
   }
 

@@ -24,7 +24,10 @@ class ImageReferencesTest {
         "my_org/web__x/a-b:V1.2_rc"
       })
   void validReferencesLoad(String image) {
-    assertThat(Loading.service("services:\n  web:\n    image: \"" + image + "\"\n", "web").image())
+    assertThat(
+            Loading.service("services:\n  web:\n    image: \"" + image + "\"\n", "web")
+                .image()
+                .reference())
         .isEqualTo(image);
   }
 

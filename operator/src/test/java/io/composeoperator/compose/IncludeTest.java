@@ -40,7 +40,7 @@ class IncludeTest {
     assertThat(model.services().get("db").environment())
         .containsExactly(EnvVar.of("POSTGRES_DB", "app"));
     assertThat(model.services().get("db").volumes().get(1).source()).isEqualTo("db/init");
-    assertThat(model.services().get("db").build().context()).isEqualTo("./db/image");
+    assertThat(model.services().get("db").image().build().context()).isEqualTo("./db/image");
     assertThat(model.volumes()).containsOnlyKeys("data");
     assertThat(model.secrets().get("pw").file()).isEqualTo("db/pw.txt");
   }
@@ -147,9 +147,9 @@ class IncludeTest {
         loadWithFiles("include: [dir/included.yaml]\nservices: {}", NESTED).model();
 
     var api = model.services().get("api");
-    assertThat(api.image()).isEqualTo("busybox:1.36");
-    assertThat(api.command()).containsExactly("sleep", "1");
-    assertThat(api.build().context()).isEqualTo("./dir/image");
+    assertThat(api.image().reference()).isEqualTo("busybox:1.36");
+    assertThat(api.process().command()).containsExactly("sleep", "1");
+    assertThat(api.image().build().context()).isEqualTo("./dir/image");
     // env_file merges as a list (compose-go mergeToSequence): the base's file, then the child's
     assertThat(api.environment()).containsExactly(EnvVar.of("B", "2"), EnvVar.of("A", "1"));
     assertThat(api.volumes().get(0).source()).isEqualTo("dir/conf/app.conf");

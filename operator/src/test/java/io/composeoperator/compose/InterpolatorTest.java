@@ -16,7 +16,8 @@ class InterpolatorTest {
         .model()
         .services()
         .get("web")
-        .image();
+        .image()
+        .reference();
   }
 
   /** A label value: free text, where an image would have to be a valid reference. */
@@ -25,6 +26,7 @@ class InterpolatorTest {
         .model()
         .services()
         .get("web")
+        .metadata()
         .labels()
         .get("x");
   }
@@ -69,7 +71,7 @@ class InterpolatorTest {
   @Test
   void unsetVariableBecomesEmptyWithWarning() {
     LoadResult result = load("services: {web: {image: \"nginx${TAG}\"}}", Map.of());
-    assertThat(result.model().services().get("web").image()).isEqualTo("nginx");
+    assertThat(result.model().services().get("web").image().reference()).isEqualTo("nginx");
     assertThat(result.warnings())
         .containsExactly(
             new Warning(
@@ -114,7 +116,7 @@ class InterpolatorTest {
         load(
             "services: {web: {image: nginx, labels: {\"${K}\": \"${V}\"}}}",
             Map.of("K", "k", "V", "v"));
-    assertThat(result.model().services().get("web").labels())
+    assertThat(result.model().services().get("web").metadata().labels())
         .containsExactly(Map.entry("${K}", "v"));
   }
 
@@ -208,7 +210,8 @@ class InterpolatorTest {
         new Variables(Map.of("PW", "hunter2"), Map.of("PW", new SecretVariable("s", "k")));
     LoadResult result =
         load("services: {web: {image: nginx, command: [\"--pw=${PW}\"]}}", variables);
-    assertThat(result.model().services().get("web").command()).containsExactly("--pw=hunter2");
+    assertThat(result.model().services().get("web").process().command())
+        .containsExactly("--pw=hunter2");
     assertThat(result.warnings())
         .extracting(Warning::path)
         .containsExactly("services.web.command[0]");

@@ -29,7 +29,7 @@ class LabelFileTest {
                 "com.example.team=web\ncom.example.quoted=\"a b\"\n"));
 
     ServiceConfig web = result.model().services().get("web");
-    assertThat(web.labels())
+    assertThat(web.metadata().labels())
         .containsExactly(
             Map.entry("com.example.quoted", "a b"),
             Map.entry("com.example.team", "web"),
@@ -47,7 +47,7 @@ class LabelFileTest {
             .services()
             .get("web");
 
-    assertThat(web.labels()).containsExactly(Map.entry("a", "1"));
+    assertThat(web.metadata().labels()).containsExactly(Map.entry("a", "1"));
   }
 
   @Test

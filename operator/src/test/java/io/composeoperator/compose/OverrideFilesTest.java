@@ -62,12 +62,14 @@ class OverrideFilesTest {
             .services()
             .get("web");
 
-    assertThat(web.image()).isEqualTo("shop/web:2");
-    assertThat(web.command()).containsExactly("serve", "--port", "81");
+    assertThat(web.image().reference()).isEqualTo("shop/web:2");
+    assertThat(web.process().command()).containsExactly("serve", "--port", "81");
     assertThat(web.environment())
         .containsExactly(
             EnvVar.of("LOG", "info"), EnvVar.of("MODE", "prod"), EnvVar.of("REPLICA", "1"));
-    assertThat(web.labels()).containsEntry("tier", "front").containsEntry("team", "shop");
+    assertThat(web.metadata().labels())
+        .containsEntry("tier", "front")
+        .containsEntry("team", "shop");
   }
 
   @Test
@@ -117,7 +119,7 @@ class OverrideFilesTest {
 
     assertThat(model.name()).isEqualTo("shop-staging");
     assertThat(model.services()).containsOnlyKeys("web", "worker", "debug", "cache");
-    assertThat(model.services().get("cache").image()).isEqualTo("redis:7.2");
+    assertThat(model.services().get("cache").image().reference()).isEqualTo("redis:7.2");
     assertThat(model.volumes().get("data").labels())
         .containsEntry("backup", "daily")
         .containsEntry("tier", "db");

@@ -24,18 +24,19 @@ class ServiceFieldsTest {
 
   @Test
   void commandStringIsSplitLikeAShell() {
-    assertThat(web("command: 'sh -c \"echo hello world\" \"it''s\"'").command())
+    assertThat(web("command: 'sh -c \"echo hello world\" \"it''s\"'").process().command())
         .containsExactly("sh", "-c", "echo hello world", "it's");
-    assertThat(web("command: \"a\\\\ b 'c d' \\\"e\\\"\"").command())
+    assertThat(web("command: \"a\\\\ b 'c d' \\\"e\\\"\"").process().command())
         .containsExactly("a b", "c d", "e");
   }
 
   @Test
   void commandNullKeepsImageAndEmptyOverrides() {
-    assertThat(web("command: null").command()).isNull();
-    assertThat(web("command: []").command()).isEmpty();
-    assertThat(web("command: ''").command()).isEmpty();
-    assertThat(web("entrypoint: [/bin/sh, -c]").entrypoint()).containsExactly("/bin/sh", "-c");
+    assertThat(web("command: null").process().command()).isNull();
+    assertThat(web("command: []").process().command()).isEmpty();
+    assertThat(web("command: ''").process().command()).isEmpty();
+    assertThat(web("entrypoint: [/bin/sh, -c]").process().entrypoint())
+        .containsExactly("/bin/sh", "-c");
   }
 
   @Test
@@ -176,12 +177,15 @@ class ServiceFieldsTest {
 
   @Test
   void extraHostsListAndMap() {
-    assertThat(web("extra_hosts: [\"db:10.0.0.2\", \"v6=::1\", \"gw:host-gateway\"]").extraHosts())
+    assertThat(
+            web("extra_hosts: [\"db:10.0.0.2\", \"v6=::1\", \"gw:host-gateway\"]")
+                .dns()
+                .extraHosts())
         .containsExactly(
             new ExtraHost("db", "10.0.0.2"),
             new ExtraHost("v6", "::1"),
             new ExtraHost("gw", "host-gateway"));
-    assertThat(web("extra_hosts: {db: 10.0.0.2, multi: [10.0.0.3, 10.0.0.4]}").extraHosts())
+    assertThat(web("extra_hosts: {db: 10.0.0.2, multi: [10.0.0.3, 10.0.0.4]}").dns().extraHosts())
         .containsExactly(
             new ExtraHost("db", "10.0.0.2"),
             new ExtraHost("multi", "10.0.0.3"),
@@ -190,9 +194,9 @@ class ServiceFieldsTest {
 
   @Test
   void dnsTakesStringOrList() {
-    assertThat(web("dns: 8.8.8.8, dns_search: [a.example, b.example]").dns())
+    assertThat(web("dns: 8.8.8.8, dns_search: [a.example, b.example]").dns().dns())
         .containsExactly("8.8.8.8");
-    assertThat(web("dns_search: example.com").dnsSearch()).containsExactly("example.com");
+    assertThat(web("dns_search: example.com").dns().dnsSearch()).containsExactly("example.com");
   }
 
   @Test
@@ -200,11 +204,11 @@ class ServiceFieldsTest {
     ServiceConfig web =
         web(
             "labels: [b=2, a=1, flag], annotations: {x: y}, sysctls: [net.core.somaxconn=1024], deploy: {labels: {d: \"1\"}}");
-    assertThat(web.labels())
+    assertThat(web.metadata().labels())
         .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("flag", ""));
-    assertThat(web.annotations()).containsExactly(Map.entry("x", "y"));
-    assertThat(web.sysctls()).containsExactly(Map.entry("net.core.somaxconn", "1024"));
-    assertThat(web.deployLabels()).containsExactly(Map.entry("d", "1"));
+    assertThat(web.metadata().annotations()).containsExactly(Map.entry("x", "y"));
+    assertThat(web.security().sysctls()).containsExactly(Map.entry("net.core.somaxconn", "1024"));
+    assertThat(web.metadata().deployLabels()).containsExactly(Map.entry("d", "1"));
   }
 
   @Test
@@ -216,24 +220,24 @@ class ServiceFieldsTest {
                 + " stop_signal: SIGINT, working_dir: /app, tty: true, stdin_open: true, init: true,"
                 + " pull_policy: always, platform: linux/amd64, container_name: c, hostname: h,"
                 + " domainname: d, devices: [\"/dev/fuse\", {source: /dev/sda, permissions: r}], userns_mode: host");
-    assertThat(web.user()).isEqualTo("1000:1000");
-    assertThat(web.groupAdd()).containsExactly("audio", "44");
-    assertThat(web.capAdd()).containsExactly("NET_ADMIN");
-    assertThat(web.capDrop()).containsExactly("ALL");
-    assertThat(web.privileged()).isTrue();
-    assertThat(web.readOnly()).isTrue();
-    assertThat(web.securityOpt()).containsExactly("no-new-privileges:true");
-    assertThat(web.stopGracePeriod()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(web.stopSignal()).isEqualTo("SIGINT");
-    assertThat(web.workingDir()).isEqualTo("/app");
-    assertThat(web.tty()).isTrue();
-    assertThat(web.stdinOpen()).isTrue();
-    assertThat(web.init()).isTrue();
-    assertThat(web.pullPolicy()).isEqualTo("always");
-    assertThat(web.platform()).isEqualTo("linux/amd64");
-    assertThat(web.containerName()).isEqualTo("c");
-    assertThat(web.devices()).containsExactly("/dev/fuse", "/dev/sda:/dev/sda:r");
-    assertThat(web.userns()).isEqualTo("host");
+    assertThat(web.security().user()).isEqualTo("1000:1000");
+    assertThat(web.security().groupAdd()).containsExactly("audio", "44");
+    assertThat(web.security().capAdd()).containsExactly("NET_ADMIN");
+    assertThat(web.security().capDrop()).containsExactly("ALL");
+    assertThat(web.security().privileged()).isTrue();
+    assertThat(web.security().readOnly()).isTrue();
+    assertThat(web.security().securityOpt()).containsExactly("no-new-privileges:true");
+    assertThat(web.stop().gracePeriod()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(web.stop().signal()).isEqualTo("SIGINT");
+    assertThat(web.process().workingDir()).isEqualTo("/app");
+    assertThat(web.process().tty()).isTrue();
+    assertThat(web.process().stdinOpen()).isTrue();
+    assertThat(web.process().init()).isTrue();
+    assertThat(web.image().pullPolicy()).isEqualTo("always");
+    assertThat(web.image().platform()).isEqualTo("linux/amd64");
+    assertThat(web.dns().containerName()).isEqualTo("c");
+    assertThat(web.security().devices()).containsExactly("/dev/fuse", "/dev/sda:/dev/sda:r");
+    assertThat(web.namespaces().userns()).isEqualTo("host");
   }
 
   @Test
@@ -279,7 +283,7 @@ class ServiceFieldsTest {
 
   @Test
   void pullPolicyIsChecked() {
-    assertThat(web("pull_policy: every_12h").pullPolicy()).isEqualTo("every_12h");
+    assertThat(web("pull_policy: every_12h").image().pullPolicy()).isEqualTo("every_12h");
     assertError(
         "services: {web: {image: x, pull_policy: sometimes}}",
         "compose.yaml: services.web.pull_policy: \"sometimes\" is not a pull policy (always, never,"

@@ -71,7 +71,13 @@ class ValidationTest {
         "services: {web: {hostname: h}}",
         "compose.yaml: services.web: a service needs an image or a build section");
     assertThat(
-            load("services: {web: {build: ./app}}").model().services().get("web").build().context())
+            load("services: {web: {build: ./app}}")
+                .model()
+                .services()
+                .get("web")
+                .image()
+                .build()
+                .context())
         .isEqualTo("./app");
   }
 

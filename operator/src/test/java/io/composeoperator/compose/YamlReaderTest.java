@@ -24,9 +24,9 @@ class YamlReaderTest {
                 hostname: web1
             """,
             "web");
-    assertThat(web.image()).isEqualTo("nginx");
+    assertThat(web.image().reference()).isEqualTo("nginx");
     assertThat(web.restart().kind().name()).isEqualTo("ALWAYS");
-    assertThat(web.hostname()).isEqualTo("web1");
+    assertThat(web.dns().hostname()).isEqualTo("web1");
   }
 
   @Test
@@ -42,7 +42,7 @@ class YamlReaderTest {
                 <<: *common
             """,
             "web");
-    assertThat(web.image()).isEqualTo("httpd");
+    assertThat(web.image().reference()).isEqualTo("httpd");
   }
 
   @Test
@@ -57,9 +57,9 @@ class YamlReaderTest {
                 <<: [*a, *b]
             """,
             "web");
-    assertThat(web.image()).isEqualTo("first");
-    assertThat(web.user()).isEqualTo("1000");
-    assertThat(web.hostname()).isEqualTo("b");
+    assertThat(web.image().reference()).isEqualTo("first");
+    assertThat(web.security().user()).isEqualTo("1000");
+    assertThat(web.dns().hostname()).isEqualTo("b");
   }
 
   @Test
@@ -140,14 +140,14 @@ class YamlReaderTest {
                 command: !reset null
             """,
             "web");
-    assertThat(web.command()).isNull();
+    assertThat(web.process().command()).isNull();
   }
 
   @Test
   void overrideTagIsAccepted() {
     ServiceConfig web =
         service("services: {web: {image: nginx, command: !override [a, b]}}", "web");
-    assertThat(web.command()).containsExactly("a", "b");
+    assertThat(web.process().command()).containsExactly("a", "b");
   }
 
   @Test

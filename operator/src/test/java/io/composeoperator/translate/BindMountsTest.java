@@ -289,7 +289,10 @@ class BindMountsTest {
 
   private static io.composeoperator.compose.model.ServiceConfig serviceWithBuild(String context) {
     return TestModels.service("s")
-        .build(new io.composeoperator.compose.model.BuildConfig(context, null, null))
+        .image(
+            img ->
+                img.withBuild(
+                    new io.composeoperator.compose.model.BuildConfig(context, null, null)))
         .build();
   }
 

@@ -13,8 +13,10 @@ class CommandsTest {
     ServiceContext ctx =
         TestModels.context(
             TestModels.service("web")
-                .entrypoint(List.of("/docker-entrypoint.sh"))
-                .command(List.of("nginx", "-g", "daemon off;"))
+                .process(
+                    proc ->
+                        proc.entrypoint(List.of("/docker-entrypoint.sh"))
+                            .command(List.of("nginx", "-g", "daemon off;")))
                 .build());
 
     assertThat(Commands.command(ctx)).containsExactly("/docker-entrypoint.sh");
@@ -34,14 +36,18 @@ class CommandsTest {
   void literalDollarParenIsEscaped() {
     ServiceContext ctx =
         TestModels.context(
-            TestModels.service("web").command(List.of("sh", "-c", "echo $(date) $HOME")).build());
+            TestModels.service("web")
+                .process(proc -> proc.command(List.of("sh", "-c", "echo $(date) $HOME")))
+                .build());
 
     assertThat(Commands.args(ctx)).containsExactly("sh", "-c", "echo $$(date) $HOME");
   }
 
   @Test
   void emptyCommandIsWarnedBecauseItCannotBeExpressed() {
-    ServiceContext ctx = TestModels.context(TestModels.service("web").command(List.of()).build());
+    ServiceContext ctx =
+        TestModels.context(
+            TestModels.service("web").process(proc -> proc.command(List.of())).build());
 
     assertThat(Commands.args(ctx)).isNull();
     assertThat(ctx.warnings().toList())
@@ -53,7 +59,10 @@ class CommandsTest {
   void emptyCommandWithEntrypointIsNotWarned() {
     ServiceContext ctx =
         TestModels.context(
-            TestModels.service("web").entrypoint(List.of("run")).command(List.of()).build());
+            TestModels.service("web")
+                .process(proc -> proc.entrypoint(List.of("run")))
+                .process(proc -> proc.command(List.of()))
+                .build());
 
     assertThat(Commands.args(ctx)).isNull();
     assertThat(ctx.warnings().toList()).isEmpty();

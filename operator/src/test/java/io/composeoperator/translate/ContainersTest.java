@@ -23,7 +23,7 @@ class ContainersTest {
     ServiceContext ctx =
         TestModels.context(
             io.composeoperator.compose.model.ServiceConfig.builder("api")
-                .build(new BuildConfig(".", null, null))
+                .image(img -> img.withBuild(new BuildConfig(".", null, null)))
                 .build(),
             withImages(Map.of("api", "registry.example.com/api:1.4")));
 
@@ -39,7 +39,7 @@ class ContainersTest {
     ServiceContext ctx =
         TestModels.context(
             io.composeoperator.compose.model.ServiceConfig.builder("api")
-                .build(new BuildConfig(".", null, null))
+                .image(img -> img.withBuild(new BuildConfig(".", null, null)))
                 .build());
 
     assertThatThrownBy(() -> Containers.image(ctx))
@@ -56,9 +56,13 @@ class ContainersTest {
     assertThat(Containers.pullPolicy(missing, "localhost:5000/nginx")).isEqualTo("Always");
     assertThat(Containers.pullPolicy(missing, "nginx:1.27")).isEqualTo("IfNotPresent");
     assertThat(Containers.pullPolicy(missing, "nginx@sha256:abc")).isEqualTo("IfNotPresent");
-    ServiceContext never = TestModels.context(TestModels.service("a").pullPolicy("never").build());
+    ServiceContext never =
+        TestModels.context(
+            TestModels.service("a").image(img -> img.withPullPolicy("never")).build());
     assertThat(Containers.pullPolicy(never, "nginx")).isEqualTo("Never");
-    ServiceContext daily = TestModels.context(TestModels.service("a").pullPolicy("daily").build());
+    ServiceContext daily =
+        TestModels.context(
+            TestModels.service("a").image(img -> img.withPullPolicy("daily")).build());
     assertThat(Containers.pullPolicy(daily, "nginx")).isEqualTo("IfNotPresent");
     assertThat(daily.warnings().toList()).hasSize(1);
   }

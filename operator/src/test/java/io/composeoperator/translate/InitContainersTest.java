@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.HealthCheckConfig;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.composeoperator.compose.model.ServiceDependency.Condition;
 import io.composeoperator.compose.model.ServiceVolumeConfig;
@@ -100,7 +101,11 @@ class InitContainersTest {
     ComposeModel model =
         TestModels.project()
             .volume("modules")
-            .service(TestModels.service("app").image("node:20").volumes(List.of(mount)).build())
+            .service(
+                TestModels.service("app")
+                    .image(ImageConfig.of("node:20"))
+                    .volumes(List.of(mount))
+                    .build())
             .build();
     ServiceContext ctx = TestModels.context(model, "app");
     PodVolumes.PodStorage storage = PodVolumes.forService(ctx);

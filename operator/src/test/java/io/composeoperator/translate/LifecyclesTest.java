@@ -23,7 +23,8 @@ class LifecyclesTest {
   }
 
   private static ServiceContext context(LifecycleConfig lifecycle) {
-    return TestModels.context(TestModels.service("app").user("1001").lifecycle(lifecycle).build());
+    return TestModels.context(
+        TestModels.service("app").security(sec -> sec.user("1001")).lifecycle(lifecycle).build());
   }
 
   private static List<String> warnings(ServiceContext ctx) {
@@ -111,7 +112,7 @@ class LifecyclesTest {
     ServiceContext ctx =
         TestModels.context(
             TestModels.service("app")
-                .user("1001:1001")
+                .security(sec -> sec.user("1001:1001"))
                 .environment(List.of(EnvVar.of("MODE", "prod"), EnvVar.of("DB", "db")))
                 .lifecycle(new LifecycleConfig(List.of(chown, migrate), List.of(), List.of()))
                 .build());
@@ -184,7 +185,7 @@ class LifecyclesTest {
     ServiceContext ctx =
         TestModels.context(
             TestModels.service("app")
-                .user("1001")
+                .security(sec -> sec.user("1001"))
                 .lifecycle(new LifecycleConfig(List.of(step), List.of(), List.of()))
                 .build(),
             TestModels.withProfile(SecurityProfile.restricted));

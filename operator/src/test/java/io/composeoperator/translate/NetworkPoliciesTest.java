@@ -148,7 +148,8 @@ class NetworkPoliciesTest {
 
   @Test
   void networkModeNoneGetsNoIngress() {
-    ServiceConfig batch = ServiceConfig.builder("batch").networkMode("none").build();
+    ServiceConfig batch =
+        ServiceConfig.builder("batch").namespaces(ns -> ns.networkMode("none")).build();
     ComposeModel model = model(List.of(batch, on("web", "front"), on("db")), "front");
 
     List<NetworkPolicy> policies = policiesFor(model);
@@ -159,7 +160,8 @@ class NetworkPoliciesTest {
 
   @Test
   void networkModeNoneIsIsolatedEvenWithOnlyTheDefaultNetwork() {
-    ServiceConfig batch = ServiceConfig.builder("batch").networkMode("none").build();
+    ServiceConfig batch =
+        ServiceConfig.builder("batch").namespaces(ns -> ns.networkMode("none")).build();
 
     List<NetworkPolicy> policies = policiesFor(model(batch, on("web"), on("db")));
 
@@ -170,7 +172,8 @@ class NetworkPoliciesTest {
 
   @Test
   void networkModeServiceSharesTheNetworksOfThatService() {
-    ServiceConfig sidecar = ServiceConfig.builder("sidecar").networkMode("service:web").build();
+    ServiceConfig sidecar =
+        ServiceConfig.builder("sidecar").namespaces(ns -> ns.networkMode("service:web")).build();
     ComposeModel model = model(List.of(sidecar, on("web", "front"), on("db")), "front");
 
     assertThat(peersOf(named(policiesFor(model), "web"))).containsExactly("sidecar", "web");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.composeoperator.api.v1alpha1.Exposure;
 import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceKubernetesConfig;
 import io.composeoperator.compose.model.ServiceNetworkConfig;
@@ -52,7 +53,8 @@ class NetworkingTest {
 
   @Test
   void headlessServiceWithoutPortsStillGivesDns() {
-    List<Service> services = servicesFor(ServiceConfig.builder("db").image("postgres").build());
+    List<Service> services =
+        servicesFor(ServiceConfig.builder("db").image(ImageConfig.of("postgres")).build());
 
     Service expected =
         new ServiceBuilder()
@@ -320,7 +322,8 @@ class NetworkingTest {
 
   @Test
   void containerNameAddsNameMappedWithWarning() {
-    ServiceConfig db = ServiceConfig.builder("db").containerName("Shop_DB").build();
+    ServiceConfig db =
+        ServiceConfig.builder("db").dns(hosts -> hosts.containerName("Shop_DB")).build();
 
     assertThat(names(servicesFor(db))).containsExactly("db", "shop-db");
     assertThat(warningTexts())
@@ -333,7 +336,7 @@ class NetworkingTest {
   void namesThatCannotBeServiceNamesAreSkippedWithWarningAndOwnNameIsNotRepeated() {
     ServiceConfig db =
         ServiceConfig.builder("db")
-            .containerName("DB")
+            .dns(hosts -> hosts.containerName("DB"))
             .networks(
                 new TreeMap<>(
                     Map.of("default", new ServiceNetworkConfig(List.of("1db"), null, null))))

@@ -7,6 +7,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.RestartPolicy;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.composeoperator.compose.model.ServiceDependency.Condition;
@@ -54,10 +55,10 @@ class PodGroupsTest {
     ServicePortConfig ui = new ServicePortConfig(null, 8080, 8080, false, null, "tcp", null, null);
     ComposeModel model =
         TestModels.of(
-            TestModels.service("vpn").image("gluetun:3").ports(List.of(ui)).build(),
+            TestModels.service("vpn").image(ImageConfig.of("gluetun:3")).ports(List.of(ui)).build(),
             TestModels.service("torrent")
-                .image("qbittorrent:4")
-                .networkMode("service:vpn")
+                .image(ImageConfig.of("qbittorrent:4"))
+                .namespaces(ns -> ns.networkMode("service:vpn"))
                 .dependsOn(on("vpn", Condition.SERVICE_STARTED))
                 .build());
 
@@ -101,8 +102,8 @@ class PodGroupsTest {
     ComposeModel model =
         TestModels.of(
             TestModels.service("app").build(),
-            TestModels.service("debug").pid("service:sidecar").build(),
-            TestModels.service("sidecar").ipc("service:app").build(),
+            TestModels.service("debug").namespaces(ns -> ns.pid("service:sidecar")).build(),
+            TestModels.service("sidecar").namespaces(ns -> ns.ipc("service:app")).build(),
             TestModels.service("other").build());
 
     Translation translation = translate(model);
@@ -125,7 +126,7 @@ class PodGroupsTest {
     ComposeModel model =
         TestModels.of(
             TestModels.service("vpn").build(),
-            TestModels.service("torrent").networkMode("service:vpn").build(),
+            TestModels.service("torrent").namespaces(ns -> ns.networkMode("service:vpn")).build(),
             TestModels.service("web").dependsOn(on("torrent", Condition.SERVICE_STARTED)).build());
 
     Container wait = pod(translate(model), "web").getInitContainers().get(0);
@@ -145,7 +146,7 @@ class PodGroupsTest {
                         io.composeoperator.compose.model.HealthCheckConfig.Kind.CMD, "true"))
                 .build(),
             TestModels.service("torrent")
-                .networkMode("service:vpn")
+                .namespaces(ns -> ns.networkMode("service:vpn"))
                 .dependsOn(on("vpn", Condition.SERVICE_HEALTHY))
                 .build());
 
@@ -174,7 +175,7 @@ class PodGroupsTest {
             .service(TestModels.service("a").volumes(List.of(data, tmp)).build())
             .service(
                 TestModels.service("b")
-                    .networkMode("service:a")
+                    .namespaces(ns -> ns.networkMode("service:a"))
                     .volumes(List.of(data, tmp))
                     .build())
             .build();
@@ -199,7 +200,7 @@ class PodGroupsTest {
         TestModels.of(
             TestModels.service("vpn").build(),
             TestModels.service("once")
-                .networkMode("service:vpn")
+                .namespaces(ns -> ns.networkMode("service:vpn"))
                 .restart(new RestartPolicy(RestartPolicy.Kind.NO, null, "restart"))
                 .build());
 
@@ -217,7 +218,10 @@ class PodGroupsTest {
     ComposeModel model =
         TestModels.of(
             TestModels.service("load").restart(no).build(),
-            TestModels.service("probe").ipc("service:load").restart(no).build());
+            TestModels.service("probe")
+                .namespaces(ns -> ns.ipc("service:load"))
+                .restart(no)
+                .build());
 
     Translation translation = translate(model);
 
@@ -235,9 +239,9 @@ class PodGroupsTest {
         TestModels.of(
             TestModels.service("vpn").build(),
             TestModels.service("app")
-                .networkMode("service:vpn")
-                .user("1000:1000")
-                .stopGracePeriod(TestModels.seconds(60))
+                .namespaces(ns -> ns.networkMode("service:vpn"))
+                .security(sec -> sec.user("1000:1000"))
+                .stop(stop -> stop.withGracePeriod(TestModels.seconds(60)))
                 .build());
 
     Translation translation = translate(model);
@@ -258,8 +262,8 @@ class PodGroupsTest {
   void aGuestOfAHostNetworkOwnerUsesTheHostNetworkWithoutAWarning() {
     ComposeModel model =
         TestModels.of(
-            TestModels.service("agent").networkMode("host").build(),
-            TestModels.service("helper").networkMode("service:agent").build());
+            TestModels.service("agent").namespaces(ns -> ns.networkMode("host")).build(),
+            TestModels.service("helper").namespaces(ns -> ns.networkMode("service:agent")).build());
 
     Translation translation =
         ProjectTranslator.translate(
@@ -277,7 +281,8 @@ class PodGroupsTest {
 
   @Test
   void sharingAContainerOutsideTheProjectIsAnError() {
-    ComposeModel model = TestModels.of(TestModels.service("a").pid("container:abc").build());
+    ComposeModel model =
+        TestModels.of(TestModels.service("a").namespaces(ns -> ns.pid("container:abc")).build());
 
     assertThatThrownBy(() -> translate(model))
         .isInstanceOf(ComposeException.class)

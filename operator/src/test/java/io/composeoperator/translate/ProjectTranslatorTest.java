@@ -7,6 +7,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.LoadResult;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.RestartPolicy;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.composeoperator.compose.model.ServiceDependency.Condition;
@@ -205,8 +206,8 @@ class ProjectTranslatorTest {
                     "site", null, null, "hello", null, null, false))
             .service(
                 TestModels.service("db")
-                    .image("postgres:16-alpine")
-                    .user("70:70")
+                    .image(ImageConfig.of("postgres:16-alpine"))
+                    .security(sec -> sec.user("70:70"))
                     .volumes(List.of(data))
                     .secrets(
                         List.of(
@@ -240,7 +241,7 @@ class ProjectTranslatorTest {
                     .restart(
                         new RestartPolicy(
                             RestartPolicy.Kind.ON_FAILURE, 3, "services.migrate.restart"))
-                    .command(List.of("sh", "-c", "migrate $(date)"))
+                    .process(proc -> proc.command(List.of("sh", "-c", "migrate $(date)")))
                     .build())
             .service(
                 TestModels.service("web")
@@ -250,9 +251,11 @@ class ProjectTranslatorTest {
                         List.of(
                             new io.composeoperator.compose.model.ServiceFileRef(
                                 "site", "/usr/share/nginx/html/index.html", null, null, null)))
-                    .capDrop(List.of("ALL"))
-                    .capAdd(List.of("NET_BIND_SERVICE"))
-                    .readOnly(true)
+                    .security(
+                        sec ->
+                            sec.capDrop(List.of("ALL"))
+                                .capAdd(List.of("NET_BIND_SERVICE"))
+                                .readOnly(true))
                     .shmSize(new io.composeoperator.compose.model.ByteSize(1L << 26))
                     .ports(
                         List.of(

@@ -16,12 +16,14 @@ class SecurityContextsTest {
     ServiceContext ctx =
         TestModels.context(
             TestModels.service("db")
-                .user("999:998")
-                .groupAdd(List.of("1001", "video"))
-                .capDrop(List.of("ALL"))
-                .capAdd(List.of("CAP_NET_BIND_SERVICE"))
-                .readOnly(true)
-                .securityOpt(List.of("no-new-privileges:true"))
+                .security(
+                    sec ->
+                        sec.user("999:998")
+                            .groupAdd(List.of("1001", "video"))
+                            .capDrop(List.of("ALL"))
+                            .capAdd(List.of("CAP_NET_BIND_SERVICE"))
+                            .readOnly(true)
+                            .securityOpt(List.of("no-new-privileges:true")))
                 .build());
     SecurityContexts.UserIds ids = SecurityContexts.userIds(ctx);
 
@@ -53,7 +55,8 @@ class SecurityContextsTest {
 
   @Test
   void namedUserIsWarnedNotMapped() {
-    ServiceContext ctx = TestModels.context(TestModels.service("db").user("postgres").build());
+    ServiceContext ctx =
+        TestModels.context(TestModels.service("db").security(sec -> sec.user("postgres")).build());
 
     SecurityContexts.UserIds ids = SecurityContexts.userIds(ctx);
 
@@ -66,7 +69,10 @@ class SecurityContextsTest {
   void restrictedForcesNonRootDropAllAndFallsBackToANumericUser() {
     ServiceContext ctx =
         TestModels.context(
-            TestModels.service("web").user("nginx").capAdd(List.of("NET_BIND_SERVICE")).build(),
+            TestModels.service("web")
+                .security(sec -> sec.user("nginx"))
+                .security(sec -> sec.capAdd(List.of("NET_BIND_SERVICE")))
+                .build(),
             TestModels.withProfile(SecurityProfile.restricted));
     SecurityContexts.UserIds ids = SecurityContexts.userIds(ctx);
 
@@ -108,7 +114,10 @@ class SecurityContextsTest {
   @Test
   void unknownSecurityOptIsWarned() {
     ServiceContext ctx =
-        TestModels.context(TestModels.service("x").securityOpt(List.of("label:disable")).build());
+        TestModels.context(
+            TestModels.service("x")
+                .security(sec -> sec.securityOpt(List.of("label:disable")))
+                .build());
 
     SecurityContexts.container(ctx, SecurityContexts.userIds(ctx));
 

@@ -26,7 +26,9 @@ class SecurityProfilesTest {
   @Test
   void baselineRefusesPrivilegedWithForbiddenKind() {
     ComposeException e =
-        refusal(TestModels.service("x").privileged(true).build(), SecurityProfile.baseline);
+        refusal(
+            TestModels.service("x").security(sec -> sec.privileged(true)).build(),
+            SecurityProfile.baseline);
 
     assertThat(e.kind()).isEqualTo(ComposeException.Kind.FORBIDDEN);
     assertThat(e.path()).isEqualTo("services.x.privileged");
@@ -36,18 +38,28 @@ class SecurityProfilesTest {
   @Test
   void baselineRefusesHostNamespacesDevicesAndHostPaths() {
     assertThat(
-            refusal(TestModels.service("x").networkMode("host").build(), SecurityProfile.baseline)
+            refusal(
+                    TestModels.service("x").namespaces(ns -> ns.networkMode("host")).build(),
+                    SecurityProfile.baseline)
                 .path())
         .isEqualTo("services.x.network_mode");
     assertThat(
-            refusal(TestModels.service("x").pid("host").build(), SecurityProfile.baseline).path())
+            refusal(
+                    TestModels.service("x").namespaces(ns -> ns.pid("host")).build(),
+                    SecurityProfile.baseline)
+                .path())
         .isEqualTo("services.x.pid");
     assertThat(
-            refusal(TestModels.service("x").ipc("host").build(), SecurityProfile.baseline).path())
+            refusal(
+                    TestModels.service("x").namespaces(ns -> ns.ipc("host")).build(),
+                    SecurityProfile.baseline)
+                .path())
         .isEqualTo("services.x.ipc");
     assertThat(
             refusal(
-                    TestModels.service("x").devices(List.of("/dev/fuse")).build(),
+                    TestModels.service("x")
+                        .security(sec -> sec.devices(List.of("/dev/fuse")))
+                        .build(),
                     SecurityProfile.baseline)
                 .path())
         .isEqualTo("services.x.devices");
@@ -78,12 +90,14 @@ class SecurityProfilesTest {
                 SecurityProfiles.check(
                     TestModels.context(
                         TestModels.service("x")
-                            .capAdd(List.of("CAP_CHOWN", "net_bind_service"))
+                            .security(sec -> sec.capAdd(List.of("CAP_CHOWN", "net_bind_service")))
                             .build())))
         .doesNotThrowAnyException();
     assertThat(
             refusal(
-                    TestModels.service("x").capAdd(List.of("SYS_ADMIN")).build(),
+                    TestModels.service("x")
+                        .security(sec -> sec.capAdd(List.of("SYS_ADMIN")))
+                        .build(),
                     SecurityProfile.baseline)
                 .problem())
         .contains("SYS_ADMIN");
@@ -93,15 +107,20 @@ class SecurityProfilesTest {
   void restrictedAllowsOnlyNetBindServiceAndRefusesRoot() {
     assertThat(
             refusal(
-                    TestModels.service("x").capAdd(List.of("CHOWN")).build(),
+                    TestModels.service("x").security(sec -> sec.capAdd(List.of("CHOWN"))).build(),
                     SecurityProfile.restricted)
                 .problem())
         .contains("only NET_BIND_SERVICE");
     assertThat(
-            refusal(TestModels.service("x").user("0").build(), SecurityProfile.restricted).path())
+            refusal(
+                    TestModels.service("x").security(sec -> sec.user("0")).build(),
+                    SecurityProfile.restricted)
+                .path())
         .isEqualTo("services.x.user");
     assertThat(
-            refusal(TestModels.service("x").user("root:root").build(), SecurityProfile.restricted)
+            refusal(
+                    TestModels.service("x").security(sec -> sec.user("root:root")).build(),
+                    SecurityProfile.restricted)
                 .path())
         .isEqualTo("services.x.user");
   }
@@ -112,7 +131,9 @@ class SecurityProfilesTest {
     sysctls.put("net.core.somaxconn", "1024");
 
     assertThat(
-            refusal(TestModels.service("x").sysctls(sysctls).build(), SecurityProfile.baseline)
+            refusal(
+                    TestModels.service("x").security(sec -> sec.sysctls(sysctls)).build(),
+                    SecurityProfile.baseline)
                 .path())
         .isEqualTo("services.x.sysctls");
   }
@@ -121,10 +142,9 @@ class SecurityProfilesTest {
   void privilegedAllowsEverything() {
     ServiceConfig service =
         TestModels.service("x")
-            .privileged(true)
-            .networkMode("host")
-            .capAdd(List.of("SYS_ADMIN"))
-            .devices(List.of("/dev/fuse"))
+            .security(sec -> sec.privileged(true))
+            .namespaces(ns -> ns.networkMode("host"))
+            .security(sec -> sec.capAdd(List.of("SYS_ADMIN")).devices(List.of("/dev/fuse")))
             .build();
 
     assertThatCode(
@@ -140,7 +160,8 @@ class SecurityProfilesTest {
     assertThatThrownBy(
             () ->
                 SecurityProfiles.check(
-                    TestModels.context(TestModels.service("x").privileged(true).build())))
+                    TestModels.context(
+                        TestModels.service("x").security(sec -> sec.privileged(true)).build())))
         .isInstanceOf(ComposeException.class)
         .hasMessageStartingWith("compose.yaml: services.x.privileged: refused by security profile");
   }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class StopSignalsTest {
 
   private static ServiceContext context(String signal) {
-    return TestModels.context(TestModels.service("web").stopSignal(signal).build());
+    return TestModels.context(
+        TestModels.service("web").stop(stop -> stop.withSignal(signal)).build());
   }
 
   @Test
@@ -64,7 +65,11 @@ class StopSignalsTest {
   @Test
   void aSharedProcessNamespaceHasNoSignalablePidOne() {
     ServiceContext ctx =
-        TestModels.context(TestModels.service("web").stopSignal("SIGINT").init(true).build());
+        TestModels.context(
+            TestModels.service("web")
+                .stop(stop -> stop.withSignal("SIGINT"))
+                .process(proc -> proc.init(true))
+                .build());
 
     assertThat(StopSignals.preStop(ctx)).isNull();
     assertThat(ctx.warnings().toList())

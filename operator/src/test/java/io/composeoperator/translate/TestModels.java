@@ -3,6 +3,7 @@ package io.composeoperator.translate;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.HealthCheckConfig;
+import io.composeoperator.compose.model.ImageConfig;
 import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.VolumeConfig;
@@ -94,7 +95,7 @@ final class TestModels {
 
   /** A service with an image. */
   static ServiceConfig.Builder service(String name) {
-    return ServiceConfig.builder(name).image("nginx:1.27");
+    return ServiceConfig.builder(name).image(ImageConfig.of("nginx:1.27"));
   }
 
   /** A context for the only (or first) service of a model, with default options. */

@@ -50,7 +50,7 @@ class WorkloadsTest {
             translate(
                     TestModels.service("web")
                         .replicas(3)
-                        .stopGracePeriod(Duration.ofMillis(1500))
+                        .stop(stop -> stop.withGracePeriod(Duration.ofMillis(1500)))
                         .build(),
                     false)
                 .workload();
@@ -103,7 +103,9 @@ class WorkloadsTest {
     TreeMap<String, String> labels = new TreeMap<>();
     labels.put("traefik.http.routers.web.rule", "Host(`example.com`)");
     Deployment deployment =
-        (Deployment) translate(TestModels.service("web").labels(labels).build(), false).workload();
+        (Deployment)
+            translate(TestModels.service("web").metadata(m -> m.withLabels(labels)).build(), false)
+                .workload();
 
     assertThat(deployment.getMetadata().getAnnotations())
         .containsEntry("traefik.http.routers.web.rule", "Host(`example.com`)");
@@ -117,15 +119,18 @@ class WorkloadsTest {
     ServiceContext ctx =
         TestModels.context(
             TestModels.service("web")
-                .dns(List.of("1.1.1.1"))
-                .dnsSearch(List.of("example.com"))
-                .dnsOpt(List.of("ndots:2", "rotate"))
-                .extraHosts(
-                    List.of(
-                        new ExtraHost("a", "10.0.0.1"),
-                        new ExtraHost("b", "10.0.0.1"),
-                        new ExtraHost("host.docker.internal", "host-gateway")))
-                .platform("linux/arm64")
+                .dns(
+                    hosts ->
+                        hosts
+                            .dns(List.of("1.1.1.1"))
+                            .dnsSearch(List.of("example.com"))
+                            .dnsOpt(List.of("ndots:2", "rotate"))
+                            .extraHosts(
+                                List.of(
+                                    new ExtraHost("a", "10.0.0.1"),
+                                    new ExtraHost("b", "10.0.0.1"),
+                                    new ExtraHost("host.docker.internal", "host-gateway"))))
+                .image(img -> img.withPlatform("linux/arm64"))
                 .build());
     PodSpec pod =
         ((Deployment) Workloads.forService(ctx, false, new TreeSet<>(), Map.of()).workload())
@@ -159,7 +164,10 @@ class WorkloadsTest {
   @Test
   void sharingTheNamespaceOfAContainerOutsideTheProjectIsAnError() {
     assertThatThrownBy(
-            () -> translate(TestModels.service("a").networkMode("container:b").build(), false))
+            () ->
+                translate(
+                    TestModels.service("a").namespaces(ns -> ns.networkMode("container:b")).build(),
+                    false))
         .isInstanceOf(ComposeException.class)
         .hasMessageContaining(
             "services.a.network_mode: container:b: a container outside the project cannot share"
@@ -170,7 +178,10 @@ class WorkloadsTest {
   void initWithHostPidDoesNotShareTheProcessNamespace() {
     ServiceContext ctx =
         TestModels.context(
-            TestModels.service("a").init(true).pid("host").build(),
+            TestModels.service("a")
+                .process(proc -> proc.init(true))
+                .namespaces(ns -> ns.pid("host"))
+                .build(),
             TestModels.withProfile(io.composeoperator.api.v1alpha1.SecurityProfile.privileged));
     Workloads.ServiceObjects result = Workloads.forService(ctx, false, new TreeSet<>(), Map.of());
     PodSpec pod = ((Deployment) result.workload()).getSpec().getTemplate().getSpec();
@@ -219,7 +230,9 @@ class WorkloadsTest {
   @Test
   void initTrueSharesTheProcessNamespace() {
     Deployment deployment =
-        (Deployment) translate(TestModels.service("a").init(true).build(), false).workload();
+        (Deployment)
+            translate(TestModels.service("a").process(proc -> proc.init(true)).build(), false)
+                .workload();
 
     assertThat(deployment.getSpec().getTemplate().getSpec().getShareProcessNamespace()).isTrue();
   }

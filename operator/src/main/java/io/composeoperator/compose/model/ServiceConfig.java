@@ -1,19 +1,17 @@
 package io.composeoperator.compose.model;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.function.UnaryOperator;
 
 /**
  * One Compose service, normalized. Collections are never null (empty when unset); scalars are null
  * when the file does not set them, unless documented otherwise.
  *
  * @param name the Compose service name, as written in the file
- * @param image {@code image}, or null
- * @param build {@code build} (string or long form), or null
- * @param command {@code command} as argv (a string is split as a shell would); null = keep the
- *     image's CMD, empty = override to empty
- * @param entrypoint {@code entrypoint} as argv; null = keep the image's ENTRYPOINT
+ * @param image {@code image}, {@code build}, {@code pull_policy} and {@code platform}; never null
+ * @param process {@code command}, {@code entrypoint}, {@code working_dir}, {@code tty}, {@code
+ *     stdin_open}, {@code init}; never null
  * @param environment the effective environment in order: {@code env_file} entries first, then
  *     {@code environment}, later entries replacing earlier ones of the same name; entries that
  *     resolve to "unset" are removed
@@ -36,16 +34,20 @@ import java.util.SortedMap;
  *     deploy.resources.reservations.devices}, in that order
  * @param deploy {@code deploy.mode}, {@code deploy.placement} and {@code deploy.update_config};
  *     never null ({@link DeployConfig#NONE} when unset)
- * @param user {@code user} as written ({@code 1000}, {@code 1000:1000}, {@code postgres})
- * @param stopGracePeriod {@code stop_grace_period}, or null
+ * @param security {@code user}, {@code group_add}, {@code cap_add}, {@code cap_drop}, {@code
+ *     privileged}, {@code read_only}, {@code security_opt}, {@code sysctls}, {@code devices}; never
+ *     null
+ * @param namespaces {@code network_mode}, {@code pid}, {@code ipc}, {@code uts}, {@code cgroup},
+ *     {@code userns_mode}; never null
+ * @param stop {@code stop_grace_period} and {@code stop_signal}; never null
+ * @param dns {@code hostname}, {@code domainname}, {@code container_name}, {@code extra_hosts},
+ *     {@code dns}, {@code dns_search}, {@code dns_opt}; never null
+ * @param shmSize {@code shm_size}, or null
  * @param networks the networks this service joins, by network key; a service that sets none joins
  *     {@code default} (unless {@code network_mode} is set)
  * @param links {@code links} as service name to alias (alias = the name when none is given)
- * @param labels {@code labels} (list or map form), sorted
- * @param deployLabels {@code deploy.labels}, sorted
- * @param annotations {@code annotations}, sorted
- * @param sysctls {@code sysctls}, sorted
- * @param extraHosts {@code extra_hosts} as {@code host → ip} pairs in file order
+ * @param metadata {@code labels} (with {@code label_file}), {@code deploy.labels} and {@code
+ *     annotations}; never null
  * @param profiles {@code profiles}
  * @param kubernetes the service's {@code x-kubernetes} block, or null
  * @param lifecycle {@code pre_start}, {@code post_start} and {@code pre_stop}; never null
@@ -55,10 +57,8 @@ import java.util.SortedMap;
  */
 public record ServiceConfig(
     String name,
-    String image,
-    BuildConfig build,
-    List<String> command,
-    List<String> entrypoint,
+    ImageConfig image,
+    ProcessConfig process,
     List<EnvVar> environment,
     List<ServicePortConfig> ports,
     List<ServicePortConfig> expose,
@@ -73,51 +73,27 @@ public record ServiceConfig(
     ResourcesConfig resources,
     DeployConfig deploy,
     List<DeviceRequest> deviceRequests,
-    String user,
-    List<String> groupAdd,
-    List<String> capAdd,
-    List<String> capDrop,
-    boolean privileged,
-    boolean readOnly,
-    List<String> securityOpt,
-    SortedMap<String, String> sysctls,
-    List<String> devices,
-    String networkMode,
-    String pid,
-    String ipc,
-    String uts,
-    String cgroup,
-    String userns,
-    Duration stopGracePeriod,
-    String stopSignal,
-    String hostname,
-    String domainname,
-    String containerName,
-    List<ExtraHost> extraHosts,
-    List<String> dns,
-    List<String> dnsSearch,
-    List<String> dnsOpt,
-    String workingDir,
-    boolean tty,
-    boolean stdinOpen,
-    String pullPolicy,
-    String platform,
+    SecurityConfig security,
+    NamespacesConfig namespaces,
+    StopConfig stop,
+    DnsConfig dns,
     ByteSize shmSize,
-    boolean init,
     SortedMap<String, ServiceNetworkConfig> networks,
     SortedMap<String, String> links,
     List<String> volumesFrom,
-    SortedMap<String, String> labels,
-    SortedMap<String, String> deployLabels,
-    SortedMap<String, String> annotations,
+    MetadataConfig metadata,
     List<String> profiles,
     ServiceKubernetesConfig kubernetes,
     LifecycleConfig lifecycle,
     List<String> unmodelledKeys) {
 
   public ServiceConfig {
-    command = command == null ? null : List.copyOf(command);
-    entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+    image = image == null ? ImageConfig.NONE : image;
+    process = process == null ? ProcessConfig.NONE : process;
+    security = security == null ? SecurityConfig.NONE : security;
+    namespaces = namespaces == null ? NamespacesConfig.NONE : namespaces;
+    dns = dns == null ? DnsConfig.NONE : dns;
+    stop = stop == null ? StopConfig.NONE : stop;
     environment = List.copyOf(environment);
     ports = List.copyOf(ports);
     expose = List.copyOf(expose);
@@ -128,22 +104,10 @@ public record ServiceConfig(
     resources = resources == null ? ResourcesConfig.NONE : resources;
     deploy = deploy == null ? DeployConfig.NONE : deploy;
     deviceRequests = deviceRequests == null ? List.of() : List.copyOf(deviceRequests);
-    groupAdd = List.copyOf(groupAdd);
-    capAdd = List.copyOf(capAdd);
-    capDrop = List.copyOf(capDrop);
-    securityOpt = List.copyOf(securityOpt);
-    sysctls = ComposeModel.frozen(sysctls);
-    devices = List.copyOf(devices);
-    extraHosts = List.copyOf(extraHosts);
-    dns = List.copyOf(dns);
-    dnsSearch = List.copyOf(dnsSearch);
-    dnsOpt = List.copyOf(dnsOpt);
     networks = ComposeModel.frozen(networks);
     links = ComposeModel.frozen(links);
     volumesFrom = List.copyOf(volumesFrom);
-    labels = ComposeModel.frozen(labels);
-    deployLabels = ComposeModel.frozen(deployLabels);
-    annotations = ComposeModel.frozen(annotations);
+    metadata = metadata == null ? MetadataConfig.NONE : metadata;
     profiles = List.copyOf(profiles);
     lifecycle = lifecycle == null ? LifecycleConfig.NONE : lifecycle;
     unmodelledKeys = List.copyOf(unmodelledKeys);
@@ -159,9 +123,7 @@ public record ServiceConfig(
     Builder b = new Builder();
     b.name = name;
     b.image = image;
-    b.build = build;
-    b.command = command == null ? null : new java.util.ArrayList<>(command);
-    b.entrypoint = entrypoint == null ? null : new java.util.ArrayList<>(entrypoint);
+    b.process = process;
     b.environment = environment == null ? null : new java.util.ArrayList<>(environment);
     b.ports = ports == null ? null : new java.util.ArrayList<>(ports);
     b.expose = expose == null ? null : new java.util.ArrayList<>(expose);
@@ -176,43 +138,15 @@ public record ServiceConfig(
     b.resources = resources;
     b.deploy = deploy;
     b.deviceRequests = new java.util.ArrayList<>(deviceRequests);
-    b.user = user;
-    b.groupAdd = groupAdd == null ? null : new java.util.ArrayList<>(groupAdd);
-    b.capAdd = capAdd == null ? null : new java.util.ArrayList<>(capAdd);
-    b.capDrop = capDrop == null ? null : new java.util.ArrayList<>(capDrop);
-    b.privileged = privileged;
-    b.readOnly = readOnly;
-    b.securityOpt = securityOpt == null ? null : new java.util.ArrayList<>(securityOpt);
-    b.sysctls = new java.util.TreeMap<>(sysctls);
-    b.devices = devices == null ? null : new java.util.ArrayList<>(devices);
-    b.networkMode = networkMode;
-    b.pid = pid;
-    b.ipc = ipc;
-    b.uts = uts;
-    b.cgroup = cgroup;
-    b.userns = userns;
-    b.stopGracePeriod = stopGracePeriod;
-    b.stopSignal = stopSignal;
-    b.hostname = hostname;
-    b.domainname = domainname;
-    b.containerName = containerName;
-    b.extraHosts = extraHosts == null ? null : new java.util.ArrayList<>(extraHosts);
-    b.dns = dns == null ? null : new java.util.ArrayList<>(dns);
-    b.dnsSearch = dnsSearch == null ? null : new java.util.ArrayList<>(dnsSearch);
-    b.dnsOpt = dnsOpt == null ? null : new java.util.ArrayList<>(dnsOpt);
-    b.workingDir = workingDir;
-    b.tty = tty;
-    b.stdinOpen = stdinOpen;
-    b.pullPolicy = pullPolicy;
-    b.platform = platform;
+    b.security = security;
+    b.namespaces = namespaces;
+    b.stop = stop;
+    b.dns = dns;
     b.shmSize = shmSize;
-    b.init = init;
     b.networks = new java.util.TreeMap<>(networks);
     b.links = new java.util.TreeMap<>(links);
     b.volumesFrom = volumesFrom == null ? null : new java.util.ArrayList<>(volumesFrom);
-    b.labels = new java.util.TreeMap<>(labels);
-    b.deployLabels = new java.util.TreeMap<>(deployLabels);
-    b.annotations = new java.util.TreeMap<>(annotations);
+    b.metadata = metadata;
     b.profiles = profiles == null ? null : new java.util.ArrayList<>(profiles);
     b.kubernetes = kubernetes;
     b.lifecycle = lifecycle;
@@ -223,10 +157,8 @@ public record ServiceConfig(
   /** Mutable builder for {@link ServiceConfig}, for the loader and for tests. */
   public static final class Builder {
     private String name = null;
-    private String image = null;
-    private BuildConfig build = null;
-    private List<String> command = null;
-    private List<String> entrypoint = null;
+    private ImageConfig image = ImageConfig.NONE;
+    private ProcessConfig process = ProcessConfig.NONE;
     private List<EnvVar> environment = new java.util.ArrayList<>();
     private List<ServicePortConfig> ports = new java.util.ArrayList<>();
     private List<ServicePortConfig> expose = new java.util.ArrayList<>();
@@ -241,43 +173,15 @@ public record ServiceConfig(
     private ResourcesConfig resources = null;
     private DeployConfig deploy = null;
     private List<DeviceRequest> deviceRequests = new java.util.ArrayList<>();
-    private String user = null;
-    private List<String> groupAdd = new java.util.ArrayList<>();
-    private List<String> capAdd = new java.util.ArrayList<>();
-    private List<String> capDrop = new java.util.ArrayList<>();
-    private boolean privileged = false;
-    private boolean readOnly = false;
-    private List<String> securityOpt = new java.util.ArrayList<>();
-    private SortedMap<String, String> sysctls = new java.util.TreeMap<>();
-    private List<String> devices = new java.util.ArrayList<>();
-    private String networkMode = null;
-    private String pid = null;
-    private String ipc = null;
-    private String uts = null;
-    private String cgroup = null;
-    private String userns = null;
-    private Duration stopGracePeriod = null;
-    private String stopSignal = null;
-    private String hostname = null;
-    private String domainname = null;
-    private String containerName = null;
-    private List<ExtraHost> extraHosts = new java.util.ArrayList<>();
-    private List<String> dns = new java.util.ArrayList<>();
-    private List<String> dnsSearch = new java.util.ArrayList<>();
-    private List<String> dnsOpt = new java.util.ArrayList<>();
-    private String workingDir = null;
-    private boolean tty = false;
-    private boolean stdinOpen = false;
-    private String pullPolicy = null;
-    private String platform = null;
+    private SecurityConfig security = SecurityConfig.NONE;
+    private NamespacesConfig namespaces = NamespacesConfig.NONE;
+    private StopConfig stop = StopConfig.NONE;
+    private DnsConfig dns = DnsConfig.NONE;
     private ByteSize shmSize = null;
-    private boolean init = false;
     private SortedMap<String, ServiceNetworkConfig> networks = new java.util.TreeMap<>();
     private SortedMap<String, String> links = new java.util.TreeMap<>();
     private List<String> volumesFrom = new java.util.ArrayList<>();
-    private SortedMap<String, String> labels = new java.util.TreeMap<>();
-    private SortedMap<String, String> deployLabels = new java.util.TreeMap<>();
-    private SortedMap<String, String> annotations = new java.util.TreeMap<>();
+    private MetadataConfig metadata = MetadataConfig.NONE;
     private List<String> profiles = new java.util.ArrayList<>();
     private ServiceKubernetesConfig kubernetes = null;
     private LifecycleConfig lifecycle = null;
@@ -290,23 +194,25 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder image(String value) {
+    public Builder image(ImageConfig value) {
       this.image = value;
       return this;
     }
 
-    public Builder build(BuildConfig value) {
-      this.build = value;
+    /** Changes {@code image}: {@code edit} gets its current value. */
+    public Builder image(UnaryOperator<ImageConfig> edit) {
+      this.image = edit.apply(image);
       return this;
     }
 
-    public Builder command(List<String> value) {
-      this.command = value;
+    public Builder process(ProcessConfig value) {
+      this.process = value;
       return this;
     }
 
-    public Builder entrypoint(List<String> value) {
-      this.entrypoint = value;
+    /** Changes {@code process}: {@code edit} gets a builder holding its current values. */
+    public Builder process(UnaryOperator<ProcessConfig.Builder> edit) {
+      this.process = edit.apply(process.toBuilder()).build();
       return this;
     }
 
@@ -380,158 +286,52 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder user(String value) {
-      this.user = value;
+    public Builder security(SecurityConfig value) {
+      this.security = value;
       return this;
     }
 
-    public Builder groupAdd(List<String> value) {
-      this.groupAdd = value;
+    /** Changes {@code security}: {@code edit} gets a builder holding its current values. */
+    public Builder security(UnaryOperator<SecurityConfig.Builder> edit) {
+      this.security = edit.apply(security.toBuilder()).build();
       return this;
     }
 
-    public Builder capAdd(List<String> value) {
-      this.capAdd = value;
+    public Builder namespaces(NamespacesConfig value) {
+      this.namespaces = value;
       return this;
     }
 
-    public Builder capDrop(List<String> value) {
-      this.capDrop = value;
+    /** Changes {@code namespaces}: {@code edit} gets a builder holding its current values. */
+    public Builder namespaces(UnaryOperator<NamespacesConfig.Builder> edit) {
+      this.namespaces = edit.apply(namespaces.toBuilder()).build();
       return this;
     }
 
-    public Builder privileged(boolean value) {
-      this.privileged = value;
+    public Builder stop(StopConfig value) {
+      this.stop = value;
       return this;
     }
 
-    public Builder readOnly(boolean value) {
-      this.readOnly = value;
+    /** Changes {@code stop}: {@code edit} gets its current value. */
+    public Builder stop(UnaryOperator<StopConfig> edit) {
+      this.stop = edit.apply(stop);
       return this;
     }
 
-    public Builder securityOpt(List<String> value) {
-      this.securityOpt = value;
-      return this;
-    }
-
-    public Builder sysctls(SortedMap<String, String> value) {
-      this.sysctls = value;
-      return this;
-    }
-
-    public Builder devices(List<String> value) {
-      this.devices = value;
-      return this;
-    }
-
-    public Builder networkMode(String value) {
-      this.networkMode = value;
-      return this;
-    }
-
-    public Builder pid(String value) {
-      this.pid = value;
-      return this;
-    }
-
-    public Builder ipc(String value) {
-      this.ipc = value;
-      return this;
-    }
-
-    public Builder uts(String value) {
-      this.uts = value;
-      return this;
-    }
-
-    public Builder cgroup(String value) {
-      this.cgroup = value;
-      return this;
-    }
-
-    public Builder userns(String value) {
-      this.userns = value;
-      return this;
-    }
-
-    public Builder stopGracePeriod(Duration value) {
-      this.stopGracePeriod = value;
-      return this;
-    }
-
-    public Builder stopSignal(String value) {
-      this.stopSignal = value;
-      return this;
-    }
-
-    public Builder hostname(String value) {
-      this.hostname = value;
-      return this;
-    }
-
-    public Builder domainname(String value) {
-      this.domainname = value;
-      return this;
-    }
-
-    public Builder containerName(String value) {
-      this.containerName = value;
-      return this;
-    }
-
-    public Builder extraHosts(List<ExtraHost> value) {
-      this.extraHosts = value;
-      return this;
-    }
-
-    public Builder dns(List<String> value) {
+    public Builder dns(DnsConfig value) {
       this.dns = value;
       return this;
     }
 
-    public Builder dnsSearch(List<String> value) {
-      this.dnsSearch = value;
-      return this;
-    }
-
-    public Builder dnsOpt(List<String> value) {
-      this.dnsOpt = value;
-      return this;
-    }
-
-    public Builder workingDir(String value) {
-      this.workingDir = value;
-      return this;
-    }
-
-    public Builder tty(boolean value) {
-      this.tty = value;
-      return this;
-    }
-
-    public Builder stdinOpen(boolean value) {
-      this.stdinOpen = value;
-      return this;
-    }
-
-    public Builder pullPolicy(String value) {
-      this.pullPolicy = value;
-      return this;
-    }
-
-    public Builder platform(String value) {
-      this.platform = value;
+    /** Changes {@code dns}: {@code edit} gets a builder holding its current values. */
+    public Builder dns(UnaryOperator<DnsConfig.Builder> edit) {
+      this.dns = edit.apply(dns.toBuilder()).build();
       return this;
     }
 
     public Builder shmSize(ByteSize value) {
       this.shmSize = value;
-      return this;
-    }
-
-    public Builder init(boolean value) {
-      this.init = value;
       return this;
     }
 
@@ -550,18 +350,14 @@ public record ServiceConfig(
       return this;
     }
 
-    public Builder labels(SortedMap<String, String> value) {
-      this.labels = value;
+    public Builder metadata(MetadataConfig value) {
+      this.metadata = value;
       return this;
     }
 
-    public Builder deployLabels(SortedMap<String, String> value) {
-      this.deployLabels = value;
-      return this;
-    }
-
-    public Builder annotations(SortedMap<String, String> value) {
-      this.annotations = value;
+    /** Changes {@code metadata}: {@code edit} gets its current value. */
+    public Builder metadata(UnaryOperator<MetadataConfig> edit) {
+      this.metadata = edit.apply(metadata);
       return this;
     }
 
@@ -589,9 +385,7 @@ public record ServiceConfig(
       return new ServiceConfig(
           name,
           image,
-          build,
-          command,
-          entrypoint,
+          process,
           environment,
           ports,
           expose,
@@ -606,43 +400,15 @@ public record ServiceConfig(
           resources,
           deploy,
           deviceRequests,
-          user,
-          groupAdd,
-          capAdd,
-          capDrop,
-          privileged,
-          readOnly,
-          securityOpt,
-          sysctls,
-          devices,
-          networkMode,
-          pid,
-          ipc,
-          uts,
-          cgroup,
-          userns,
-          stopGracePeriod,
-          stopSignal,
-          hostname,
-          domainname,
-          containerName,
-          extraHosts,
+          security,
+          namespaces,
+          stop,
           dns,
-          dnsSearch,
-          dnsOpt,
-          workingDir,
-          tty,
-          stdinOpen,
-          pullPolicy,
-          platform,
           shmSize,
-          init,
           networks,
           links,
           volumesFrom,
-          labels,
-          deployLabels,
-          annotations,
+          metadata,
           profiles,
           kubernetes,
           lifecycle,

@@ -195,7 +195,8 @@ final class FileCollector {
     List<SecretFile> secrets = new ArrayList<>();
     for (SecretConfig secret : model.secrets().values()) {
       if (secret.file() != null && !secret.external()) {
-        String name = Names.sanitize(secret.nameOrKey());
+        // the name the pod mounts: one rule, the translation's
+        String name = Names.secretName(model, secret.key());
         secrets.add(new SecretFile(secret.key(), name, secret.file()));
       }
     }

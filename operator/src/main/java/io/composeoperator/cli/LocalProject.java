@@ -161,7 +161,8 @@ record LocalProject(
     List<EnvironmentSecret> secrets = new ArrayList<>();
     for (SecretConfig secret : new TreeMap<>(model.secrets()).values()) {
       if (secret.environment() != null && !secret.external()) {
-        String name = Names.sanitize(secret.name() != null ? secret.name() : secret.key());
+        // the name the pod mounts: one rule, the translation's
+        String name = Names.secretName(model, secret.key());
         secrets.add(new EnvironmentSecret(secret.key(), name, secret.environment()));
       }
     }

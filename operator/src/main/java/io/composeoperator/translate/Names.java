@@ -1,6 +1,7 @@
 package io.composeoperator.translate;
 
 import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.model.ComposeModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -138,6 +139,16 @@ public final class Names {
           "\"" + composeName + "\" cannot be a Kubernetes object name (maps to \"" + name + "\")");
     }
     return name;
+  }
+
+  /**
+   * The Secret of a top-level Compose secret: its {@code name:}, else its key, by the mapping rule;
+   * the pod mounts it, and the CLI names it in the {@code kubectl create secret} commands it
+   * prints.
+   */
+  public static String secretName(ComposeModel model, String secretKey) {
+    String name = model.secrets().get(secretKey).nameOrKey();
+    return objectName(model.sourceFile(), "secrets." + secretKey, name);
   }
 
   /**

@@ -103,12 +103,6 @@ final class PodVolumes {
       SortedSet<String> configMaps,
       Set<String> readWriteOnceClaims) {}
 
-  /** The Secret name of a top-level secret. */
-  static String secretName(ComposeModel model, String secretKey) {
-    String name = model.secrets().get(secretKey).nameOrKey();
-    return Names.objectName(model.sourceFile(), "secrets." + secretKey, name);
-  }
-
   /** The volumes and mounts of one service's pod. */
   static PodStorage forService(ServiceContext ctx) {
     return new PodBuilder(ctx).build();
@@ -881,7 +875,7 @@ final class PodVolumes {
     }
 
     private void mountSecret(ServiceFileRef ref, String key) {
-      String secretName = secretName(model, ref.source());
+      String secretName = Names.secretName(model, ref.source());
       ctx.requiredSecrets().add(secretName);
       int mode = fileMode(ref, key);
       String dataKey = ConfigMaps.dataKey(model, "secrets." + ref.source(), ref.source());

@@ -294,7 +294,7 @@ public final class ProjectTranslator {
     }
     for (String key : secrets) {
       String name = model.secrets().get(key).nameOrKey();
-      String secretName = PodVolumes.secretName(model, key);
+      String secretName = Names.secretName(model, key);
       if (!secretName.equals(name)) {
         warnings.add(
             "secrets." + key,

@@ -8,6 +8,7 @@ import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
+import io.composeoperator.translate.Labels;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.Renderer;
@@ -77,10 +78,11 @@ public final class ConvertCommand implements Callable<Integer> {
     Translation translation =
         Renderer.render(
             SpecOptions.source(
-                input.fileName(),
-                project.getSpec().getCompose(),
-                project.getSpec(),
-                new Variables(values, secretSources)),
+                    input.fileName(),
+                    project.getSpec().getCompose(),
+                    project.getSpec(),
+                    new Variables(values, secretSources))
+                .withSecretEnvFiles(local.secretEnvFiles()),
             SpecOptions.from(local.name(), flags.namespace(), project.getSpec(), null));
     List<Warning> warnings = new ArrayList<>(local.warnings());
     warnings.addAll(translation.warnings());
@@ -112,12 +114,14 @@ public final class ConvertCommand implements Callable<Integer> {
                   + ": "
                   + key.reason()
                   + ", so it is never put into the ComposeProject; "
-                  + kubectl(
-                      local.directory(),
-                      Names.keyFileSecret(key.path()),
-                      KeyMaterial.dataKey(key.path()),
-                      key.path(),
-                      flags.namespace()));
+                  + (key.envFile()
+                      ? envFileSecret(local, key.path(), flags.namespace())
+                      : kubectl(
+                          local.directory(),
+                          Names.keyFileSecret(key.path()),
+                          KeyMaterial.dataKey(key.path()),
+                          key.path(),
+                          flags.namespace())));
     }
     for (LocalProject.EnvironmentSecret secret : local.environmentSecrets()) {
       console
@@ -190,6 +194,32 @@ public final class ConvertCommand implements Callable<Integer> {
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;
+  }
+
+  /**
+   * The command that creates the Secret of an env file with credentials, one key per variable, and
+   * labels it with the project so that the operator watches it; the pods read each variable from it
+   * ({@code secretKeyRef}).
+   */
+  private String envFileSecret(LocalProject local, String path, String namespace) {
+    String secret = Names.keyFileSecret(path);
+    Path file = local.directory().resolve(path).normalize();
+    Path cwd = console.workingDirectory();
+    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
+    return "its variables are read from the Secret "
+        + secret
+        + "; create it before applying: kubectl create secret generic "
+        + secret
+        + " --from-env-file="
+        + shown
+        + namespaceFlag(namespace)
+        + " && kubectl label secret "
+        + secret
+        + " "
+        + Labels.PROJECT
+        + "="
+        + local.name()
+        + namespaceFlag(namespace);
   }
 
   private String kubectl(

@@ -83,8 +83,14 @@ final class FileCollector {
    *
    * @param path the file, relative to the Compose file's directory, normalized
    * @param reason why it counts as key material, for the message
+   * @param envFile true for an {@code env_file} that holds credentials: its Secret is made with
+   *     {@code --from-env-file}, one key per variable
    */
-  record KeyFile(String path, String reason) {}
+  record KeyFile(String path, String reason, boolean envFile) {
+    KeyFile(String path, String reason) {
+      this(path, reason, false);
+    }
+  }
 
   /**
    * A Compose secret read from a file, which the user creates as a Kubernetes Secret.
@@ -103,6 +109,8 @@ final class FileCollector {
    * @param model the model of the first pass
    * @param filesRead the project files the loader read: env files, included and extended files
    * @param snapshot the candidate files the first pass was given
+   * @param envFiles which of them are env files: one that is not world-readable holds credentials
+   *     and is a key file, never shipped
    */
   static Collected collect(
       Path directory,
@@ -110,6 +118,17 @@ final class FileCollector {
       ComposeModel model,
       Set<String> filesRead,
       Map<String, String> snapshot)
+      throws IOException {
+    return collect(directory, fileName, model, filesRead, snapshot, Set.of());
+  }
+
+  static Collected collect(
+      Path directory,
+      String fileName,
+      ComposeModel model,
+      Set<String> filesRead,
+      Map<String, String> snapshot,
+      Set<String> envFiles)
       throws IOException {
     List<SecretFile> secrets = secretFiles(model);
     List<String> secretPaths = secrets.stream().map(SecretFile::path).toList();
@@ -147,6 +166,19 @@ final class FileCollector {
     }
     for (String path : filesRead) {
       String text = snapshot.get(path);
+      Path file = directory.resolve(path).normalize();
+      if (text != null
+          && envFiles.contains(path)
+          && Files.isRegularFile(file)
+          && !worldReadable(file)) {
+        collector.keyFiles.putIfAbsent(
+            KeyMaterial.normalize(path),
+            new KeyFile(
+                KeyMaterial.normalize(path),
+                "it is an env file that is not world-readable (it holds credentials)",
+                true));
+        continue;
+      }
       if (text != null
           && !secretPaths.contains(path)
           && !collector.keyFiles.containsKey(KeyMaterial.normalize(path))) {

@@ -9,6 +9,7 @@ import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.ConfigObjConfig;
 import io.composeoperator.compose.model.SecretConfig;
+import io.composeoperator.compose.model.SecretEnvFile;
 import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
 import io.composeoperator.translate.Labels;
@@ -60,6 +61,9 @@ import java.util.TreeSet;
  *     kept in the Secret {@link Names#variablesSecret} that the user creates, and read from it as
  *     the operator reads {@code spec.variablesFrom}, so an environment value that is exactly such a
  *     variable becomes a secretKeyRef
+ * @param secretEnvFiles env files that are not world-readable (so they hold credentials), by path:
+ *     never shipped, read from the Secret {@link Names#keyFileSecret} names as the operator reads
+ *     it, one Secret reference per variable
  * @param lookupWarnings what finding the files had to say
  * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
  *     the load of {@link #source()} and need not be repeated), else null
@@ -76,6 +80,7 @@ record LocalProject(
     FileCollector.Collected collected,
     List<EnvironmentSecret> environmentSecrets,
     SortedMap<String, String> credentials,
+    Map<String, SecretEnvFile> secretEnvFiles,
     List<Warning> lookupWarnings,
     LoadResult firstPass) {
 
@@ -96,12 +101,13 @@ record LocalProject(
     Map<String, SecretVariable> secretSources = new TreeMap<>();
     credentials.keySet().forEach(key -> secretSources.put(key, credentialSource(key)));
     return new ComposeSource(
-        fileName,
-        text,
-        collected.files(),
-        new Variables(variables, secretSources),
-        profiles,
-        overrideFiles);
+            fileName,
+            text,
+            collected.files(),
+            new Variables(variables, secretSources),
+            profiles,
+            overrideFiles)
+        .withSecretEnvFiles(secretEnvFiles);
   }
 
   /** Where the operator reads the credential {@code key} from. */
@@ -333,7 +339,12 @@ record LocalProject(
       checkConfigFiles(input, model);
       FileCollector.Collected collected =
           FileCollector.collect(
-              input.directory(), input.fileName(), model, loaded.filesRead(), snapshot);
+              input.directory(),
+              input.fileName(),
+              model,
+              loaded.filesRead(),
+              snapshot,
+              loaded.envFiles());
       String name = flags.name() != null ? flags.name() : model.name();
       if (name == null) {
         name = fromDirectory(input.directory());
@@ -356,8 +367,21 @@ record LocalProject(
             }
           });
       recorded.keySet().removeAll(credentials.keySet());
+      Map<String, SecretEnvFile> secretEnvFiles = new TreeMap<>();
+      for (FileCollector.KeyFile key : collected.keyFiles()) {
+        if (key.envFile()) {
+          secretEnvFiles.put(
+              key.path(),
+              new SecretEnvFile(
+                  Names.keyFileSecret(key.path()),
+                  new TreeSet<>(DotEnv.parse(key.path(), snapshot.get(key.path())).keySet())));
+        }
+      }
       boolean firstPassFits =
-          collected.files().equals(snapshot) && !secretValuesRemoved && credentials.isEmpty();
+          collected.files().equals(snapshot)
+              && !secretValuesRemoved
+              && credentials.isEmpty()
+              && secretEnvFiles.isEmpty();
       return new LocalProject(
           input.fileName(),
           input.directory(),
@@ -370,6 +394,7 @@ record LocalProject(
           collected,
           environmentSecrets,
           credentials,
+          secretEnvFiles,
           input.warnings(),
           firstPassFits ? loaded : null);
     } catch (IOException e) {

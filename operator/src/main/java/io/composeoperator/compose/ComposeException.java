@@ -15,7 +15,9 @@ public class ComposeException extends RuntimeException {
     /** The file is not valid Compose, or cannot be mapped (InvalidCompose). */
     INVALID,
     /** The project asks for something its security profile refuses (Forbidden). */
-    FORBIDDEN
+    FORBIDDEN,
+    /** A Secret that holds part of the project (an env file) does not exist (WaitingForSecret). */
+    MISSING_SECRET
   }
 
   private final Kind kind;

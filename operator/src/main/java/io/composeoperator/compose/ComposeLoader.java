@@ -2,6 +2,7 @@ package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.NetworkConfig;
+import io.composeoperator.compose.model.SecretEnvFile;
 import io.composeoperator.compose.model.ServiceConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,11 @@ public final class ComposeLoader {
     problems.throwIfAny();
     Map<String, Object> services = new Extends(fields, this::servicesOf).resolveAll(rawServices);
 
-    Environment environment = new Environment(fields, files, variables, warnings);
+    Map<String, SecretEnvFile> secretEnvFiles = new HashMap<>();
+    source
+        .secretEnvFiles()
+        .forEach((path, entries) -> secretEnvFiles.put(ProjectPaths.normalize(path), entries));
+    Environment environment = new Environment(fields, files, variables, warnings, secretEnvFiles);
     ServiceNormalizer normalizer =
         new ServiceNormalizer(
             fields,
@@ -125,7 +130,7 @@ public final class ComposeLoader {
             configs,
             new TreeMap<>(files),
             ignored);
-    return new LoadResult(model, warnings, files.read(), variablesUsed);
+    return new LoadResult(model, warnings, files.read(), variablesUsed, environment.envFiles());
   }
 
   /** Reads and interpolates one document. */

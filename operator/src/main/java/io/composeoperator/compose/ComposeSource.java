@@ -1,5 +1,6 @@
 package io.composeoperator.compose;
 
+import io.composeoperator.compose.model.SecretEnvFile;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * @param profiles the active profiles
  * @param overrideFiles paths of {@code files} holding Compose files merged over {@code text}, in
  *     order, as {@code docker compose -f compose.yaml -f other.yaml} merges them
+ * @param secretEnvFiles env files that hold credentials and live in a Secret the user created
+ *     instead of {@code files}, by path: the environment reads each of their variables as a Secret
+ *     reference, never as a value
  */
 public record ComposeSource(
     String fileName,
@@ -24,12 +28,30 @@ public record ComposeSource(
     Map<String, String> files,
     Variables variables,
     List<String> profiles,
-    List<String> overrideFiles) {
+    List<String> overrideFiles,
+    Map<String, SecretEnvFile> secretEnvFiles) {
 
   public ComposeSource {
     files = Collections.unmodifiableMap(new TreeMap<>(files));
     profiles = List.copyOf(profiles);
     overrideFiles = List.copyOf(overrideFiles);
+    secretEnvFiles = Collections.unmodifiableMap(new TreeMap<>(secretEnvFiles));
+  }
+
+  /** A source without env files in Secrets. */
+  public ComposeSource(
+      String fileName,
+      String text,
+      Map<String, String> files,
+      Variables variables,
+      List<String> profiles,
+      List<String> overrideFiles) {
+    this(fileName, text, files, variables, profiles, overrideFiles, Map.of());
+  }
+
+  /** The same source with these env files in Secrets. */
+  public ComposeSource withSecretEnvFiles(Map<String, SecretEnvFile> envFiles) {
+    return new ComposeSource(fileName, text, files, variables, profiles, overrideFiles, envFiles);
   }
 
   /** A source of one Compose file. */

@@ -1,6 +1,8 @@
 package io.composeoperator.compose;
 
 import io.composeoperator.compose.model.EnvVar;
+import io.composeoperator.compose.model.SecretEnvFile;
+import io.composeoperator.compose.model.SecretVariable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,11 +25,28 @@ final class Environment {
   private final Variables variables;
   private final Map<String, Map<String, Object>> parsed = new HashMap<>();
 
+  private final Map<String, SecretEnvFile> secretEnvFiles;
+  private final java.util.SortedSet<String> envFilesSeen = new java.util.TreeSet<>();
+
   Environment(
       Fields fields,
       Map<String, String> normalizedFiles,
       Variables variables,
       List<Warning> warnings) {
+    this(fields, normalizedFiles, variables, warnings, Map.of());
+  }
+
+  /**
+   * @param secretEnvFiles env files that live in Secrets ({@link ComposeSource#secretEnvFiles}), by
+   *     normalized path
+   */
+  Environment(
+      Fields fields,
+      Map<String, String> normalizedFiles,
+      Variables variables,
+      List<Warning> warnings,
+      Map<String, SecretEnvFile> secretEnvFiles) {
+    this.secretEnvFiles = secretEnvFiles;
     this.fields = fields;
     this.files = normalizedFiles;
     this.variables = variables;
@@ -110,7 +129,31 @@ final class Environment {
         file = fields.requiredString(item, itemPath);
       }
       String key = ProjectPaths.normalize(file);
+      boolean envFile = what.equals("env file");
+      if (envFile) {
+        envFilesSeen.add(key);
+      }
       String text = files.get(key);
+      if (text == null && envFile && secretEnvFiles.containsKey(key)) {
+        // an env file with credentials: its entries are read from the Secret, as references
+        SecretEnvFile secret = secretEnvFiles.get(key);
+        if (!secret.exists()) {
+          throw new ComposeException(
+              ComposeException.Kind.MISSING_SECRET,
+              fields.fileName(),
+              itemPath,
+              "env file "
+                  + Fields.quote(file)
+                  + " holds credentials and is read from the Secret "
+                  + secret.secretName()
+                  + ", which does not exist: create it (convert printed the command); nothing is"
+                  + " applied until it exists");
+        }
+        for (SecretVariable entry : secret.references()) {
+          merged.put(entry.key(), new SecretRef(entry.key(), entry));
+        }
+        continue;
+      }
       if (text == null) {
         if (required) {
           throw fields.error(
@@ -130,6 +173,11 @@ final class Environment {
           .computeIfAbsent(key + (raw ? "#raw" : ""), k -> envFiles.parse(key, text, rawFormat))
           .forEach(merged::put);
     }
+  }
+
+  /** The env files the services named, by normalized path (given, in a Secret, or missing). */
+  java.util.SortedSet<String> envFiles() {
+    return java.util.Collections.unmodifiableSortedSet(envFilesSeen);
   }
 
   private void readEnvironment(Object value, String path, Map<String, Object> merged) {

@@ -114,6 +114,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
       }
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
+      waitingForReference = e.kind() == ComposeException.Kind.MISSING_SECRET;
     } catch (MissingReference e) {
       outcome = Outcome.refused(e.reason(), e.getMessage());
       // an unlabelled ConfigMap or Secret is not watched: look again soon rather than at the
@@ -192,9 +193,11 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   }
 
   private static String reason(ComposeException e) {
-    return e.kind() == ComposeException.Kind.FORBIDDEN
-        ? Reasons.FORBIDDEN
-        : Reasons.INVALID_COMPOSE;
+    return switch (e.kind()) {
+      case FORBIDDEN -> Reasons.FORBIDDEN;
+      case MISSING_SECRET -> Reasons.WAITING_FOR_SECRET;
+      case INVALID -> Reasons.INVALID_COMPOSE;
+    };
   }
 
   private static VolumeRetention retention(ComposeProject project) {

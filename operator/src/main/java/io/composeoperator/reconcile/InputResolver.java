@@ -6,7 +6,10 @@ import io.composeoperator.api.v1alpha1.KeyRef;
 import io.composeoperator.api.v1alpha1.VariablesSource;
 import io.composeoperator.compose.ComposeSource;
 import io.composeoperator.compose.Variables;
+import io.composeoperator.compose.model.SecretEnvFile;
 import io.composeoperator.compose.model.SecretVariable;
+import io.composeoperator.translate.KeyMaterial;
+import io.composeoperator.translate.Names;
 import io.composeoperator.translate.SpecOptions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -42,7 +45,37 @@ public final class InputResolver {
       fileName = ref.getKey();
       text = configMapValue(ref, references);
     }
-    return SpecOptions.source(fileName, text, spec, variables(spec, references));
+    return SpecOptions.source(fileName, text, spec, variables(spec, references))
+        .withSecretEnvFiles(secretEnvFiles(spec, references));
+  }
+
+  /**
+   * The files of {@code spec.secretFiles} with the keys of their Secrets (or none when a Secret is
+   * missing): an env file among them is read as Secret references (the keys are its variables;
+   * values are never read). A key file is listed too and simply not used as an env file.
+   */
+  private static Map<String, SecretEnvFile> secretEnvFiles(
+      ComposeProjectSpec spec, References references) {
+    Map<String, SecretEnvFile> envFiles = new TreeMap<>();
+    for (String path : spec.getSecretFiles()) {
+      String name = Names.keyFileSecret(KeyMaterial.normalize(path));
+      envFiles.put(
+          path,
+          new SecretEnvFile(
+              name, references.secret(name).map(InputResolver::secretKeys).orElse(null)));
+    }
+    return envFiles;
+  }
+
+  private static java.util.SortedSet<String> secretKeys(Secret secret) {
+    java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+    if (secret.getData() != null) {
+      keys.addAll(secret.getData().keySet());
+    }
+    if (secret.getStringData() != null) {
+      keys.addAll(secret.getStringData().keySet());
+    }
+    return keys;
   }
 
   private static String configMapValue(KeyRef ref, References references) {

@@ -325,6 +325,117 @@ class ConvertSecretsTest {
     assertThat(render.out()).doesNotContain("sk_live_42").contains("secretKeyRef");
   }
 
+  @Test
+  void envFileThatIsNotWorldReadableIsASecretReadVariableByVariable() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          db:
+            image: postgres:16
+            env_file: [common.env, db.env]
+            environment:
+              POSTGRES_DB: app
+        """,
+        "rw-r--r--");
+    write("common.env", "TZ=UTC\nPOSTGRES_USER=app\n", "rw-r--r--");
+    write("db.env", "POSTGRES_PASSWORD=s3cret-9\nPOSTGRES_USER=admin\n", "rw-------");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop", "-n", "prod");
+
+    ComposeProject project = project(run);
+    assertThat(run.out()).doesNotContain("s3cret-9").doesNotContain("admin");
+    assertThat(project.getSpec().getFiles()).containsOnlyKeys("common.env");
+    assertThat(project.getSpec().getSecretFiles()).containsExactly("db.env");
+    assertThat(run.err())
+        .contains(
+            "db.env: it is an env file that is not world-readable (it holds credentials), so it is"
+                + " never put into the ComposeProject; its variables are read from the Secret"
+                + " db-env; create it before applying: kubectl create secret generic db-env"
+                + " --from-env-file=db.env -n prod && kubectl label secret db-env"
+                + " composeoperator.io/project=shop -n prod");
+
+    // the operator reads the keys of the Secret the user created (never its values)
+    Secret secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("db-env")
+            .endMetadata()
+            .addToData("POSTGRES_PASSWORD", base64("s3cret-9"))
+            .addToData("POSTGRES_USER", base64("admin"))
+            .build();
+    References references =
+        new References() {
+          @Override
+          public Optional<ConfigMap> configMap(String name) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Secret> secret(String name) {
+            return name.equals("db-env") ? Optional.of(secret) : Optional.empty();
+          }
+        };
+    List<HasMetadata> objects =
+        Renderer.render(
+                InputResolver.resolve(project, references),
+                SpecOptions.from("shop", "prod", project.getSpec(), null))
+            .objects();
+    assertThat(Serialization.asYaml(objects)).doesNotContain("s3cret-9").doesNotContain("admin");
+    Deployment db =
+        objects.stream()
+            .filter(Deployment.class::isInstance)
+            .map(Deployment.class::cast)
+            .findFirst()
+            .orElseThrow();
+    // env_file order is kept: db.env comes after common.env, so its POSTGRES_USER wins
+    assertThat(db.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .extracting(
+            env ->
+                env.getName()
+                    + "="
+                    + (env.getValueFrom() == null
+                        ? env.getValue()
+                        : "secret " + env.getValueFrom().getSecretKeyRef().getName()))
+        .containsExactly(
+            "TZ=UTC",
+            "POSTGRES_USER=secret db-env",
+            "POSTGRES_PASSWORD=secret db-env",
+            "POSTGRES_DB=app");
+
+    CliRun render = CliRun.in(dir, "render", "--name", "shop", "-n", "prod");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+
+    // before the user creates the Secret, the operator waits for it and renders nothing
+    References none =
+        new References() {
+          @Override
+          public Optional<ConfigMap> configMap(String name) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Secret> secret(String name) {
+            return Optional.empty();
+          }
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Renderer.render(
+                    InputResolver.resolve(project, none),
+                    SpecOptions.from("shop", "prod", project.getSpec(), null)))
+        .isInstanceOfSatisfying(
+            io.composeoperator.compose.ComposeException.class,
+            e ->
+                assertThat(e.kind())
+                    .isEqualTo(io.composeoperator.compose.ComposeException.Kind.MISSING_SECRET))
+        .hasMessage(
+            "compose.yaml: services.db.env_file[1]: env file \"db.env\" holds credentials and is"
+                + " read from the Secret db-env, which does not exist: create it (convert printed"
+                + " the command); nothing is applied until it exists");
+  }
+
   private static String base64(String value) {
     return java.util.Base64.getEncoder()
         .encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));

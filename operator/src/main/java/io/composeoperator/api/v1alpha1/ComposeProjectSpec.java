@@ -48,7 +48,9 @@ public class ComposeProjectSpec {
   @JsonPropertyDescription(
       "Project files that hold keys or credentials, by path relative to the Compose file: never"
           + " in files; each is mounted from the Secret named after its path (letsencrypt/acme.json"
-          + " -> letsencrypt-acme-json, key acme.json), which the user creates. convert records them.")
+          + " -> letsencrypt-acme-json, key acme.json), which the user creates; an env_file among"
+          + " them is read from its Secret one variable per key (db.env -> db-env). convert records"
+          + " them.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<String> secretFiles = new ArrayList<>();
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Not a timed test: a benchmark on the real control plane, run with {@code -De2e.benchmark=true}
  * and {@code -De2e.kubeconfig=…}. 100 ComposeProjects of 10 services, created at once, against the
- * packaged operator under the chart's JVM settings (a 768Mi limit with MaxRAMPercentage=50 gives a
- * 384m heap) and the chart's ServiceAccount. Prints the time until all are Ready after the last
+ * packaged operator under the chart's JVM settings (a 1Gi limit with MaxRAMPercentage=75 gives a
+ * 768m heap) and the chart's ServiceAccount. Prints the time until all are Ready after the last
  * create, the operator's reconcile duration p50/p95 (its own histogram), API writes per created
  * object and per project from the audit log, and the operator's RSS; also written to {@code
  * e2e/target/real-cluster-benchmark.txt}.
@@ -35,11 +35,11 @@ class RealClusterBenchmarkIT {
   static final int PROJECTS = Integer.getInteger("e2e.benchmark.projects", 100);
 
   /**
-   * The JVM options the chart gives the operator, as they come out under its 768Mi memory limit
+   * The JVM options the chart gives the operator, as they come out under its 1Gi memory limit
    * ({@code -XX:MaxRAMPercentage} of the container's memory; here the host has no such limit, so
    * the heap is given directly). {@code -De2e.benchmark.jvm=...} tries others.
    */
-  static final String JVM = "-Xmx384m -XX:+ExitOnOutOfMemoryError";
+  static final String JVM = "-Xmx768m -XX:+ExitOnOutOfMemoryError";
 
   @Test
   void hundredProjectsOfTenServices() throws Exception {

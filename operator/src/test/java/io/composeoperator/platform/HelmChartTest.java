@@ -111,7 +111,7 @@ class HelmChartTest {
         .singleElement()
         .extracting(EnvVar::getValue)
         .asString()
-        .contains("-XX:MaxRAMPercentage=50");
+        .contains("-XX:MaxRAMPercentage=75");
     assertThat(operator.getEnv())
         .filteredOn(e -> e.getName().equals("POD_NAMESPACE"))
         .singleElement()

@@ -8,7 +8,6 @@ import io.composeoperator.compose.Variables;
 import io.composeoperator.compose.Warning;
 import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
-import io.composeoperator.translate.Labels;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.Renderer;
@@ -203,23 +202,13 @@ public final class ConvertCommand implements Callable<Integer> {
    */
   private String envFileSecret(LocalProject local, String path, String namespace) {
     String secret = Names.keyFileSecret(path);
-    Path file = local.directory().resolve(path).normalize();
-    Path cwd = console.workingDirectory();
-    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
     return "its variables are read from the Secret "
         + secret
         + "; create it before applying: kubectl create secret generic "
         + secret
         + " --from-env-file="
-        + shown
-        + namespaceFlag(namespace)
-        + " && kubectl label secret "
-        + secret
-        + " "
-        + Labels.PROJECT
-        + "="
-        + local.name()
-        + namespaceFlag(namespace);
+        + SecretAdvice.shown(console, local.directory().resolve(path).normalize())
+        + SecretAdvice.andLabel(secret, local.name(), namespace);
   }
 
   private String kubectl(

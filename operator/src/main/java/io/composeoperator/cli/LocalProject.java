@@ -12,7 +12,6 @@ import io.composeoperator.compose.model.SecretConfig;
 import io.composeoperator.compose.model.SecretEnvFile;
 import io.composeoperator.compose.model.SecretVariable;
 import io.composeoperator.translate.KeyMaterial;
-import io.composeoperator.translate.Labels;
 import io.composeoperator.translate.Names;
 import io.composeoperator.translate.ProjectOptions;
 import java.io.IOException;
@@ -528,17 +527,6 @@ record LocalProject(
     credentials
         .keySet()
         .forEach(key -> command.append(" --from-literal=" + key + "=\"$" + key + "\""));
-    String namespaceFlag = namespace == null ? "" : " -n " + namespace;
-    command.append(namespaceFlag);
-    // labelled, the Secret is watched: creating or changing it is picked up at once
-    command
-        .append(" && kubectl label secret ")
-        .append(Names.variablesSecret(name))
-        .append(' ')
-        .append(Labels.PROJECT)
-        .append('=')
-        .append(name)
-        .append(namespaceFlag);
-    return command.toString();
+    return command + SecretAdvice.andLabel(Names.variablesSecret(name), name, namespace);
   }
 }

@@ -1,5 +1,6 @@
 package io.composeoperator.cli;
 
+import io.composeoperator.translate.Labels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,8 +26,7 @@ final class SecretAdvice {
       String path,
       String namespace) {
     Path file = directory.resolve(path).normalize();
-    Path cwd = console.workingDirectory();
-    String shown = file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
+    String shown = shown(console, file);
     String command =
         "kubectl create secret generic "
             + secretName
@@ -45,5 +45,28 @@ final class SecretAdvice {
           + command;
     }
     return "create the Secret before applying: " + command;
+  }
+
+  /** A file as the user should type it: relative to the working directory when inside it. */
+  static String shown(Console console, Path file) {
+    Path cwd = console.workingDirectory();
+    return file.startsWith(cwd) ? TextFiles.relative(cwd, file) : file.toString();
+  }
+
+  /**
+   * What follows a {@code kubectl create secret} command whose Secret holds variables the project
+   * reads: labelled with the project, the Secret is watched, so creating or changing it is picked
+   * up at once.
+   */
+  static String andLabel(String secretName, String project, String namespace) {
+    String namespaceFlag = namespace == null ? "" : " -n " + namespace;
+    return namespaceFlag
+        + " && kubectl label secret "
+        + secretName
+        + " "
+        + Labels.PROJECT
+        + "="
+        + project
+        + namespaceFlag;
   }
 }

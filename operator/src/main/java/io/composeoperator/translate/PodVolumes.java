@@ -338,17 +338,7 @@ final class PodVolumes {
       if (content != null) {
         // a single project file given in spec.files → <service>-files ConfigMap, subPath
         warnReadOnly(mount, key, true);
-        String dataKey = fileKey(source, key);
-        files.put(dataKey, content);
-        String name = filesVolume();
-        mount(
-            key,
-            new VolumeMountBuilder()
-                .withName(name)
-                .withMountPath(mount.target())
-                .withSubPath(dataKey)
-                .withReadOnly(true)
-                .build());
+        givenFile(mount, key, fileKey(source, key), content);
         return;
       }
       String prefix = source.equals(".") ? "" : source + "/";
@@ -427,13 +417,16 @@ final class PodVolumes {
 
     /** {@code /dev/null} over a file: an empty file, as the null device reads. */
     private void emptyFile(ServiceVolumeConfig mount, String key) {
-      String dataKey = fileKey("/dev/null", key);
-      files.put(dataKey, "");
-      String name = filesVolume();
+      givenFile(mount, key, fileKey("/dev/null", key), "");
+    }
+
+    /** One file of the {@code <service>-files} ConfigMap, mounted read-only at the target. */
+    private void givenFile(ServiceVolumeConfig mount, String key, String dataKey, String content) {
+      files.put(dataKey, content);
       mount(
           key,
           new VolumeMountBuilder()
-              .withName(name)
+              .withName(filesVolume())
               .withMountPath(mount.target())
               .withSubPath(dataKey)
               .withReadOnly(true)

@@ -243,18 +243,7 @@ class ConvertSecretsTest {
         new SecretBuilder().withNewMetadata().withName("media-variables").endMetadata().build();
     secret.setData(
         Map.of("WIREGUARD_PRIVATE_KEY", base64("wg-0123456789="), "DB_PASSWORD", base64("pw-987")));
-    References references =
-        new References() {
-          @Override
-          public Optional<ConfigMap> configMap(String name) {
-            return Optional.empty();
-          }
-
-          @Override
-          public Optional<Secret> secret(String name) {
-            return name.equals("media-variables") ? Optional.of(secret) : Optional.empty();
-          }
-        };
+    References references = references(secret);
     project.getMetadata().setNamespace("home");
     List<HasMetadata> objects =
         Renderer.render(
@@ -364,18 +353,7 @@ class ConvertSecretsTest {
             .addToData("POSTGRES_PASSWORD", base64("s3cret-9"))
             .addToData("POSTGRES_USER", base64("admin"))
             .build();
-    References references =
-        new References() {
-          @Override
-          public Optional<ConfigMap> configMap(String name) {
-            return Optional.empty();
-          }
-
-          @Override
-          public Optional<Secret> secret(String name) {
-            return name.equals("db-env") ? Optional.of(secret) : Optional.empty();
-          }
-        };
+    References references = references(secret);
     List<HasMetadata> objects =
         Renderer.render(
                 InputResolver.resolve(project, references),
@@ -408,18 +386,7 @@ class ConvertSecretsTest {
     assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
 
     // before the user creates the Secret, the operator waits for it and renders nothing
-    References none =
-        new References() {
-          @Override
-          public Optional<ConfigMap> configMap(String name) {
-            return Optional.empty();
-          }
-
-          @Override
-          public Optional<Secret> secret(String name) {
-            return Optional.empty();
-          }
-        };
+    References none = references();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 Renderer.render(
@@ -434,6 +401,23 @@ class ConvertSecretsTest {
             "compose.yaml: services.db.env_file[1]: env file \"db.env\" holds credentials and is"
                 + " read from the Secret db-env, which does not exist: create it (convert printed"
                 + " the command); nothing is applied until it exists");
+  }
+
+  /** The operator's view of the namespace: these Secrets (by name), no ConfigMaps. */
+  private static References references(Secret... secrets) {
+    return new References() {
+      @Override
+      public Optional<ConfigMap> configMap(String name) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Secret> secret(String name) {
+        return java.util.Arrays.stream(secrets)
+            .filter(secret -> secret.getMetadata().getName().equals(name))
+            .findFirst();
+      }
+    };
   }
 
   private static String base64(String value) {

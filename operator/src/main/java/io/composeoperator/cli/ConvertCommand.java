@@ -167,6 +167,10 @@ public final class ConvertCommand implements Callable<Integer> {
             .build());
     ComposeProjectSpec spec = new ComposeProjectSpec();
     spec.setCompose(local.text());
+    if (!local.fileName().equals(LocalProject.STDIN)
+        && !local.fileName().equals(SpecOptions.DEFAULT_COMPOSE_FILE)) {
+      spec.setComposeFileName(local.fileName());
+    }
     spec.setOverrideFiles(new ArrayList<>(local.overrideFiles()));
     spec.setProfiles(new ArrayList<>(local.profiles()));
     spec.setVariables(new LinkedHashMap<>(local.recordedVariables()));

@@ -83,6 +83,9 @@ record LocalProject(
     List<Warning> lookupWarnings,
     LoadResult firstPass) {
 
+  /** The name messages give a Compose file read from standard input ({@code -f -}). */
+  static final String STDIN = "stdin";
+
   /** The file names docker compose looks for, in its order (compose-go's DefaultFileNames). */
   static final List<String> DEFAULT_FILES =
       List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
@@ -219,7 +222,7 @@ record LocalProject(
         }
       }
       if (paths.get(0) == null) {
-        firstName = "stdin";
+        firstName = STDIN;
         first = cwd.resolve("stdin");
         firstText = new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
       } else {
@@ -424,7 +427,7 @@ record LocalProject(
               + file
               + ": no such file in "
               + input.directory()
-              + (input.fileName().equals("stdin")
+              + (input.fileName().equals(STDIN)
                   ? " (relative paths of a Compose file read from stdin are resolved against the"
                       + " current directory: run the command in the project's directory, or give"
                       + " -f FILE)"

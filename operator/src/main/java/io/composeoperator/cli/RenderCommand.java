@@ -69,7 +69,7 @@ public final class RenderCommand implements Callable<Integer> {
       }
       ComposeProject project = resource.get();
       ComposeProjectSpec spec = withFlags(input.fileName(), project.getSpec(), flags, warnings);
-      source = sourceOf(input.fileName(), spec);
+      source = sourceOf(spec);
       String name = flags.name() != null ? flags.name() : project.getMetadata().getName();
       String namespace =
           flags.namespace() != null ? flags.namespace() : project.getMetadata().getNamespace();
@@ -108,8 +108,12 @@ public final class RenderCommand implements Callable<Integer> {
    * The source the operator reads from a ComposeProject's spec: {@code spec.compose}, {@code
    * spec.files}, {@code spec.variables} and {@code spec.profiles}.
    */
-  static ComposeSource sourceOf(String fileName, ComposeProjectSpec spec) {
-    return SpecOptions.source(fileName, spec.getCompose(), spec, Variables.of(spec.getVariables()));
+  static ComposeSource sourceOf(ComposeProjectSpec spec) {
+    return SpecOptions.source(
+        SpecOptions.composeFileName(spec),
+        spec.getCompose(),
+        spec,
+        Variables.of(spec.getVariables()));
   }
 
   /** The spec with the command line's additions; what needs a cluster is refused or warned. */

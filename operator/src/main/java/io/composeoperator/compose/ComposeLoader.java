@@ -49,10 +49,14 @@ public final class ComposeLoader {
   private LoadResult load() {
     Map<String, Object> doc = document(source.fileName(), source.text());
     fields.checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
+    SortedMap<String, String> origins = new TreeMap<>();
     for (String override : source.overrideFiles()) {
-      doc = ProjectMerger.merge(doc, overrideFile(ProjectPaths.normalize(override)));
+      String file = ProjectPaths.normalize(override);
+      Map<String, Object> other = overrideFile(file);
+      recordAdded(origins, doc, other, file);
+      doc = ProjectMerger.merge(doc, other);
     }
-    doc = new Includes(fields, this::projectFile).resolve(doc);
+    doc = new Includes(fields, this::projectFile, origins).resolve(doc);
     List<String> ignored = new ArrayList<>();
     if (doc.containsKey("version")) {
       warnings.add(new Warning("version", "the top-level version key is obsolete and ignored"));
@@ -129,8 +133,27 @@ public final class ComposeLoader {
             secrets,
             configs,
             new TreeMap<>(files),
-            ignored);
+            ignored,
+            origins);
     return new LoadResult(model, warnings, files.read(), variablesUsed, environment.envFiles());
+  }
+
+  /** Records {@code file} as the origin of each element {@code other} adds to {@code doc}. */
+  private static void recordAdded(
+      Map<String, String> origins,
+      Map<String, Object> doc,
+      Map<String, Object> other,
+      String file) {
+    for (String section : Includes.SECTIONS) {
+      if (other.get(section) instanceof Map<?, ?> added) {
+        Map<?, ?> existing = doc.get(section) instanceof Map<?, ?> m ? m : Map.of();
+        for (Object key : added.keySet()) {
+          if (!existing.containsKey(key)) {
+            origins.putIfAbsent(section + "." + key, file);
+          }
+        }
+      }
+    }
   }
 
   /** Reads and interpolates one document. */

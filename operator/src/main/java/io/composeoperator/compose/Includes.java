@@ -20,20 +20,27 @@ import java.util.function.BiFunction;
  */
 final class Includes {
 
-  private static final List<String> SECTIONS =
+  static final List<String> SECTIONS =
       List.of("services", "volumes", "networks", "secrets", "configs");
   private static final Set<String> INCLUDE_KEYS = Set.of("path", "env_file", "project_directory");
 
   private final Fields fields;
   private final BiFunction<String, String, Map<String, Object>> reader;
+  private final Map<String, String> origins;
 
   /**
    * @param reader reads and interpolates a project file, given its normalized path and the YAML
    *     path that refers to it
+   * @param origins receives the included file that declares each element it adds ({@code
+   *     services.db} to {@code db/compose.yaml}); a nested include's file is recorded first
    */
-  Includes(Fields fields, BiFunction<String, String, Map<String, Object>> reader) {
+  Includes(
+      Fields fields,
+      BiFunction<String, String, Map<String, Object>> reader,
+      Map<String, String> origins) {
     this.fields = fields;
     this.reader = reader;
+    this.origins = origins;
   }
 
   /** Returns the document with every include resolved and the {@code include} key removed. */
@@ -140,6 +147,7 @@ final class Includes {
                   + ", differently");
         }
         mine.put(e.getKey(), e.getValue());
+        origins.putIfAbsent(section + "." + e.getKey(), file);
       }
       if (!mine.isEmpty() || doc.containsKey(section)) {
         doc.put(section, mine);

@@ -25,9 +25,6 @@ import java.util.TreeMap;
  * reference is a {@link MissingReference} (the status names it), never a crash.
  */
 public final class InputResolver {
-  /** The file name messages use for an inline {@code spec.compose}. */
-  public static final String INLINE_FILE = "compose.yaml";
-
   private InputResolver() {}
 
   /**
@@ -38,14 +35,12 @@ public final class InputResolver {
    */
   public static ComposeSource resolve(ComposeProject project, References references) {
     ComposeProjectSpec spec = project.getSpec();
-    String fileName = INLINE_FILE;
     String text = spec.getCompose();
     if (text == null) {
-      KeyRef ref = spec.getComposeFrom().getConfigMapKeyRef();
-      fileName = ref.getKey();
-      text = configMapValue(ref, references);
+      text = configMapValue(spec.getComposeFrom().getConfigMapKeyRef(), references);
     }
-    return SpecOptions.source(fileName, text, spec, variables(spec, references))
+    return SpecOptions.source(
+            SpecOptions.composeFileName(spec), text, spec, variables(spec, references))
         .withSecretEnvFiles(secretEnvFiles(spec, references));
   }
 

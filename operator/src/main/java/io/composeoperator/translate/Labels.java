@@ -19,6 +19,14 @@ public final class Labels {
   /** The value of {@link #MANAGED_BY}. */
   public static final String MANAGER = "compose-operator";
 
+  /** Annotation: the Compose service(s) an object was made for, as written ({@link Provenance}). */
+  public static final String COMPOSE_SERVICE = "composeoperator.io/compose-service";
+
+  /**
+   * Annotation: the Compose file that declares what an object was made for ({@link Provenance}).
+   */
+  public static final String COMPOSE_FILE = "composeoperator.io/compose-file";
+
   /** Pod-template annotation: hash of the mounted files and configs, so a change rolls pods. */
   public static final String CONFIG_HASH = "composeoperator.io/config-hash";
 

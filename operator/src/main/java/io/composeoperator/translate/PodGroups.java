@@ -236,16 +236,7 @@ final class PodGroups {
       }
       services.put(service.name(), service.toBuilder().dependsOn(dependsOn).build());
     }
-    return new ComposeModel(
-        model.sourceFile(),
-        model.name(),
-        services,
-        model.volumes(),
-        model.networks(),
-        model.secrets(),
-        model.configs(),
-        model.files(),
-        model.ignoredTopLevelKeys());
+    return model.withServices(services);
   }
 
   /** One guest's translation, to be merged into its host's pod. */

@@ -150,6 +150,7 @@ public final class ProjectTranslator {
     objects.addAll(NetworkPolicies.policiesFor(model, serviceNames, options, warnings));
     objects.addAll(WaitAccess.objectsFor(model, options));
     PodGroups.retarget(objects, serviceNames, podServices);
+    Provenance.annotate(objects, model, serviceNames, groups);
 
     if (options.namespace() != null) {
       objects.forEach(o -> o.getMetadata().setNamespace(options.namespace()));

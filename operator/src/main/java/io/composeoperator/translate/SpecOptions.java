@@ -15,7 +15,25 @@ import java.util.Map;
  * them the same way.
  */
 public final class SpecOptions {
+  /** The Compose file's name when the spec names none: docker compose's own default. */
+  public static final String DEFAULT_COMPOSE_FILE = "compose.yaml";
+
   private SpecOptions() {}
+
+  /**
+   * The Compose file's name, for messages and the objects' {@link Labels#COMPOSE_FILE} annotation:
+   * {@code spec.composeFileName}, else the key of {@code spec.composeFrom}, else {@value
+   * #DEFAULT_COMPOSE_FILE}.
+   */
+  public static String composeFileName(ComposeProjectSpec spec) {
+    if (spec.getComposeFileName() != null) {
+      return spec.getComposeFileName();
+    }
+    if (spec.getComposeFrom() != null && spec.getComposeFrom().getConfigMapKeyRef() != null) {
+      return spec.getComposeFrom().getConfigMapKeyRef().getKey();
+    }
+    return DEFAULT_COMPOSE_FILE;
+  }
 
   /**
    * The translation options of a ComposeProject.

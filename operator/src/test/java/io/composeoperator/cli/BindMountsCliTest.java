@@ -103,7 +103,7 @@ class BindMountsCliTest {
     assertThat(project.getSpec().getFiles()).containsOnlyKeys("config/app.yaml"); // src not shipped
     List<HasMetadata> operator =
         Renderer.render(
-                RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+                RenderCommand.sourceOf(project.getSpec()),
                 SpecOptions.from("shop", null, project.getSpec(), null))
             .objects();
     assertThat(yaml(operator)).isEqualTo(yaml(CliRun.objects(rendered.out())));
@@ -208,7 +208,7 @@ class BindMountsCliTest {
     assertThat(project.getSpec().getBindMounts().getUnshippedFiles()).containsExactly("city.mmdb");
     List<HasMetadata> operator =
         Renderer.render(
-                RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+                RenderCommand.sourceOf(project.getSpec()),
                 SpecOptions.from("geo", null, project.getSpec(), null))
             .objects();
     assertThat(yaml(operator)).isEqualTo(yaml(CliRun.objects(rendered.out())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.composeoperator.api.v1alpha1.ComposeProject;
 import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
+import io.composeoperator.translate.Labels;
 import io.composeoperator.translate.Renderer;
 import io.composeoperator.translate.SpecOptions;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -53,12 +54,39 @@ class ConvertCommandTest {
     assertThat(project.getSpec().getFiles()).containsOnlyKeys("base.yaml", "db/compose.yaml");
     var objects =
         Renderer.render(
-                RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+                RenderCommand.sourceOf(project.getSpec()),
                 SpecOptions.from("shop", null, project.getSpec(), null))
             .objects();
     assertThat(objects)
         .extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
         .contains("Deployment/db", "Deployment/web");
+  }
+
+  @Test
+  void recordsTheComposeFilesNameSoTheOperatorsObjectsNameItAsRenderDoes() throws IOException {
+    write("docker-compose.yml", "services:\n  web:\n    image: nginx:1.27\n");
+
+    ComposeProject project = project(CliRun.in(dir, "convert", "--name", "shop"));
+    CliRun render = CliRun.in(dir, "render", "--name", "shop");
+
+    assertThat(project.getSpec().getComposeFileName()).isEqualTo("docker-compose.yml");
+    var objects =
+        Renderer.render(
+                RenderCommand.sourceOf(project.getSpec()),
+                SpecOptions.from("shop", null, project.getSpec(), null))
+            .objects();
+    assertThat(objects)
+        .allSatisfy(
+            o ->
+                assertThat(o.getMetadata().getAnnotations())
+                    .containsEntry(Labels.COMPOSE_FILE, "docker-compose.yml"));
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+
+    write("compose.yaml", "services:\n  web:\n    image: nginx:1.27\n");
+    Files.delete(dir.resolve("docker-compose.yml"));
+    assertThat(project(CliRun.in(dir, "convert")).getSpec().getComposeFileName())
+        .as("the default name is not recorded")
+        .isNull();
   }
 
   @Test
@@ -222,7 +250,7 @@ class ConvertCommandTest {
       String operator =
           YamlOutput.of(
               Renderer.render(
-                      RenderCommand.sourceOf("compose.yaml", resource.getSpec()),
+                      RenderCommand.sourceOf(resource.getSpec()),
                       SpecOptions.from(
                           resource.getMetadata().getName(),
                           resource.getMetadata().getNamespace(),

@@ -47,7 +47,7 @@ class ConvertSecretsTest {
   /** What the operator renders for convert's output (the reconciler's path). */
   private static List<HasMetadata> operatorObjects(ComposeProject project) {
     return Renderer.render(
-            RenderCommand.sourceOf("compose.yaml", project.getSpec()),
+            RenderCommand.sourceOf(project.getSpec()),
             SpecOptions.from(
                 project.getMetadata().getName(),
                 project.getMetadata().getNamespace(),

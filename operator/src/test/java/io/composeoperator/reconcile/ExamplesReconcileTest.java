@@ -75,7 +75,7 @@ class ExamplesReconcileTest {
     List<HasMetadata> desired =
         Renderer.render(
                 new ComposeSource(
-                    InputResolver.INLINE_FILE,
+                    SpecOptions.DEFAULT_COMPOSE_FILE,
                     created.getSpec().getCompose(),
                     created.getSpec().getFiles(),
                     Variables.of(created.getSpec().getVariables()),

@@ -41,7 +41,7 @@ class RealApiManagedFieldsTest {
     ComposeProject project = project(capture);
     return Renderer.render(
             new ComposeSource(
-                InputResolver.INLINE_FILE,
+                SpecOptions.DEFAULT_COMPOSE_FILE,
                 project.getSpec().getCompose(),
                 project.getSpec().getFiles(),
                 Variables.of(project.getSpec().getVariables()),

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link Ingresses}, and the claim settings of kompose's labels in {@link Claims}. */
@@ -60,6 +61,8 @@ class IngressesTest {
             .withNewMetadata()
             .withName("web")
             .withLabels(Labels.forService("shop", "web"))
+            .withAnnotations(
+                Map.of(Labels.COMPOSE_SERVICE, "web", Labels.COMPOSE_FILE, "compose.yaml"))
             .endMetadata()
             .withNewSpec()
             .addNewRule()

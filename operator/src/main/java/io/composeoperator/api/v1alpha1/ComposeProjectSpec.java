@@ -26,6 +26,13 @@ public class ComposeProjectSpec {
   private ComposeFrom composeFrom;
 
   @JsonPropertyDescription(
+      "The Compose file's name in the user's project (docker-compose.yml), for messages and the"
+          + " composeoperator.io/compose-file annotation of the objects (default: compose.yaml, or"
+          + " the key of composeFrom). convert records it.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private String composeFileName;
+
+  @JsonPropertyDescription(
       "Compose files merged over the Compose file, in order, as `docker compose -f compose.yaml -f"
           + " FILE` merges them (compose.override.yaml, compose.prod.yaml); each is a key of"
           + " files.")
@@ -113,6 +120,14 @@ public class ComposeProjectSpec {
 
   public void setComposeFrom(ComposeFrom composeFrom) {
     this.composeFrom = composeFrom;
+  }
+
+  public String getComposeFileName() {
+    return composeFileName;
+  }
+
+  public void setComposeFileName(String composeFileName) {
+    this.composeFileName = composeFileName;
   }
 
   public List<String> getProfiles() {
@@ -248,6 +263,7 @@ public class ComposeProjectSpec {
     return o instanceof ComposeProjectSpec s
         && Objects.equals(compose, s.compose)
         && Objects.equals(composeFrom, s.composeFrom)
+        && Objects.equals(composeFileName, s.composeFileName)
         && Objects.equals(profiles, s.profiles)
         && Objects.equals(variables, s.variables)
         && Objects.equals(variablesFrom, s.variablesFrom)

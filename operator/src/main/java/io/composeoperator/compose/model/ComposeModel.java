@@ -21,6 +21,9 @@ import java.util.TreeMap;
  *     normalized project-relative path ({@code proxy/nginx.conf}, no leading {@code ./})
  * @param ignoredTopLevelKeys top-level keys Compose knows that the model does not carry, as YAML
  *     paths (for example {@code include}); translate warns about each
+ * @param origins the file that declares a service or a top-level element, by YAML path ({@code
+ *     services.db} to {@code db/compose.yaml}), for those declared in another file than the Compose
+ *     file: an included file, or a file merged over it ({@code -f}) that adds the element
  */
 public record ComposeModel(
     String sourceFile,
@@ -31,7 +34,32 @@ public record ComposeModel(
     SortedMap<String, SecretConfig> secrets,
     SortedMap<String, ConfigObjConfig> configs,
     SortedMap<String, String> files,
-    List<String> ignoredTopLevelKeys) {
+    List<String> ignoredTopLevelKeys,
+    SortedMap<String, String> origins) {
+
+  /** A model whose elements are all declared in the Compose file itself. */
+  public ComposeModel(
+      String sourceFile,
+      String name,
+      SortedMap<String, ServiceConfig> services,
+      SortedMap<String, VolumeConfig> volumes,
+      SortedMap<String, NetworkConfig> networks,
+      SortedMap<String, SecretConfig> secrets,
+      SortedMap<String, ConfigObjConfig> configs,
+      SortedMap<String, String> files,
+      List<String> ignoredTopLevelKeys) {
+    this(
+        sourceFile,
+        name,
+        services,
+        volumes,
+        networks,
+        secrets,
+        configs,
+        files,
+        ignoredTopLevelKeys,
+        new TreeMap<>());
+  }
 
   public ComposeModel {
     services = frozen(services);
@@ -41,6 +69,15 @@ public record ComposeModel(
     configs = frozen(configs);
     files = frozen(files);
     ignoredTopLevelKeys = List.copyOf(ignoredTopLevelKeys);
+    origins = frozen(origins);
+  }
+
+  /**
+   * The file that declares the element at {@code path} ({@code services.web}): the Compose file
+   * ({@link #sourceFile}) unless {@link #origins} names another.
+   */
+  public String fileOf(String path) {
+    return origins.getOrDefault(path, sourceFile);
   }
 
   /** This model with these services instead of its own. */
@@ -54,7 +91,8 @@ public record ComposeModel(
         secrets,
         configs,
         files,
-        ignoredTopLevelKeys);
+        ignoredTopLevelKeys,
+        origins);
   }
 
   static <V> SortedMap<String, V> frozen(java.util.Map<String, V> map) {

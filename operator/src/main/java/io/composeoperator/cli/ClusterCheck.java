@@ -76,6 +76,20 @@ final class ClusterCheck {
         : ", context " + config.getCurrentContext().getName();
   }
 
+  /**
+   * A failed request in words: the HTTP status and the server's reason, or, when no answer came,
+   * the API server's address and why it could not be reached.
+   */
+  static String describe(KubernetesClientException e, KubernetesClient client) {
+    if (e.getCode() > 0) {
+      String reason = e.getStatus() == null ? null : e.getStatus().getMessage();
+      return "HTTP "
+          + e.getCode()
+          + (reason == null || reason.isBlank() ? "" : " (" + reason + ")");
+    }
+    return "cannot reach the Kubernetes API server " + client.getMasterUrl() + ": " + message(e);
+  }
+
   /** What went wrong, in words: the JDK's connection exceptions often carry no message. */
   private static String message(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

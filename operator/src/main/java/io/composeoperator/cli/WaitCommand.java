@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -153,13 +154,19 @@ public final class WaitCommand implements Callable<Integer> {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     List<String> waiting = new ArrayList<>(services);
     waiting.forEach(s -> out.println("waiting for " + s + " to be " + condition));
+    // a failed read is retried (the API server may be restarting); each new reason is printed once
+    Map<String, String> lastProblem = new HashMap<>();
     while (true) {
       for (String service : List.copyOf(waiting)) {
         State state;
         try {
           state = state(client, namespace, project, condition, service);
+          lastProblem.remove(service);
         } catch (KubernetesClientException e) {
-          out.println("cannot read " + service + " yet: HTTP " + e.getCode());
+          String problem = ClusterCheck.describe(e, client);
+          if (!problem.equals(lastProblem.put(service, problem))) {
+            out.println("cannot read " + service + " yet: " + problem + "; retrying");
+          }
           state = State.WAITING;
         }
         if (state.failure() != null) {

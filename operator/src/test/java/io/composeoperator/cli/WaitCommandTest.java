@@ -175,4 +175,41 @@ class WaitCommandTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("timed out after 300ms waiting for db to be healthy");
   }
+
+  @Test
+  void anUnreachableApiServerIsNamedWithTheReasonOnceAndRetried() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var unreachable =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder()
+                    .withMasterUrl("https://127.0.0.1:" + port)
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build()) {
+      int exit =
+          WaitCommand.await(
+              unreachable,
+              "ns",
+              "shop",
+              WaitCommand.Condition.healthy,
+              List.of("db"),
+              java.time.Duration.ofMillis(2500),
+              new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(exit).isEqualTo(1);
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    String problem =
+        "cannot read db yet: cannot reach the Kubernetes API server https://127.0.0.1:"
+            + port
+            + "/: connection refused (nothing listens there); retrying";
+    assertThat(printed).contains(problem).doesNotContain("HTTP -1");
+    assertThat(printed.split(java.util.regex.Pattern.quote(problem), -1))
+        .as("printed once, not at every poll")
+        .hasSize(2);
+  }
 }

@@ -6,7 +6,8 @@
 -- math, os or io functions, no goto and no integer division.
 --
 --   Healthy      Ready=True, for the current generation
---   Degraded     Reconciled=False (InvalidCompose, Forbidden, Conflict, ImmutableField, ...):
+--   Degraded     Reconciled=False (InvalidCompose, Forbidden, Conflict, ImmutableField,
+--                MissingCRD, ...):
 --                the operator refuses (part of) the current spec and keeps what already runs;
 --                or Ready=False for a reason that does not heal by waiting (CrashLoopBackOff,
 --                ImagePullBackOff, ErrImagePull, CreateContainerConfigError, FailedCreate,
@@ -58,7 +59,7 @@ end
 -- A table, not pattern matching: Argo CD gives custom scripts no string library.
 local degradedReasons = {
   InvalidCompose = true, Forbidden = true, Conflict = true, InvalidName = true,
-  ImmutableField = true, CrashLoopBackOff = true, ImagePullBackOff = true,
+  ImmutableField = true, MissingCRD = true, CrashLoopBackOff = true, ImagePullBackOff = true,
   ErrImagePull = true, CreateContainerConfigError = true, FailedCreate = true,
   JobFailed = true, ReconcileError = true
 }

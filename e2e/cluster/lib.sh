@@ -18,6 +18,26 @@ ETCD_PORT="${COMPOSE_OPERATOR_ETCD_PORT:-23790}"
 APISERVER_PORT="${COMPOSE_OPERATOR_APISERVER_PORT:-16443}"
 KWOK_PORT="${COMPOSE_OPERATOR_KWOK_PORT:-10247}"
 
+# The Gateway API version whose CRDs up.sh installs, and where they are kept once read.
+GATEWAY_API_VERSION="$(awk '/^require sigs.k8s.io\/gateway-api /{print $3}' "$CLUSTER_SRC/gateway-api/go.mod")"
+GATEWAY_API_CRDS="$CLUSTER_CACHE/gateway-api-$GATEWAY_API_VERSION"
+
+# gateway_api_crds: prints the directory holding the pinned standard-channel CRDs. The first time
+# it copies them from the module (the Go module cache; the Go module proxy only when the module is
+# not there, checked against gateway-api/go.sum); afterwards it reads the copy.
+gateway_api_crds() {
+  if [[ ! -f "$GATEWAY_API_CRDS/.complete" ]]; then
+    local dir
+    dir="$(cd "$CLUSTER_SRC/gateway-api" && GOFLAGS=-mod=readonly go mod download -json sigs.k8s.io/gateway-api \
+      | awk -F'"' '/"Dir":/{print $4}')"
+    [[ -d "$dir/config/crd/standard" ]] || { echo "gateway-api $GATEWAY_API_VERSION: no config/crd/standard in '$dir'" >&2; return 1; }
+    mkdir -p "$GATEWAY_API_CRDS"
+    install -m 0644 "$dir"/config/crd/standard/*.yaml "$GATEWAY_API_CRDS/"
+    touch "$GATEWAY_API_CRDS/.complete"
+  fi
+  echo "$GATEWAY_API_CRDS"
+}
+
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # start_saved NAME: starts the command that up.sh saved for NAME in the background (in its own

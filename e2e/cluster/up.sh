@@ -3,7 +3,8 @@
 # etcd, kube-apiserver (RBAC, the default admission plugins including PodSecurity, an audit log),
 # kube-controller-manager (garbage collector and workload controllers), kube-scheduler, and kwok,
 # which plays the kubelet for two simulated nodes: pods are scheduled and become Running/Ready,
-# Job pods complete, and claims are bound. No container runs. Builds the binaries first when the
+# Job pods complete, and claims are bound. No container runs. The Gateway API's standard-channel
+# CRDs are installed (gateway-api/go.mod). Builds the binaries first when the
 # cache does not have them (build.sh). Stop it with down.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -144,6 +145,18 @@ status:
   capacity: {cpu: "64", memory: 256Gi, pods: "1500"}
 NODE
 done
+# The Gateway API's standard-channel CRDs (pinned in gateway-api/go.mod), so that the operator's
+# HTTPRoutes are checked by a real API server. They are kept beside the binaries once read from
+# the Go module cache, so a later start needs neither the module cache nor the network.
+gateway_crds="$(gateway_api_crds)"
+log "installing the Gateway API CRDs from $gateway_crds"
+for crd in gatewayclasses gateways httproutes referencegrants; do
+  kubectl apply --server-side --field-manager compose-operator-cluster \
+    -f "$gateway_crds/gateway.networking.k8s.io_$crd.yaml" > /dev/null
+done
+wait_for kube-apiserver 60 kubectl wait --for condition=Established --timeout 1s \
+  crd/gatewayclasses.gateway.networking.k8s.io crd/gateways.gateway.networking.k8s.io \
+  crd/httproutes.gateway.networking.k8s.io crd/referencegrants.gateway.networking.k8s.io
 wait_for kwok 60 kubectl wait --for=condition=Ready node --all --timeout 1s
 # The namespace "default" gets its ServiceAccount from the controller manager: pods wait for it.
 wait_for kube-controller-manager 60 kubectl get serviceaccount default -n default

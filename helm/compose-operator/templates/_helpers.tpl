@@ -85,6 +85,10 @@ permissions itself (in the namespace, or cluster-wide). Do not remove them.
 - apiGroups: ["rbac.authorization.k8s.io"]
   resources: ["roles", "rolebindings"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
+# Gateway API routes: used only when the cluster serves them (the operator checks at start-up).
+- apiGroups: ["gateway.networking.k8s.io"]
+  resources: ["httproutes"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: [""]
   resources: ["secrets", "pods"]
   verbs: ["get", "list", "watch"]

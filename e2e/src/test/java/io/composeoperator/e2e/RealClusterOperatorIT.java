@@ -60,7 +60,9 @@ class RealClusterOperatorIT extends AbstractOperatorScenarios {
           new String[] {"rbac.authorization.k8s.io/v1", "Role"},
           new String[] {"rbac.authorization.k8s.io/v1", "RoleBinding"},
           new String[] {"networking.k8s.io/v1", "NetworkPolicy"},
-          new String[] {"networking.k8s.io/v1", "Ingress"});
+          new String[] {"networking.k8s.io/v1", "Ingress"},
+          // e2e/cluster/up.sh installs the Gateway API CRDs
+          new String[] {"gateway.networking.k8s.io/v1", "HTTPRoute"});
 
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
@@ -487,6 +489,70 @@ class RealClusterOperatorIT extends AbstractOperatorScenarios {
     // The retained claim of the first project is still there.
     assertThat(client.persistentVolumeClaims().inNamespace(namespace).withName("pgdata").get())
         .isNotNull();
+  }
+
+  // --- Gateway API routes (e2e/cluster/up.sh installs the CRDs) --------------------------------
+
+  @Test
+  void anHttpRouteIsStoredAsAppliedAndPrunedWhenItLeavesTheFile() {
+    String namespace = namespace("e2e-httproute");
+    String unrouted = "services:\n  web: {image: nginx:1.27, ports: [\"8080:80\"]}\n";
+    ComposeProject project = project("routes", namespace);
+    project
+        .getSpec()
+        .setCompose(
+            """
+            services:
+              web:
+                image: nginx:1.27
+                ports: ["8080:80"]
+                x-kubernetes:
+                  httpRoute:
+                    parentRefs: [{name: public, namespace: gateways, sectionName: https}, internal]
+                    hostnames: [shop.example.com, "*.shop.example.com"]
+                    path: /store
+            """);
+    client.resource(project).create();
+    kubectl.ok("wait", "--for=condition=Ready", "-n", namespace, "cproj/routes", "--timeout=180s");
+    assertThat(condition(namespace, "routes", "Reconciled"))
+        .hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("Applied"));
+    GenericKubernetesResource route =
+        client
+            .genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+            .inNamespace(namespace)
+            .withName("web")
+            .get();
+    assertThat(route.getMetadata().getOwnerReferences())
+        .extracting(OwnerReference::getName)
+        .containsExactly("routes");
+    Map<?, ?> spec = (Map<?, ?>) route.getAdditionalProperties().get("spec");
+    assertThat(spec.get("hostnames")).isEqualTo(List.of("shop.example.com", "*.shop.example.com"));
+
+    // at rest: a spec change that changes no object writes the status only, so the HTTPRoute
+    // the server stores (with its defaults) equals the one the operator applies
+    AuditLog audit = real.auditLog();
+    long mark = audit.mark();
+    ComposeProject current =
+        edit(client, namespace, "routes", p -> p.getSpec().setVariables(Map.of("UNUSED", "1")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                condition(namespace, "routes", "Reconciled")
+                        .map(c -> c.getObservedGeneration())
+                        .orElse(0L)
+                    >= current.getMetadata().getGeneration());
+    assertThat(audit.writesSince(mark, real.operatorUser()))
+        .allSatisfy(e -> assertThat(e.subresource()).as(e.toString()).isEqualTo("status"));
+
+    edit(client, namespace, "routes", p -> p.getSpec().setCompose(unrouted));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(liveObjects(namespace, "routes"))
+                    .contains("Deployment/web", "Service/web-published")
+                    .doesNotContain("HTTPRoute/web"));
   }
 
   // --- objects that are not the operator's -----------------------------------------------------

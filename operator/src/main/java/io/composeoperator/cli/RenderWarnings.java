@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +51,9 @@ final class RenderWarnings {
         }
       }
     }
-    // a service with an Ingress is reachable from outside through it
+    // a service with an Ingress or an HTTPRoute is reachable from outside through it
     objects.stream()
-        .filter(o -> o instanceof Ingress)
+        .filter(o -> o instanceof Ingress || o instanceof HTTPRoute)
         .forEach(o -> clusterOnly.remove(o.getMetadata().getLabels().get(Labels.SERVICE)));
     for (String service : clusterOnly) {
       warnings.add(
@@ -60,7 +61,8 @@ final class RenderWarnings {
               "services." + service + ".ports",
               "published ports stay ClusterIP, reachable only inside the cluster: give --exposure"
                   + " NodePort or LoadBalancer, route HTTP through an Ingress"
-                  + " (x-kubernetes.ingress), or use kubectl port-forward"));
+                  + " (x-kubernetes.ingress) or an HTTPRoute (x-kubernetes.httpRoute), or use"
+                  + " kubectl port-forward"));
     }
     return warnings;
   }

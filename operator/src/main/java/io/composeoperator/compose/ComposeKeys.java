@@ -291,11 +291,20 @@ public final class ComposeKeys {
       sorted("content", "environment", "external", "file", "labels", "name", "template_driver");
 
   /** Keys of a service's {@code x-kubernetes} block (compose-operator's own extension). */
-  public static final Set<String> SERVICE_KUBERNETES_KEYS = sorted("expose", "ingress");
+  public static final Set<String> SERVICE_KUBERNETES_KEYS =
+      sorted("expose", "httpRoute", "ingress");
 
   /** Keys of a service's {@code x-kubernetes.ingress} block. */
   public static final Set<String> SERVICE_INGRESS_KEYS =
       sorted("className", "host", "path", "port", "tlsSecret");
+
+  /** Keys of a service's {@code x-kubernetes.httpRoute} block. */
+  public static final Set<String> SERVICE_HTTP_ROUTE_KEYS =
+      sorted("hostnames", "parentRefs", "path", "port");
+
+  /** Keys of one entry of {@code x-kubernetes.httpRoute.parentRefs} written as a mapping. */
+  public static final Set<String> HTTP_ROUTE_PARENT_KEYS =
+      sorted("name", "namespace", "sectionName");
 
   /**
    * kompose's service labels that are read as aliases of {@code x-kubernetes} (kompose's user

@@ -1,9 +1,11 @@
 package io.composeoperator.compose;
 
+import io.composeoperator.compose.model.HttpRouteConfig;
 import io.composeoperator.compose.model.IngressConfig;
 import io.composeoperator.compose.model.ServiceKubernetesConfig;
 import io.composeoperator.compose.model.VolumeKubernetesConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code x-kubernetes} extension blocks (ARCHITECTURE.md, "Decisions and their reasons"):
- * settings Compose has no key for, on services ({@code expose}, {@code ingress}) and volumes
- * ({@code size}, {@code storageClassName}, {@code accessModes}). Compose ignores {@code x-} keys,
- * so the same file still runs with {@code docker compose up}; unknown keys inside the block are
- * errors, so typos are not silently dropped.
+ * settings Compose has no key for, on services ({@code expose}, {@code ingress}, {@code httpRoute})
+ * and volumes ({@code size}, {@code storageClassName}, {@code accessModes}). Compose ignores {@code
+ * x-} keys, so the same file still runs with {@code docker compose up}; unknown keys inside the
+ * block are errors, so typos are not silently dropped.
  *
  * <p>kompose's labels ({@code kompose.service.type}, {@code kompose.service.expose*}, {@code
  * kompose.volume.*}; kompose's user guide, "Labels") are read here as aliases of the block, so a
@@ -48,6 +50,23 @@ final class KubernetesExtensions {
 
   private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
 
+  /** A Kubernetes object name (DNS-1123 subdomain), as a Gateway's name and a listener's are. */
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+  /** A namespace name (DNS-1123 label). */
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  /** The Gateway API's limits on an HTTPRoute (its CRD: {@code maxItems}, {@code maxLength}). */
+  private static final int MAX_PARENT_REFS = 32;
+
+  private static final int MAX_HOSTNAMES = 16;
+  private static final int MAX_ROUTE_PATH = 1024;
+
+  private static final String NAME_RULE =
+      " (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit; at"
+          + " most 253)";
+
   /** A Kubernetes quantity, as {@code kompose.volume.size} must be. */
   private static final Pattern QUANTITY =
       Pattern.compile("[0-9]+(\\.[0-9]+)?([KMGTPE]i|[kMGTPE]|m|e[0-9]+)?");
@@ -73,12 +92,13 @@ final class KubernetesExtensions {
     String path = servicePath + ".x-kubernetes";
     String expose = null;
     IngressConfig ingress = null;
+    HttpRouteConfig httpRoute = null;
     if (value != null) {
       Map<String, Object> map = fields.map(value, path);
       for (String key : map.keySet()) {
         if (!ComposeKeys.SERVICE_KUBERNETES_KEYS.contains(key)) {
           throw fields.error(
-              path, "unknown key " + Fields.quote(key) + " (known: expose, ingress)");
+              path, "unknown key " + Fields.quote(key) + " (known: expose, httpRoute, ingress)");
         }
       }
       expose = fields.string(map.get("expose"), path + ".expose");
@@ -90,16 +110,17 @@ final class KubernetesExtensions {
                 + " x-kubernetes.ingress)");
       }
       ingress = ingress(fields, map.get("ingress"), path + ".ingress");
+      httpRoute = httpRoute(fields, map.get("httpRoute"), path + ".httpRoute");
     }
     Kompose kompose = new Kompose(labels, servicePath + ".labels", warnings);
     expose = kompose.alias(expose, path + ".expose", kompose.serviceType(), TYPE_LABEL);
     ingress = kompose.ingress(ingress);
     VolumeKubernetesConfig claims = kompose.claimSettings();
     kompose.warnUnhonoured(ComposeKeys.KOMPOSE_SERVICE_LABELS);
-    if (expose == null && ingress == null && claims == null) {
+    if (expose == null && ingress == null && httpRoute == null && claims == null) {
       return null;
     }
-    return new ServiceKubernetesConfig(expose, ingress, claims);
+    return new ServiceKubernetesConfig(expose, ingress, httpRoute, claims);
   }
 
   /**
@@ -184,6 +205,125 @@ final class KubernetesExtensions {
         fields.string(map.get("tlsSecret"), path + ".tlsSecret"),
         port == null ? null : port.intValue(),
         path);
+  }
+
+  /**
+   * {@code x-kubernetes.httpRoute}: the Gateways to attach to ({@code parentRefs}: a Gateway's
+   * name, a mapping of name, namespace and sectionName, or a list of either), {@code hostnames},
+   * {@code path} and {@code port}. Values are checked as the Gateway API's CRD checks them, so a
+   * mistake is reported at the line the user wrote rather than by the API server.
+   */
+  private static HttpRouteConfig httpRoute(Fields fields, Object value, String path) {
+    if (value == null) {
+      return null;
+    }
+    Map<String, Object> map = fields.map(value, path);
+    fields.checkKeys(map, ComposeKeys.SERVICE_HTTP_ROUTE_KEYS, path);
+    Object parents = map.get("parentRefs");
+    String parentsPath = path + ".parentRefs";
+    List<Object> entries = parents instanceof List<?> ? fields.list(parents, parentsPath) : null;
+    List<HttpRouteConfig.ParentRef> parentRefs = new ArrayList<>();
+    if (entries == null) {
+      if (parents != null) {
+        parentRefs.add(parentRef(fields, parents, parentsPath));
+      }
+    } else {
+      for (int i = 0; i < entries.size(); i++) {
+        parentRefs.add(parentRef(fields, entries.get(i), parentsPath + "[" + i + "]"));
+      }
+    }
+    if (parentRefs.isEmpty()) {
+      throw fields.error(
+          parentsPath,
+          "must name the Gateway the route attaches to (a name, a mapping of name, namespace and"
+              + " sectionName, or a list of them)");
+    }
+    if (parentRefs.size() > MAX_PARENT_REFS) {
+      throw fields.error(
+          parentsPath, "at most " + MAX_PARENT_REFS + " Gateways, not " + parentRefs.size());
+    }
+    if (new HashSet<>(parentRefs).size() < parentRefs.size()) {
+      throw fields.error(parentsPath, "names the same Gateway and sectionName twice");
+    }
+    for (HttpRouteConfig.ParentRef a : parentRefs) {
+      for (HttpRouteConfig.ParentRef b : parentRefs) {
+        if (a.name().equals(b.name())
+            && Objects.equals(a.namespace(), b.namespace())
+            && (a.sectionName() == null) != (b.sectionName() == null)) {
+          throw fields.error(
+              parentsPath,
+              "names Gateway "
+                  + Fields.quote(a.name())
+                  + " more than once: each reference to it needs a sectionName");
+        }
+      }
+    }
+    List<String> hostnames = fields.stringOrList(map.get("hostnames"), path + ".hostnames");
+    for (int i = 0; i < hostnames.size(); i++) {
+      String host = hostnames.get(i);
+      if (!isHost(host)) {
+        String at =
+            map.get("hostnames") instanceof List
+                ? path + ".hostnames[" + i + "]"
+                : path + ".hostnames";
+        throw fields.error(at, hostProblem(host));
+      }
+    }
+    if (hostnames.size() > MAX_HOSTNAMES) {
+      throw fields.error(
+          path + ".hostnames", "at most " + MAX_HOSTNAMES + " host names, not " + hostnames.size());
+    }
+    String prefix = fields.string(map.get("path"), path + ".path");
+    if (prefix == null) {
+      prefix = "/";
+    } else if (!isPathPrefix(prefix) || prefix.contains("#") || prefix.length() > MAX_ROUTE_PATH) {
+      throw fields.error(
+          path + ".path",
+          Fields.quote(prefix)
+              + " is not a URL path prefix (it starts with '/', has no spaces, '//', '/./', '/../'"
+              + " or '#', and is at most "
+              + MAX_ROUTE_PATH
+              + " characters long)");
+    }
+    Long port = fields.integer(map.get("port"), path + ".port");
+    if (port != null && (port < 1 || port > 65535)) {
+      throw fields.error(path + ".port", port + " is not a port (1-65535)");
+    }
+    return new HttpRouteConfig(
+        parentRefs, hostnames, prefix, port == null ? null : port.intValue(), path);
+  }
+
+  /** One entry of {@code parentRefs}: a Gateway's name, or a mapping. */
+  private static HttpRouteConfig.ParentRef parentRef(Fields fields, Object value, String path) {
+    String name;
+    String namespace = null;
+    String sectionName = null;
+    String namePath = path;
+    if (value instanceof Map<?, ?>) {
+      Map<String, Object> map = fields.map(value, path);
+      fields.checkKeys(map, ComposeKeys.HTTP_ROUTE_PARENT_KEYS, path);
+      namePath = path + ".name";
+      name = fields.requiredString(map.get("name"), namePath);
+      namespace = fields.string(map.get("namespace"), path + ".namespace");
+      sectionName = fields.string(map.get("sectionName"), path + ".sectionName");
+    } else {
+      name = fields.requiredString(value, path);
+    }
+    if (name.length() > 253 || !SUBDOMAIN.matcher(name).matches()) {
+      throw fields.error(namePath, Fields.quote(name) + " is not a Gateway name" + NAME_RULE);
+    }
+    if (namespace != null && (namespace.length() > 63 || !LABEL.matcher(namespace).matches())) {
+      throw fields.error(
+          path + ".namespace",
+          Fields.quote(namespace)
+              + " is not a namespace name (lower-case letters, digits and '-', at most 63)");
+    }
+    if (sectionName != null
+        && (sectionName.length() > 253 || !SUBDOMAIN.matcher(sectionName).matches())) {
+      throw fields.error(
+          path + ".sectionName", Fields.quote(sectionName) + " is not a listener name" + NAME_RULE);
+    }
+    return new HttpRouteConfig.ParentRef(name, namespace, sectionName);
   }
 
   static boolean isHost(String host) {

@@ -22,10 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The observe step: informers for every kind the operator writes, for pods, and for Secrets, all
- * limited to objects labelled {@code composeoperator.io/project} and mapped to the project named by
- * that label. Referenced ConfigMaps and Secrets are therefore seen (and their changes trigger a
- * reconcile) only when they carry that label; an unlabelled one is read with a single GET.
+ * The observe step: informers for every kind the operator writes that the cluster serves ({@link
+ * ServedKinds}), for pods, and for Secrets, all limited to objects labelled {@code
+ * composeoperator.io/project} and mapped to the project named by that label. Referenced ConfigMaps
+ * and Secrets are therefore seen (and their changes trigger a reconcile) only when they carry that
+ * label; an unlabelled one is read with a single GET.
  */
 public final class CacheObserver {
   /** Kinds the operator creates, in the translation's kind order ({@link Kinds#OWNED}). */
@@ -33,11 +34,11 @@ public final class CacheObserver {
 
   private CacheObserver() {}
 
-  /** The event sources the reconciler registers. */
+  /** The event sources the reconciler registers: one informer per served kind. */
   public static List<EventSource<?, ComposeProject>> eventSources(
-      EventSourceContext<ComposeProject> context) {
+      EventSourceContext<ComposeProject> context, ServedKinds served) {
     List<EventSource<?, ComposeProject>> sources = new ArrayList<>();
-    for (Class<? extends HasMetadata> kind : OWNED_KINDS) {
+    for (Class<? extends HasMetadata> kind : served.kinds()) {
       sources.add(informer(kind, context));
     }
     sources.add(informer(Pod.class, context));
@@ -69,9 +70,9 @@ public final class CacheObserver {
    * label proves nothing: users label their own ConfigMaps so that changes are noticed. {@link
    * #owned} keeps the project's own.
    */
-  public static List<HasMetadata> labelled(Context<ComposeProject> context) {
+  public static List<HasMetadata> labelled(Context<ComposeProject> context, ServedKinds served) {
     List<HasMetadata> labelled = new ArrayList<>();
-    for (Class<? extends HasMetadata> kind : OWNED_KINDS) {
+    for (Class<? extends HasMetadata> kind : served.kinds()) {
       labelled.addAll(context.getSecondaryResources(kind));
     }
     labelled.sort(Comparator.comparing(Planner::key));
@@ -79,8 +80,9 @@ public final class CacheObserver {
   }
 
   /** The project's own objects ({@link Ownership}), sorted by kind and name. */
-  public static List<HasMetadata> owned(Context<ComposeProject> context, ComposeProject project) {
-    return labelled(context).stream().filter(o -> Ownership.owns(project, o)).toList();
+  public static List<HasMetadata> owned(
+      Context<ComposeProject> context, ComposeProject project, ServedKinds served) {
+    return labelled(context, served).stream().filter(o -> Ownership.owns(project, o)).toList();
   }
 
   public static List<Pod> pods(Context<ComposeProject> context) {

@@ -8,6 +8,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.translate.ProjectOptions;
 import io.composeoperator.translate.SpecOptions;
 import io.composeoperator.translate.Translation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -50,6 +51,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
 
   private final RenderFunction renderer;
   private final OperatorSettings settings;
+  private final ServedKinds served;
   private final Applier applier;
   private final Pruner pruner;
   private final ProjectEvents events;
@@ -58,12 +60,14 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   public ComposeProjectReconciler(
       RenderFunction renderer,
       OperatorSettings settings,
+      ServedKinds served,
       Applier applier,
       Pruner pruner,
       EventPublisher events,
       Clock clock) {
     this.renderer = renderer;
     this.settings = settings;
+    this.served = served;
     this.applier = applier;
     this.pruner = pruner;
     this.events = new ProjectEvents(events);
@@ -76,7 +80,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
   @Override
   public List<EventSource<?, ComposeProject>> prepareEventSources(
       EventSourceContext<ComposeProject> context) {
-    return CacheObserver.eventSources(context);
+    return CacheObserver.eventSources(context, served);
   }
 
   @Override
@@ -96,12 +100,11 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         outcome = Outcome.refused(refusal.get().reason(), refusal.get().message());
       } else {
         translation = render(project, references);
+        // objects of a kind the cluster does not serve (no CRD) are left out and reported
+        List<HasMetadata> desired = translation.objects().stream().filter(served::serves).toList();
         Plan plan =
             Planner.plan(
-                translation.objects(),
-                CacheObserver.labelled(context),
-                project,
-                retention(project));
+                desired, CacheObserver.labelled(context, served), project, retention(project));
         ApplyResult result = applier.apply(plan, project);
         written = result.written();
         pruned = pruner.prune(plan.prune());
@@ -110,7 +113,9 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
         List<String> conflicts = new ArrayList<>(plan.conflicts());
         conflicts.addAll(result.conflicts());
         conflicts.sort(null);
-        outcome = Outcome.applied(translation, conflicts, problems);
+        outcome =
+            Outcome.applied(translation, conflicts, problems)
+                .withMissingKinds(served.problems(translation.objects()));
       }
     } catch (ComposeException e) {
       outcome = Outcome.refused(reason(e), e.getMessage());
@@ -123,7 +128,7 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     }
     Observed observed =
         new Observed(
-            CacheObserver.owned(context, project),
+            CacheObserver.owned(context, project, served),
             CacheObserver.pods(context),
             missingSecrets(translation, references));
     long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
@@ -157,7 +162,9 @@ public class ComposeProjectReconciler implements Reconciler<ComposeProject> {
     long generation = Objects.requireNonNullElse(project.getMetadata().getGeneration(), 0L);
     Observed observed =
         new Observed(
-            CacheObserver.owned(context, project), CacheObserver.pods(context), new TreeSet<>());
+            CacheObserver.owned(context, project, served),
+            CacheObserver.pods(context),
+            new TreeSet<>());
     ComposeProjectStatus status =
         StatusCalculator.calculate(
             project.getStatus(),

@@ -32,7 +32,8 @@ public final class OperatorFactory {
   }
 
   /**
-   * An operator with the ComposeProject reconciler registered, not started yet.
+   * An operator with the ComposeProject reconciler registered, not started yet. It asks the API
+   * server which optional kinds it serves ({@link ServedKinds}) and watches only those.
    *
    * @param client the API server
    * @param settings the operator's settings (maximum security profile, wait image)
@@ -58,6 +59,7 @@ public final class OperatorFactory {
         new ComposeProjectReconciler(
             renderer,
             settings,
+            ServedKinds.discover(client),
             new Applier(client),
             new Pruner(client),
             new EventPublisher(client, clock),

@@ -9,6 +9,10 @@ public final class Reasons {
   public static final String CONFLICT = "Conflict";
   public static final String INVALID_NAME = "InvalidName";
   public static final String IMMUTABLE_FIELD = "ImmutableField";
+
+  /** Objects of a kind whose CRD the cluster lacks (the Gateway API's HTTPRoute) were left out. */
+  public static final String MISSING_CRD = "MissingCRD";
+
   public static final String SERVICES_READY = "ServicesReady";
   public static final String SERVICES_NOT_READY = "ServicesNotReady";
   public static final String WAITING_FOR_SECRET = "WaitingForSecret";

@@ -62,12 +62,15 @@ public final class StatusCalculator {
           previous,
           clock);
     }
-    if (!outcome.problems().isEmpty()) {
+    if (!outcome.problems().isEmpty() || !outcome.missingKinds().isEmpty()) {
+      // an immutable field asks the user to act on an object; a missing CRD on the cluster
+      List<String> messages = new ArrayList<>(outcome.problems());
+      messages.addAll(outcome.missingKinds());
       return Conditions.condition(
           Conditions.RECONCILED,
           false,
-          Reasons.IMMUTABLE_FIELD,
-          String.join("; ", outcome.problems()),
+          outcome.problems().isEmpty() ? Reasons.MISSING_CRD : Reasons.IMMUTABLE_FIELD,
+          String.join("; ", messages),
           generation,
           previous,
           clock);

@@ -4,6 +4,7 @@ import io.composeoperator.compose.ComposeException;
 import io.composeoperator.compose.model.ComposeModel;
 import io.composeoperator.compose.model.IngressConfig;
 import io.composeoperator.compose.model.ServiceConfig;
+import io.composeoperator.compose.model.ServiceKubernetesConfig;
 import io.composeoperator.compose.model.ServicePortConfig;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
@@ -23,12 +24,12 @@ import java.util.stream.Stream;
 
 /**
  * The Ingress of a service ({@code x-kubernetes.ingress}, or kompose's {@code
- * kompose.service.expose} labels): named after the service, one rule per host with a {@code Prefix}
- * path, routed to the {@code <service>-published} Service on the first published TCP port (or the
- * one {@code port} names); a service that publishes no port is reached through its headless Service
- * on a declared container port ({@code expose}), as in a Compose file where a reverse proxy reaches
- * the service by name. An Ingress controller must run in the cluster; the Ingress only describes
- * the routes.
+ * kompose.service.expose} labels), and the backend rule it shares with the HTTPRoute ({@link
+ * HttpRoutes}): named after the service, one rule per host with a {@code Prefix} path, routed to
+ * the {@code <service>-published} Service on the first published TCP port (or the one {@code port}
+ * names); a service that publishes no port is reached through its headless Service on a declared
+ * container port ({@code expose}), as in a Compose file where a reverse proxy reaches the service
+ * by name. An Ingress controller must run in the cluster; the Ingress only describes the routes.
  */
 final class Ingresses {
   private Ingresses() {}
@@ -42,6 +43,63 @@ final class Ingresses {
    */
   record Target(boolean published, int port, int containerPort) {}
 
+  /**
+   * The Service and port a route in front of {@code service} (an Ingress or an HTTPRoute) sends its
+   * traffic to: the one rule both kinds share (see {@link #target}).
+   *
+   * @param name the Service's name
+   * @param port the Service port
+   */
+  record Backend(String name, int port) {}
+
+  /**
+   * The backend of a route in front of {@code service}, or null (warned at {@code at}) when the
+   * service declares no TCP port; an error when {@code port} names none of its TCP ports.
+   *
+   * @param port the port the route asks for, or null for the first TCP port
+   * @param at the YAML path of the route's block, for messages
+   * @param kind {@code Ingress} or {@code HTTPRoute}, for messages
+   */
+  static Backend backend(
+      ServiceConfig service,
+      String serviceName,
+      Integer port,
+      String at,
+      String kind,
+      ComposeModel model,
+      Warnings warnings) {
+    Target target = target(service, port);
+    if (target == null) {
+      if (port != null) {
+        throw new ComposeException(
+            model.sourceFile(),
+            at + ".port",
+            "port "
+                + port
+                + " is not a TCP port of service "
+                + service.name()
+                + " ("
+                + describePorts(service)
+                + ")");
+      }
+      warnings.add(
+          at,
+          "no "
+              + kind
+              + " is created: service "
+              + service.name()
+              + " declares no TCP port to route to; publish its HTTP port under ports (or list it"
+              + " under expose)");
+      return null;
+    }
+    String path = "services." + service.name();
+    String name =
+        target.published()
+            ? Networking.publishedName(serviceName, path, new Warnings())
+            : serviceName;
+    return new Backend(name, target.port());
+  }
+
   /** The Ingress of {@code service}, or null when it asks for none or has no port to route to. */
   static Ingress forService(
       ServiceConfig service,
@@ -53,33 +111,11 @@ final class Ingresses {
     if (ingress == null) {
       return null;
     }
-    Target target = target(service, ingress);
-    if (target == null) {
-      if (ingress.port() != null) {
-        throw new ComposeException(
-            model.sourceFile(),
-            ingress.path() + ".port",
-            "port "
-                + ingress.port()
-                + " is not a TCP port of service "
-                + service.name()
-                + " ("
-                + describePorts(service)
-                + ")");
-      }
-      warnings.add(
-          ingress.path(),
-          "no Ingress is created: service "
-              + service.name()
-              + " declares no TCP port to route to; publish its HTTP port under ports (or list it"
-              + " under expose)");
+    Backend backend =
+        backend(service, serviceName, ingress.port(), ingress.path(), "Ingress", model, warnings);
+    if (backend == null) {
       return null;
     }
-    String path = "services." + service.name();
-    String backend =
-        target.published()
-            ? Networking.publishedName(serviceName, path, new Warnings())
-            : serviceName;
     List<IngressRule> rules = new ArrayList<>();
     for (IngressConfig.Rule rule : ingress.rules()) {
       HTTPIngressPath httpPath =
@@ -88,9 +124,9 @@ final class Ingresses {
               .withPathType("Prefix")
               .withNewBackend()
               .withNewService()
-              .withName(backend)
+              .withName(backend.name())
               .withNewPort()
-              .withNumber(target.port())
+              .withNumber(backend.port())
               .endPort()
               .endService()
               .endBackend()
@@ -135,21 +171,36 @@ final class Ingresses {
   }
 
   /**
-   * The container port of the Ingress's target when it is not a published port (published ports are
-   * open to every source already), for the NetworkPolicy; null otherwise.
+   * The container ports that the service's Ingress and HTTPRoute reach and that are not published
+   * (published ports are open to every source already), for the NetworkPolicy; in order, without
+   * repeats.
    */
-  static Integer unpublishedTargetPort(ServiceConfig service) {
-    IngressConfig ingress = ingressOf(service);
-    Target target = ingress == null ? null : target(service, ingress);
-    return target == null || target.published() ? null : target.containerPort();
+  static List<Integer> unpublishedTargetPorts(ServiceConfig service) {
+    ServiceKubernetesConfig k8s = service.kubernetes();
+    if (k8s == null) {
+      return List.of();
+    }
+    Set<Integer> ports = new LinkedHashSet<>();
+    if (k8s.ingress() != null) {
+      addUnpublished(ports, target(service, k8s.ingress().port()));
+    }
+    if (k8s.httpRoute() != null) {
+      addUnpublished(ports, target(service, k8s.httpRoute().port()));
+    }
+    return List.copyOf(ports);
+  }
+
+  private static void addUnpublished(Set<Integer> ports, Target target) {
+    if (target != null && !target.published()) {
+      ports.add(target.containerPort());
+    }
   }
 
   /**
-   * The published TCP port {@code port} names (or the first one), else the declared TCP container
+   * The published TCP port {@code wanted} names (or the first one), else the declared TCP container
    * port it names (or the first one); null when there is none.
    */
-  static Target target(ServiceConfig service, IngressConfig ingress) {
-    Integer wanted = ingress.port();
+  static Target target(ServiceConfig service, Integer wanted) {
     if (!Networking.isHeadless(service)) {
       for (ServicePortConfig port : publishedTcp(service)) {
         int number = port.published() != null ? port.published() : port.target();

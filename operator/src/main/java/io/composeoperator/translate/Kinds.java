@@ -8,11 +8,13 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one list of the kinds a translation produces, in the order they are written and applied. The
@@ -35,9 +37,26 @@ public final class Kinds {
           Service.class,
           NetworkPolicy.class,
           Ingress.class,
+          HTTPRoute.class,
           Job.class,
           Deployment.class,
           DaemonSet.class);
+
+  /**
+   * The owned kinds a cluster may not serve: they come from a CustomResourceDefinition that is not
+   * part of Kubernetes (the Gateway API's HTTPRoute). The operator watches one only when the API
+   * server serves it at start-up; a project asking for one in a cluster without it gets its other
+   * objects and a condition naming the CRD (ARCHITECTURE.md, "Decisions and their reasons").
+   */
+  public static final Set<Class<? extends HasMetadata>> OPTIONAL = Set.of(HTTPRoute.class);
+
+  /**
+   * The name of the CustomResourceDefinition that serves {@code kind}: {@code
+   * httproutes.gateway.networking.k8s.io}.
+   */
+  public static String crdName(Class<? extends HasMetadata> kind) {
+    return HasMetadata.getPlural(kind) + "." + HasMetadata.getGroup(kind);
+  }
 
   private Kinds() {}
 }

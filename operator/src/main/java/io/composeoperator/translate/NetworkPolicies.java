@@ -205,17 +205,17 @@ public final class NetworkPolicies {
               .withPort(new IntOrString(port.target()))
               .build());
     }
-    Integer ingressPort = Ingresses.unpublishedTargetPort(service);
-    if (ingressPort != null
-        && published.stream()
-            .noneMatch(
-                p -> "TCP".equals(p.getProtocol()) && p.getPort().getIntVal() == ingressPort)) {
-      // the Ingress controller reaches this container port from its own namespace
-      published.add(
-          new NetworkPolicyPortBuilder()
-              .withProtocol("TCP")
-              .withPort(new IntOrString(ingressPort))
-              .build());
+    for (int ingressPort : Ingresses.unpublishedTargetPorts(service)) {
+      if (published.stream()
+          .noneMatch(
+              p -> "TCP".equals(p.getProtocol()) && p.getPort().getIntVal() == ingressPort)) {
+        // the Ingress controller or the Gateway reaches this container port from its own namespace
+        published.add(
+            new NetworkPolicyPortBuilder()
+                .withProtocol("TCP")
+                .withPort(new IntOrString(ingressPort))
+                .build());
+      }
     }
     if (!published.isEmpty() && !"none".equals(service.namespaces().networkMode())) {
       // no from: published ports accept traffic from any source

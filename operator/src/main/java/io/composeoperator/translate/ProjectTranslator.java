@@ -8,6 +8,7 @@ import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServiceDependency;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,6 +113,10 @@ public final class ProjectTranslator {
       Ingress ingress = Ingresses.forService(service, objectName, model, options, warnings);
       if (ingress != null) {
         services.add(ingress);
+      }
+      HTTPRoute route = HttpRoutes.forService(service, objectName, model, options, warnings);
+      if (route != null) {
+        services.add(route);
       }
     }
     List<Translation.ServiceSummary> summaries = new ArrayList<>();

@@ -109,6 +109,7 @@ class KomposeLabelsTest {
                     null,
                     null,
                     "services.web.labels.kompose.service.expose"),
+                null,
                 null));
   }
 

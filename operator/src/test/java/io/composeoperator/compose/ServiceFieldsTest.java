@@ -257,7 +257,8 @@ class ServiceFieldsTest {
         .isEqualTo(new ServiceKubernetesConfig("LoadBalancer"));
     assertError(
         "services: {web: {image: x, x-kubernetes: {replicas: 3}}}",
-        "compose.yaml: services.web.x-kubernetes: unknown key \"replicas\" (known: expose, ingress)");
+        "compose.yaml: services.web.x-kubernetes: unknown key \"replicas\" (known: expose, httpRoute,"
+            + " ingress)");
     assertError(
         "services: {web: {image: x, x-kubernetes: {expose: Ingress}}}",
         "compose.yaml: services.web.x-kubernetes.expose: \"Ingress\" is not ClusterIP, NodePort,"

@@ -116,7 +116,14 @@ class ArgoHealthTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"InvalidCompose", "Forbidden", "Conflict", "InvalidName", "ImmutableField"})
+      strings = {
+        "InvalidCompose",
+        "Forbidden",
+        "Conflict",
+        "InvalidName",
+        "ImmutableField",
+        "MissingCRD"
+      })
   void refusedSpecIsDegradedWithTheOperatorsMessage(String reason) {
     Health health =
         health(
@@ -212,6 +219,7 @@ class ArgoHealthTest {
             Map.entry(Reasons.CONFLICT, "Degraded"),
             Map.entry(Reasons.INVALID_NAME, "Degraded"),
             Map.entry(Reasons.IMMUTABLE_FIELD, "Degraded"),
+            Map.entry(Reasons.MISSING_CRD, "Degraded"),
             Map.entry(Reasons.IMAGE_PULL_BACK_OFF, "Degraded"),
             Map.entry(Reasons.ERR_IMAGE_PULL, "Degraded"),
             Map.entry(Reasons.CRASH_LOOP_BACK_OFF, "Degraded"),

@@ -3,6 +3,7 @@ package io.composeoperator.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.composeoperator.translate.Kinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -39,6 +40,7 @@ class HelmRbacTest {
           Map.entry("/serviceaccounts", MANAGE),
           Map.entry("networking.k8s.io/networkpolicies", MANAGE),
           Map.entry("networking.k8s.io/ingresses", MANAGE),
+          Map.entry("gateway.networking.k8s.io/httproutes", MANAGE),
           Map.entry("rbac.authorization.k8s.io/roles", MANAGE),
           Map.entry("rbac.authorization.k8s.io/rolebindings", MANAGE),
           Map.entry("/secrets", READ),
@@ -78,6 +80,19 @@ class HelmRbacTest {
               assertThat(s.getKind()).isEqualTo("ServiceAccount");
               assertThat(s.getNamespace()).isEqualTo(Chart.NAMESPACE);
             });
+  }
+
+  @Test
+  void everyKindTheOperatorOwnsIsManaged() {
+    Map<String, Set<String>> granted =
+        verbsByResource(Chart.only(Chart.render(Map.of()), ClusterRole.class).getRules());
+
+    for (Class<? extends HasMetadata> kind : Kinds.OWNED) {
+      String resource = HasMetadata.getGroup(kind) + "/" + HasMetadata.getPlural(kind);
+      assertThat(granted.get(resource))
+          .as("the chart lets the operator watch, apply and prune %s", resource)
+          .isEqualTo(MANAGE);
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,9 +42,22 @@ final class OperatorHarness implements AutoCloseable {
   final Operator operator;
 
   OperatorHarness(RenderFunction renderer, OperatorSettings settings) {
+    this(renderer, settings, List.of());
+  }
+
+  /**
+   * @param clusterCrds CRDs the cluster has before the operator starts, beside the ComposeProject's
+   *     (such as the Gateway API's HTTPRoute); the mock server serves discovery for them
+   */
+  OperatorHarness(
+      RenderFunction renderer,
+      OperatorSettings settings,
+      List<CustomResourceDefinition> clusterCrds) {
     server.init();
     client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions().resource(crd()).create();
+    clusterCrds.forEach(
+        c -> client.apiextensions().v1().customResourceDefinitions().resource(c).create());
     client
         .namespaces()
         .resource(

@@ -387,4 +387,33 @@ class StatusCalculatorTest {
     assertThat(condition(status, Conditions.RECONCILED).getReason()).isEqualTo(Reasons.CONFLICT);
     assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Reasons.CONFLICT);
   }
+
+  @Test
+  void aMissingCrdMakesReconciledFalseButNotReady() {
+    Outcome outcome =
+        Outcome.applied(translation("db"), List.of(), List.of())
+            .withMissingKinds(List.of("HTTPRoute db not applied: no CRD"));
+    ComposeProjectStatus status =
+        calculate(null, outcome, List.of(deployment("db", 1, 1, 1)), List.of(), T1);
+
+    Condition reconciled = condition(status, Conditions.RECONCILED);
+    assertThat(reconciled.getStatus()).isEqualTo("False");
+    assertThat(reconciled.getReason()).isEqualTo(Reasons.MISSING_CRD);
+    assertThat(reconciled.getMessage()).isEqualTo("HTTPRoute db not applied: no CRD");
+    // the services run: the route is what is missing, and Reconciled says so
+    assertThat(condition(status, Conditions.READY).getReason()).isEqualTo(Reasons.SERVICES_READY);
+  }
+
+  @Test
+  void anImmutableFieldAndAMissingCrdAreBothReported() {
+    Outcome outcome =
+        Outcome.applied(translation("db"), List.of(), List.of("Deployment db: selector"))
+            .withMissingKinds(List.of("HTTPRoute db not applied: no CRD"));
+    Condition reconciled =
+        condition(calculate(null, outcome, List.of(), List.of(), T1), Conditions.RECONCILED);
+
+    assertThat(reconciled.getReason()).isEqualTo(Reasons.IMMUTABLE_FIELD);
+    assertThat(reconciled.getMessage())
+        .isEqualTo("Deployment db: selector; HTTPRoute db not applied: no CRD");
+  }
 }

@@ -46,6 +46,7 @@ class KindsTest {
             "Service",
             "NetworkPolicy",
             "Ingress",
+            "HTTPRoute",
             "Job",
             "Deployment",
             "DaemonSet");

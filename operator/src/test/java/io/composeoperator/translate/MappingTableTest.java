@@ -83,6 +83,11 @@ class MappingTableTest {
           // compose-operator's own x-kubernetes blocks: not Compose keys, but in the table too.
           Map.entry("SERVICE_KUBERNETES_KEYS", List.of(new Place(SERVICES, "x-kubernetes."))),
           Map.entry("SERVICE_INGRESS_KEYS", List.of(new Place(SERVICES, "x-kubernetes.ingress."))),
+          Map.entry(
+              "SERVICE_HTTP_ROUTE_KEYS", List.of(new Place(SERVICES, "x-kubernetes.httpRoute."))),
+          Map.entry(
+              "HTTP_ROUTE_PARENT_KEYS",
+              List.of(new Place(SERVICES, "x-kubernetes.httpRoute.parentRefs."))),
           // kompose's labels, read as aliases of x-kubernetes
           Map.entry("KOMPOSE_SERVICE_LABELS", List.of(new Place(SERVICES, "labels."))),
           Map.entry("KOMPOSE_VOLUME_LABELS", List.of(new Place(VOLUMES, "labels."))),

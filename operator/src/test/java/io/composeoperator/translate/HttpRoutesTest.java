@@ -58,6 +58,8 @@ class HttpRoutesTest {
             .withName("web")
             .withNamespace("team")
             .withLabels(Labels.forService("shop", "web"))
+            .withAnnotations(
+                Map.of(Labels.COMPOSE_SERVICE, "web", Labels.COMPOSE_FILE, "compose.yaml"))
             .endMetadata()
             .withNewSpec()
             .addNewParentRef()

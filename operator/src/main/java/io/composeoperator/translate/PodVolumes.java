@@ -62,7 +62,7 @@ final class PodVolumes {
   /**
    * A volume for an init container to fill ({@link InitContainers#seedContainers}): from the image
    * on first use (a new named or anonymous volume), or from given files whenever they change (a
-   * writable bind-mounted directory whose files are given).
+   * writable bind-mounted directory or file whose content is given).
    *
    * @param volumeKey names the init container
    * @param podVolume the pod volume to fill
@@ -573,8 +573,8 @@ final class PodVolumes {
     }
 
     /**
-     * A writable directory or single file whose content is given: a claim (or emptyDir) that an init
-     * container fills from the {@code <service>-files} ConfigMap, again whenever the content
+     * A writable directory or single file whose content is given: a claim (or emptyDir) that an
+     * init container fills from the {@code <service>-files} ConfigMap, again whenever the content
      * changes. A file is mounted from the claim with {@code subPath}, so the rest of the image's
      * directory stays visible; a read-only mount of a file another service writes is filled too (a
      * {@code subPath} that does not exist yet would be created as a directory).

@@ -369,7 +369,9 @@ class BindMountsTest {
     VolumeMount mount = mountAt(pod, "/etc/nginx/nginx.conf");
     assertThat(mount.getSubPath()).isEqualTo("data/nginx.conf");
     assertThat(volume(pod, mount.getName()).getEmptyDir()).isNotNull();
-    assertThat(pod.getInitContainers()).extracting(Container::getName).containsExactly("fill-bind-0");
+    assertThat(pod.getInitContainers())
+        .extracting(Container::getName)
+        .containsExactly("fill-bind-0");
     assertThat(warnings(emptyDir))
         .containsExactly(
             "services.web.volumes[0]: bind mount of the file ./nginx.conf is an emptyDir"

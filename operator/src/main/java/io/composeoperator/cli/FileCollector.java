@@ -109,8 +109,8 @@ final class FileCollector {
    * @param model the model of the first pass
    * @param filesRead the project files the loader read: env files, included and extended files
    * @param snapshot the candidate files the first pass was given
-   * @param envFiles which of them are env files: one that is not world-readable holds credentials
-   *     and is a key file, never shipped
+   * @param envFiles which of them are env files: one that is not world-readable or sets a
+   *     credential-named variable holds credentials and is a key file, never shipped
    */
   static Collected collect(
       Path directory,

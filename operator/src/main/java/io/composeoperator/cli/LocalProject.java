@@ -60,9 +60,9 @@ import java.util.TreeSet;
  *     kept in the Secret {@link Names#variablesSecret} that the user creates, and read from it as
  *     the operator reads {@code spec.variablesFrom}, so an environment value that is exactly such a
  *     variable becomes a secretKeyRef
- * @param secretEnvFiles env files that are not world-readable (so they hold credentials), by path:
- *     never shipped, read from the Secret {@link Names#keyFileSecret} names as the operator reads
- *     it, one Secret reference per variable
+ * @param secretEnvFiles env files that hold credentials (not world-readable, or setting a
+ *     credential-named variable), by path: never shipped, read from the Secret {@link
+ *     Names#keyFileSecret} names as the operator reads it, one Secret reference per variable
  * @param lookupWarnings what finding the files had to say
  * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
  *     the load of {@link #source()} and need not be repeated), else null

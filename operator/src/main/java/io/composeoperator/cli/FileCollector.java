@@ -335,7 +335,7 @@ final class FileCollector {
    * its variables from a Secret the user creates from it. The message names the variables, never
    * their values.
    */
-  private static String envFileCredentials(String path, Path file, String text) throws IOException {
+  static String envFileCredentials(String path, Path file, String text) throws IOException {
     if (Files.isRegularFile(file) && !worldReadable(file)) {
       return "it is an env file that is not world-readable (it holds credentials)";
     }

@@ -461,6 +461,59 @@ class ConvertSecretsTest {
     assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
   }
 
+  @Test
+  void anIncludesEnvFileTravelsInSpecFilesAndInterpolatesTheIncludedFileAsCompose()
+      throws IOException {
+    write(
+        "compose.yaml",
+        "include:\n  - path: web/compose.yaml\n    env_file: web.env\nservices: {}\n",
+        "rw-r--r--");
+    write(
+        "web/compose.yaml",
+        "services:\n  web:\n    image: \"nginx:${TAG}\"\n    environment:\n      MODE: \"${MODE}\"\n",
+        "rw-r--r--");
+    write("web.env", "TAG=1.27\nMODE=include\n", "rw-r--r--");
+    // the project's own variables win over the include's env file (compose-go include.go)
+    write(".env", "MODE=project\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(project.getSpec().getFiles()).containsKeys("web/compose.yaml", "web.env");
+    assertThat(project.getSpec().getSecretFiles()).isEmpty();
+    String rendered = Serialization.asYaml(operatorObjects(project));
+    assertThat(rendered).contains("nginx:1.27").contains("value: \"project\"");
+    CliRun render = CliRun.in(dir, "render", "--name", "shop");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(operatorObjects(project)));
+  }
+
+  @Test
+  void anIncludesEnvFileWithCredentialsIsRefusedWithWhatToDo() throws IOException {
+    write(
+        "compose.yaml",
+        "include:\n  - path: db/compose.yaml\n    env_file: db.env\nservices: {}\n",
+        "rw-r--r--");
+    write(
+        "db/compose.yaml",
+        "services:\n  db:\n    image: postgres:16\n    environment:\n"
+            + "      POSTGRES_PASSWORD: \"${DB_PASSWORD}\"\n",
+        "rw-r--r--");
+    write("db.env", "DB_PASSWORD=s3cret-9\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.out()).doesNotContain("s3cret-9");
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: include: db.env: it is an env file that sets credentials (DB_PASSWORD),"
+                + " and an include's env file is shipped in spec.files to interpolate the included"
+                + " file: set those variables in the project's .env instead")
+        .doesNotContain("s3cret-9")
+        .doesNotContain("Exception");
+  }
+
   /** The operator's view of the namespace: these Secrets (by name), no ConfigMaps. */
   private static References references(Secret... secrets) {
     return new References() {

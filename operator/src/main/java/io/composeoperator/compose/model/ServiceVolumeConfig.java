@@ -20,6 +20,9 @@ package io.composeoperator.compose.model;
  *     creates anyway
  * @param consistency {@code consistency} or the {@code :cached}/{@code :delegated} short option, or
  *     null (no meaning on Linux)
+ * @param key for an entry of {@code tmpfs:}, the service-relative path the file wrote ({@code
+ *     tmpfs[1]}, or {@code tmpfs} for a single string), so that messages point at it; null for an
+ *     entry of {@code volumes} (its index there)
  */
 public record ServiceVolumeConfig(
     String type,
@@ -31,7 +34,34 @@ public record ServiceVolumeConfig(
     ByteSize tmpfsSize,
     Integer tmpfsMode,
     boolean createHostPath,
-    String consistency) {
+    String consistency,
+    String key) {
+
+  /** A mount written under {@code volumes}. */
+  public ServiceVolumeConfig(
+      String type,
+      String source,
+      String target,
+      boolean readOnly,
+      boolean noCopy,
+      String subpath,
+      ByteSize tmpfsSize,
+      Integer tmpfsMode,
+      boolean createHostPath,
+      String consistency) {
+    this(
+        type,
+        source,
+        target,
+        readOnly,
+        noCopy,
+        subpath,
+        tmpfsSize,
+        tmpfsMode,
+        createHostPath,
+        consistency,
+        null);
+  }
 
   public static final String VOLUME = "volume";
   public static final String BIND = "bind";

@@ -27,6 +27,26 @@ public record ServicePortConfig(
     String appProtocol,
     String key) {
 
+  /** The same port, wherever it was written: {@code key} is where, not what. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ServicePortConfig p
+        && target == p.target
+        && publishedRandom == p.publishedRandom
+        && java.util.Objects.equals(name, p.name)
+        && java.util.Objects.equals(published, p.published)
+        && java.util.Objects.equals(hostIp, p.hostIp)
+        && java.util.Objects.equals(protocol, p.protocol)
+        && java.util.Objects.equals(mode, p.mode)
+        && java.util.Objects.equals(appProtocol, p.appProtocol);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        name, target, published, publishedRandom, hostIp, protocol, mode, appProtocol);
+  }
+
   /** A port whose entry is not known. */
   public ServicePortConfig(
       String name,

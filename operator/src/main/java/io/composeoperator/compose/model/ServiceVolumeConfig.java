@@ -37,6 +37,37 @@ public record ServiceVolumeConfig(
     String consistency,
     String key) {
 
+  /** The same mount, wherever it was written: {@code key} is where, not what. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ServiceVolumeConfig v
+        && readOnly == v.readOnly
+        && noCopy == v.noCopy
+        && createHostPath == v.createHostPath
+        && java.util.Objects.equals(type, v.type)
+        && java.util.Objects.equals(source, v.source)
+        && java.util.Objects.equals(target, v.target)
+        && java.util.Objects.equals(subpath, v.subpath)
+        && java.util.Objects.equals(tmpfsSize, v.tmpfsSize)
+        && java.util.Objects.equals(tmpfsMode, v.tmpfsMode)
+        && java.util.Objects.equals(consistency, v.consistency);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        type,
+        source,
+        target,
+        readOnly,
+        noCopy,
+        subpath,
+        tmpfsSize,
+        tmpfsMode,
+        createHostPath,
+        consistency);
+  }
+
   /** A mount written under {@code volumes}. */
   public ServiceVolumeConfig(
       String type,

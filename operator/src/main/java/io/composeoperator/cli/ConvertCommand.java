@@ -114,7 +114,8 @@ public final class ConvertCommand implements Callable<Integer> {
                   + key.reason()
                   + ", so it is never put into the ComposeProject; "
                   + (key.envFile()
-                      ? envFileSecret(local, key.path(), flags.namespace())
+                      ? SecretAdvice.envFileSecret(
+                          console, local.directory(), local.name(), key.path(), flags.namespace())
                       : kubectl(
                           local.directory(),
                           Names.keyFileSecret(key.path()),
@@ -197,22 +198,6 @@ public final class ConvertCommand implements Callable<Integer> {
     spec.setSecurityProfile(flags.securityProfile());
     project.setSpec(spec);
     return project;
-  }
-
-  /**
-   * The command that creates the Secret of an env file with credentials, one key per variable, and
-   * labels it with the project so that the operator watches it; the pods read each variable from it
-   * ({@code secretKeyRef}).
-   */
-  private String envFileSecret(LocalProject local, String path, String namespace) {
-    String secret = Names.keyFileSecret(path);
-    return "its variables are read from the Secret "
-        + secret
-        + "; create it before applying: kubectl create secret generic "
-        + secret
-        + " --from-env-file="
-        + SecretAdvice.shown(console, local.directory().resolve(path).normalize())
-        + SecretAdvice.andLabel(secret, local.name(), namespace);
   }
 
   private String kubectl(

@@ -109,8 +109,8 @@ final class FileCollector {
    * @param model the model of the first pass
    * @param filesRead the project files the loader read: env files, included and extended files
    * @param snapshot the candidate files the first pass was given
-   * @param envFiles which of them are env files: one that is not world-readable holds credentials
-   *     and is a key file, never shipped
+   * @param envFiles which of them are env files: one that is not world-readable or sets a
+   *     credential-named variable holds credentials and is a key file, never shipped
    */
   static Collected collect(
       Path directory,
@@ -167,16 +167,12 @@ final class FileCollector {
     for (String path : filesRead) {
       String text = snapshot.get(path);
       Path file = directory.resolve(path).normalize();
-      if (text != null
-          && envFiles.contains(path)
-          && Files.isRegularFile(file)
-          && !worldReadable(file)) {
+      String credentials =
+          text != null && envFiles.contains(path) ? envFileCredentials(path, file, text) : null;
+      if (credentials != null) {
         collector.keyFiles.putIfAbsent(
             KeyMaterial.normalize(path),
-            new KeyFile(
-                KeyMaterial.normalize(path),
-                "it is an env file that is not world-readable (it holds credentials)",
-                true));
+            new KeyFile(KeyMaterial.normalize(path), credentials, true));
         continue;
       }
       if (text != null
@@ -330,6 +326,33 @@ final class FileCollector {
       reason = "it is not world-readable";
     }
     return reason == null ? Optional.empty() : Optional.of(new KeyFile(path, reason));
+  }
+
+  /**
+   * Why an env file holds credentials, or null when it does not: it is not world-readable, or it
+   * sets a variable whose name marks a credential ({@link KeyMaterial#isCredentialVariable}, the
+   * rule for the project's own variables) to a value. Such a file is never shipped: the pods read
+   * its variables from a Secret the user creates from it. The message names the variables, never
+   * their values.
+   */
+  static String envFileCredentials(String path, Path file, String text) throws IOException {
+    if (Files.isRegularFile(file) && !worldReadable(file)) {
+      return "it is an env file that is not world-readable (it holds credentials)";
+    }
+    Map<String, String> variables;
+    try {
+      variables = DotEnv.parse(path, text);
+    } catch (CliException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    List<String> names =
+        variables.entrySet().stream()
+            .filter(e -> KeyMaterial.isCredentialVariable(e.getKey()) && !e.getValue().isEmpty())
+            .map(Map.Entry::getKey)
+            .toList();
+    return names.isEmpty()
+        ? null
+        : "it is an env file that sets credentials (" + String.join(", ", names) + ")";
   }
 
   static boolean worldReadable(Path file) throws IOException {

@@ -60,9 +60,9 @@ import java.util.TreeSet;
  *     kept in the Secret {@link Names#variablesSecret} that the user creates, and read from it as
  *     the operator reads {@code spec.variablesFrom}, so an environment value that is exactly such a
  *     variable becomes a secretKeyRef
- * @param secretEnvFiles env files that are not world-readable (so they hold credentials), by path:
- *     never shipped, read from the Secret {@link Names#keyFileSecret} names as the operator reads
- *     it, one Secret reference per variable
+ * @param secretEnvFiles env files that hold credentials (not world-readable, or setting a
+ *     credential-named variable), by path: never shipped, read from the Secret {@link
+ *     Names#keyFileSecret} names as the operator reads it, one Secret reference per variable
  * @param lookupWarnings what finding the files had to say
  * @param firstPass the first loading pass, when it was given exactly the collected files (so it is
  *     the load of {@link #source()} and need not be repeated), else null
@@ -347,6 +347,7 @@ record LocalProject(
               loaded.filesRead(),
               snapshot,
               loaded.envFiles());
+      checkIncludeEnvFiles(input, loaded, snapshot);
       String name = flags.name() != null ? flags.name() : model.name();
       if (name == null) {
         name = fromDirectory(input.directory());
@@ -401,6 +402,38 @@ record LocalProject(
           firstPassFits ? loaded : null);
     } catch (IOException e) {
       throw new CliException("cannot read project files: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An {@code include} entry's env file interpolates the included file, so the operator needs its
+   * values: it travels in {@code spec.files}. One that holds credentials (by the rule for env
+   * files, {@link FileCollector#envFileCredentials}) would put them there in clear text, so it is
+   * refused, with what to do instead: the project's own variables win over it, so the same
+   * variables in {@code .env} (where credential-named ones become a Secret) give the same result.
+   */
+  private static void checkIncludeEnvFiles(
+      Input input, LoadResult loaded, Map<String, String> snapshot)
+      throws IOException, CliException {
+    for (String path : loaded.includeEnvFiles()) {
+      String text = snapshot.get(path);
+      String reason =
+          text == null
+              ? null
+              : FileCollector.envFileCredentials(
+                  path, input.directory().resolve(path).normalize(), text);
+      if (reason != null) {
+        throw new CliException(
+            input.fileName()
+                + ": include: "
+                + path
+                + ": "
+                + reason
+                + ", and an include's env file is shipped in spec.files to interpolate the"
+                + " included file: set those variables in the project's .env instead (the"
+                + " project's variables win over an include's env file, and credential-named ones"
+                + " there become the Secret of the project's variables), or use secrets:");
+      }
     }
   }
 

@@ -89,6 +89,22 @@ public final class RenderCommand implements Callable<Integer> {
                     secret.path(),
                     flags.namespace())));
       }
+      for (FileCollector.KeyFile key : project.collected().keyFiles()) {
+        if (key.envFile()) {
+          // render never prints the values either: each variable is a secretKeyRef
+          warnings.add(
+              new Warning(
+                  key.path(),
+                  key.reason()
+                      + ", so its values are written into no object; "
+                      + SecretAdvice.envFileSecret(
+                          console,
+                          project.directory(),
+                          project.name(),
+                          key.path(),
+                          flags.namespace())));
+        }
+      }
       source = project.source();
       options = project.options(flags);
       loaded = project.firstPass();

@@ -1,6 +1,7 @@
 package io.composeoperator.cli;
 
 import io.composeoperator.translate.Labels;
+import io.composeoperator.translate.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,6 +46,25 @@ final class SecretAdvice {
           + command;
     }
     return "create the Secret before applying: " + command;
+  }
+
+  /**
+   * The advice for an env file with credentials: the pods read each of its variables from the
+   * Secret named after its path ({@code secretKeyRef}), which this command creates, one key per
+   * variable, labelled with the project so that the operator watches it.
+   *
+   * @param directory the project directory, which {@code path} is relative to
+   */
+  static String envFileSecret(
+      Console console, Path directory, String project, String path, String namespace) {
+    String secret = Names.keyFileSecret(path);
+    return "its variables are read from the Secret "
+        + secret
+        + "; create it before applying: kubectl create secret generic "
+        + secret
+        + " --from-env-file="
+        + shown(console, directory.resolve(path).normalize())
+        + andLabel(secret, project, namespace);
   }
 
   /** A file as the user should type it: relative to the working directory when inside it. */

@@ -32,6 +32,7 @@ public final class ComposeLoader {
   private final ProjectFiles files = new ProjectFiles();
   private final Map<String, Map<String, Object>> otherFiles = new HashMap<>();
   private final SortedSet<String> variablesUsed = new TreeSet<>();
+  private final SortedSet<String> includeEnvFiles = new TreeSet<>();
   private final Variables variables;
 
   private ComposeLoader(ComposeSource source) {
@@ -56,7 +57,7 @@ public final class ComposeLoader {
       recordAdded(origins, doc, other, file);
       doc = ProjectMerger.merge(doc, other);
     }
-    doc = new Includes(fields, this::projectFile, origins).resolve(doc);
+    doc = new Includes(fields, this::includedFile, this::includeEnvironment, origins).resolve(doc);
     List<String> ignored = new ArrayList<>();
     if (doc.containsKey("version")) {
       warnings.add(new Warning("version", "the top-level version key is obsolete and ignored"));
@@ -135,7 +136,8 @@ public final class ComposeLoader {
             new TreeMap<>(files),
             ignored,
             origins);
-    return new LoadResult(model, warnings, files.read(), variablesUsed, environment.envFiles());
+    return new LoadResult(
+        model, warnings, files.read(), variablesUsed, environment.envFiles(), includeEnvFiles);
   }
 
   /** Records {@code file} as the origin of each element {@code other} adds to {@code doc}. */
@@ -193,7 +195,16 @@ public final class ComposeLoader {
 
   /** Another project file (extended or included), read and interpolated once. */
   private Map<String, Object> projectFile(String file, String path) {
-    Map<String, Object> known = otherFiles.get(file);
+    return includedFile(file, path, Map.of());
+  }
+
+  /**
+   * An included file, read and interpolated once per environment: the project's variables, then
+   * {@code fallback} (the include's {@code env_file}) for the names they do not set.
+   */
+  private Map<String, Object> includedFile(String file, String path, Map<String, String> fallback) {
+    String cacheKey = fallback.isEmpty() ? file : file + "\n" + new TreeMap<>(fallback);
+    Map<String, Object> known = otherFiles.get(cacheKey);
     if (known != null) {
       return known;
     }
@@ -206,10 +217,61 @@ public final class ComposeLoader {
               + " was not provided: put it into spec.files (operator) or beside the compose file"
               + " (CLI)");
     }
-    Map<String, Object> doc = document(file, text);
+    Map<String, Object> raw = YamlReader.read(file, text);
+    @SuppressWarnings("unchecked") // the interpolated copy of a mapping is a mapping
+    Map<String, Object> doc =
+        (Map<String, Object>)
+            new Interpolator(file, variables.withFallback(fallback), warnings).tree(raw, "");
     new Fields(file).checkKeys(doc, ComposeKeys.TOP_LEVEL_KEYS, "");
-    otherFiles.put(file, doc);
+    otherFiles.put(cacheKey, doc);
     return doc;
+  }
+
+  /**
+   * The variables an {@code include} entry's env files give its included files (compose-go {@code
+   * loader/include.go}): each file's variables, a later file winning, interpolated with the
+   * including project's variables; {@code inherited} are those of the enclosing include, which win
+   * over these as the project's own do. An explicit env file that is missing is an error; the
+   * default one (the included project's {@code .env}) is used only when it is there.
+   *
+   * @param envFiles project paths of the env files
+   * @param explicit true when the include names them, false for the default {@code .env}
+   */
+  private Map<String, String> includeEnvironment(
+      List<String> envFiles, boolean explicit, Map<String, String> inherited, String path) {
+    Map<String, String> own = new LinkedHashMap<>();
+    for (String envFile : envFiles) {
+      String text = files.get(envFile);
+      if (text == null) {
+        if (!explicit) {
+          continue;
+        }
+        throw fields.error(
+            path,
+            "env file "
+                + Fields.quote(envFile)
+                + " was not provided: put it into spec.files (operator) or beside the compose file"
+                + " (CLI)");
+      }
+      includeEnvFiles.add(envFile);
+      // a value may use the project's variables, the enclosing include's, and earlier files'
+      Map<String, String> lookup = new HashMap<>(own);
+      lookup.putAll(inherited);
+      Variables known = variables.withFallback(lookup);
+      new EnvFileParser(new Fields(envFile), known, warnings)
+          .parse(envFile, text, false)
+          .forEach(
+              (key, value) -> {
+                if (value instanceof String s) {
+                  own.put(key, s);
+                } else if (value instanceof SecretRef ref) {
+                  own.put(key, known.values().get(ref.variable()));
+                }
+              });
+    }
+    Map<String, String> merged = new TreeMap<>(own);
+    merged.putAll(inherited);
+    return merged;
   }
 
   private void checkServiceName(String name) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * Resolves the top-level {@code include} (spec {@code 14-include.md}) from the project files: each
@@ -15,8 +14,10 @@ import java.util.function.BiFunction;
  * are added to the document. Defining the same resource in two files is an error, as in Compose. An
  * included file's relative paths (its {@code extends} files, {@code env_file}, {@code build}, bind
  * sources, secret and config files) are relative to its own directory, or to the include's {@code
- * project_directory} (compose-go {@code loader/include.go}). {@code env_file} on an include is
- * refused: variables come only from the project.
+ * project_directory} (compose-go {@code loader/include.go}). An included file is interpolated with
+ * the project's variables and, for the names they do not set, those of the include's {@code
+ * env_file} (relative to the including file's project directory), or by default of the included
+ * project directory's {@code .env} when there is one; nested includes inherit them.
  */
 final class Includes {
 
@@ -24,35 +25,57 @@ final class Includes {
       List.of("services", "volumes", "networks", "secrets", "configs");
   private static final Set<String> INCLUDE_KEYS = Set.of("path", "env_file", "project_directory");
 
+  /** Reads and interpolates an included file. */
+  interface Reader {
+    /**
+     * @param file its normalized project path
+     * @param path the YAML path that refers to it
+     * @param fallback variables for the names the project does not set (the include's env files)
+     */
+    Map<String, Object> read(String file, String path, Map<String, String> fallback);
+  }
+
+  /** Reads the env files of an include. */
+  interface EnvReader {
+    /**
+     * @param envFiles their normalized project paths
+     * @param explicit true when the include names them (a missing one is an error), false for the
+     *     default {@code .env}
+     * @param inherited the variables of the enclosing include's env files
+     * @param path the YAML path of the include entry's env files
+     * @return the variables for the included files: {@code inherited}, then the files' own
+     */
+    Map<String, String> read(
+        List<String> envFiles, boolean explicit, Map<String, String> inherited, String path);
+  }
+
   private final Fields fields;
-  private final BiFunction<String, String, Map<String, Object>> reader;
+  private final Reader reader;
+  private final EnvReader envReader;
   private final Map<String, String> origins;
 
   /**
-   * @param reader reads and interpolates a project file, given its normalized path and the YAML
-   *     path that refers to it
    * @param origins receives the included file that declares each element it adds ({@code
    *     services.db} to {@code db/compose.yaml}); a nested include's file is recorded first
    */
-  Includes(
-      Fields fields,
-      BiFunction<String, String, Map<String, Object>> reader,
-      Map<String, String> origins) {
+  Includes(Fields fields, Reader reader, EnvReader envReader, Map<String, String> origins) {
     this.fields = fields;
     this.reader = reader;
+    this.envReader = envReader;
     this.origins = origins;
   }
 
   /** Returns the document with every include resolved and the {@code include} key removed. */
   Map<String, Object> resolve(Map<String, Object> doc) {
-    return resolve(doc, "", new ArrayDeque<>());
+    return resolve(doc, "", Map.of(), new ArrayDeque<>());
   }
 
   /**
    * @param dir the directory the document's relative paths are relative to (its project directory),
    *     relative to the project; "" for the project directory itself
    */
-  private Map<String, Object> resolve(Map<String, Object> doc, String dir, Deque<String> chain) {
+  private Map<String, Object> resolve(
+      Map<String, Object> doc, String dir, Map<String, String> env, Deque<String> chain) {
     Object include = doc.get("include");
     if (include == null) {
       return doc;
@@ -67,6 +90,7 @@ final class Includes {
       // directory unless project_directory (relative to the including project's) says otherwise;
       // every relative path of the included files is relative to it
       String childDir = null;
+      Map<String, String> childEnv = null;
       for (String included : item.paths()) {
         String key = ProjectPaths.normalize(join(dir, included));
         if (chain.contains(key) || key.equals(ProjectPaths.normalize(fields.fileName()))) {
@@ -77,9 +101,26 @@ final class Includes {
               item.projectDirectory() != null
                   ? directory(join(dir, item.projectDirectory()))
                   : Extends.directoryOf(key);
+          // compose-go loader/include.go: env_file relative to the including project's
+          // directory, else the included project's .env when it exists (not the project's own
+          // .env: the project's variables come from it already, and it is never shipped)
+          childEnv =
+              item.envFiles().isEmpty()
+                  ? childDir.isEmpty()
+                      ? env
+                      : envReader.read(
+                          List.of(ProjectPaths.normalize(join(childDir, ".env"))), false, env, path)
+                  : envReader.read(
+                      item.envFiles().stream()
+                          .map(f -> ProjectPaths.normalize(join(dir, f)))
+                          .toList(),
+                      true,
+                      env,
+                      path + ".env_file");
         }
         chain.addLast(key);
-        Map<String, Object> other = resolve(reader.apply(key, path), childDir, chain);
+        Map<String, Object> other =
+            resolve(reader.read(key, path, childEnv), childDir, childEnv, chain);
         chain.removeLast();
         merge(out, rebase(other, childDir), path, key);
       }
@@ -87,12 +128,15 @@ final class Includes {
     return out;
   }
 
-  /** One {@code include} entry: its files and its {@code project_directory}, or null. */
-  private record Include(List<String> paths, String projectDirectory) {}
+  /**
+   * One {@code include} entry: its files, its {@code project_directory} (or null) and its {@code
+   * env_file}s.
+   */
+  private record Include(List<String> paths, String projectDirectory, List<String> envFiles) {}
 
   private Include include(Object item, String path) {
     if (!(item instanceof Map)) {
-      return new Include(List.of(fields.requiredString(item, path)), null);
+      return new Include(List.of(fields.requiredString(item, path)), null, List.of());
     }
     Map<String, Object> map = fields.map(item, path);
     for (String key : map.keySet()) {
@@ -100,11 +144,15 @@ final class Includes {
         throw fields.error(path, "unknown key " + Fields.quote(key));
       }
     }
-    if (map.containsKey("env_file")) {
-      throw fields.error(
-          path + ".env_file",
-          "is not supported: variables come only from the project (spec.variables,"
-              + " spec.variablesFrom; the CLI's .env and shell)");
+    List<String> envFiles = fields.stringOrList(map.get("env_file"), path + ".env_file");
+    for (String envFile : envFiles) {
+      if (envFile.startsWith("/") || envFile.startsWith("~")) {
+        throw fields.error(
+            path + ".env_file",
+            Fields.quote(envFile)
+                + " is outside the project: give a file relative to the including file's"
+                + " directory");
+      }
     }
     String projectDirectory =
         fields.string(map.get("project_directory"), path + ".project_directory");
@@ -115,7 +163,8 @@ final class Includes {
           Fields.quote(projectDirectory)
               + " is outside the project: give a directory relative to the including file's");
     }
-    return new Include(fields.stringOrList(map.get("path"), path + ".path"), projectDirectory);
+    return new Include(
+        fields.stringOrList(map.get("path"), path + ".path"), projectDirectory, envFiles);
   }
 
   /** A project-relative directory as this class writes it: "" for the project directory. */

@@ -10,21 +10,34 @@ import java.util.TreeSet;
  * What the loader returns: the model, the warnings found while loading (unresolved variables,
  * obsolete keys, ...), the project files it read to build the model (env files, included and
  * extended Compose files; the files that configs and bind mounts name are in the model itself), and
- * the names of the variables it looked up (set or not), and which of the files read, or given as
- * Secrets, are env files.
+ * the names of the variables it looked up (set or not), which of the files read, or given as
+ * Secrets, are services' env files, and which are env files of {@code include} entries (read for
+ * interpolation).
  */
 public record LoadResult(
     ComposeModel model,
     List<Warning> warnings,
     SortedSet<String> filesRead,
     SortedSet<String> variablesUsed,
-    SortedSet<String> envFiles) {
+    SortedSet<String> envFiles,
+    SortedSet<String> includeEnvFiles) {
 
   public LoadResult {
     warnings = List.copyOf(warnings);
     filesRead = Collections.unmodifiableSortedSet(new TreeSet<>(filesRead));
     variablesUsed = Collections.unmodifiableSortedSet(new TreeSet<>(variablesUsed));
     envFiles = Collections.unmodifiableSortedSet(new TreeSet<>(envFiles));
+    includeEnvFiles = Collections.unmodifiableSortedSet(new TreeSet<>(includeEnvFiles));
+  }
+
+  /** A result without include env files. */
+  public LoadResult(
+      ComposeModel model,
+      List<Warning> warnings,
+      SortedSet<String> filesRead,
+      SortedSet<String> variablesUsed,
+      SortedSet<String> envFiles) {
+    this(model, warnings, filesRead, variablesUsed, envFiles, new TreeSet<>());
   }
 
   /** A result that knows no env files. */

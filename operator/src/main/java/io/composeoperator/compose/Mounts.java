@@ -69,7 +69,7 @@ final class Mounts {
         }
       }
       out.add(
-          mount(
+          new ServiceVolumeConfig(
               ServiceVolumeConfig.TMPFS,
               null,
               target(target, itemPath),
@@ -79,7 +79,8 @@ final class Mounts {
               size,
               mode,
               false,
-              null));
+              null,
+              value instanceof List ? "tmpfs[" + i + "]" : "tmpfs"));
     }
     return out;
   }

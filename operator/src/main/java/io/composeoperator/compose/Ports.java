@@ -163,7 +163,8 @@ final class Ports {
               ip,
               protocol,
               mode == null ? "ingress" : mode,
-              appProtocol));
+              appProtocol,
+              path.substring(path.lastIndexOf('.') + 1)));
     }
     return out;
   }

@@ -34,17 +34,43 @@ public record Variables(Map<String, String> values, Map<String, SecretVariable> 
    * not), so that the loader can tell which variables a project uses.
    */
   Variables recordingInto(Set<String> used) {
-    return new Variables(new Recording(values, used), secretSources);
+    return new Variables(new Recording(values, used, Map.of()), secretSources);
   }
 
-  /** A read-only view of a map that records the keys asked for. */
+  /**
+   * These variables, then {@code fallback} for the names they do not set: what an included file is
+   * interpolated with when its {@code include} entry has an {@code env_file} (compose-go {@code
+   * loader/include.go}: the including project's environment, merged with the env file's variables
+   * that it does not define).
+   */
+  Variables withFallback(Map<String, String> fallback) {
+    if (fallback.isEmpty()) {
+      return this;
+    }
+    Recording layered;
+    if (values instanceof Recording recording) {
+      Map<String, String> merged = new TreeMap<>(fallback);
+      merged.putAll(recording.fallback); // an earlier fallback wins over a later one
+      layered = new Recording(recording.values, recording.used, merged);
+    } else {
+      layered = new Recording(values, new java.util.HashSet<>(), fallback);
+    }
+    return new Variables(layered, secretSources);
+  }
+
+  /**
+   * A read-only view of a map that records the keys asked for, with {@code fallback} for the keys
+   * the map does not hold.
+   */
   private static final class Recording extends AbstractMap<String, String> {
     private final Map<String, String> values;
     private final Set<String> used;
+    private final Map<String, String> fallback;
 
-    Recording(Map<String, String> values, Set<String> used) {
+    Recording(Map<String, String> values, Set<String> used, Map<String, String> fallback) {
       this.values = values;
       this.used = used;
+      this.fallback = fallback;
     }
 
     @Override
@@ -52,7 +78,7 @@ public record Variables(Map<String, String> values, Map<String, SecretVariable> 
       if (key instanceof String name) {
         used.add(name);
       }
-      return values.get(key);
+      return values.containsKey(key) ? values.get(key) : fallback.get(key);
     }
 
     @Override
@@ -60,12 +86,17 @@ public record Variables(Map<String, String> values, Map<String, SecretVariable> 
       if (key instanceof String name) {
         used.add(name);
       }
-      return values.containsKey(key);
+      return values.containsKey(key) || fallback.containsKey(key);
     }
 
     @Override
     public Set<Map.Entry<String, String>> entrySet() {
-      return values.entrySet();
+      if (fallback.isEmpty()) {
+        return values.entrySet();
+      }
+      Map<String, String> all = new TreeMap<>(fallback);
+      all.putAll(values);
+      return all.entrySet();
     }
   }
 }

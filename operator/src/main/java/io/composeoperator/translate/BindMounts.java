@@ -38,9 +38,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>a project file that exists but was too big or not text to ship ({@code
  *       spec.bindMounts.unshippedFiles}) → skipped: the image's own file (a claim cannot stand in
  *       for a single file);
- *   <li>given files ({@code spec.files}): a single file, a read-only directory, or any with type
- *       {@code configMap} → the {@code <service>-files} ConfigMap, read-only; a writable directory
- *       → a claim filled from the files (an emptyDir with type {@code emptyDir});
+ *   <li>given files ({@code spec.files}): a read-only ({@code :ro}) file or directory, or any with
+ *       type {@code configMap} → the {@code <service>-files} ConfigMap, read-only; a writable
+ *       directory or single file → a claim named after the path, filled from the given content and
+ *       again whenever it changes (an emptyDir with type {@code emptyDir}), so the service can
+ *       write there as into the host's; a read-only mount of a path another service writes → the
+ *       same claim;
  *   <li>anything else — a data directory such as {@code ./db_data}, {@code /srv/pihole} or {@code
  *       ~/data} whose content is not given → an empty claim named after the path (an emptyDir with
  *       type {@code emptyDir}).
@@ -57,9 +60,12 @@ public final class BindMounts {
     FILLED_KEY_FILE,
     /** given files, read-only: the {@code <service>-files} ConfigMap */
     CONFIG_MAP,
-    /** a writable directory whose files are given: a claim filled from them */
+    /**
+     * a writable directory or file whose content is given: a claim filled from it (a file: mounted
+     * with {@code subPath})
+     */
     SEEDED_CLAIM,
-    /** a writable directory whose files are given: an emptyDir filled from them at each start */
+    /** a writable directory or file whose content is given: an emptyDir filled at each start */
     SEEDED_EMPTY_DIR,
     /** a directory whose content is not given: an empty claim */
     CLAIM,
@@ -263,15 +269,16 @@ public final class BindMounts {
     boolean file = model.files().containsKey(source);
     boolean directory = !file && hasGivenFiles(model, source);
     if (file || directory) {
-      if (directory
-          && mount.readOnly()
+      if (mount.readOnly()
           && type == BindMountType.persistentVolumeClaim
           && writtenByAService(model, source)) {
         // another service writes there: this one sees the same claim, as it sees the same host
-        // directory under Compose; the writer's fill container fills it
-        return Decision.claim(Kind.CLAIM, source);
+        // directory or file under Compose; the writer's fill container fills a directory, and a
+        // file is filled by this one's too (a subPath that does not exist yet would be created as
+        // a directory)
+        return Decision.claim(file ? Kind.SEEDED_CLAIM : Kind.CLAIM, source);
       }
-      if (file || mount.readOnly() || type == BindMountType.configMap) {
+      if (mount.readOnly() || type == BindMountType.configMap) {
         return Decision.of(Kind.CONFIG_MAP);
       }
       return type == BindMountType.emptyDir

@@ -64,7 +64,9 @@ final class Claims {
     Set<String> targets = new HashSet<>();
     for (int i = 0; i < service.volumes().size(); i++) {
       ServiceVolumeConfig volume = service.volumes().get(i);
-      mounts.add(new ServiceMount(volume, "volumes[" + i + "]", i, null));
+      // a tmpfs: entry is reported where the file wrote it, not after the volumes
+      String key = volume.key() != null ? volume.key() : "volumes[" + i + "]";
+      mounts.add(new ServiceMount(volume, key, i, null));
       targets.add(volume.target());
     }
     Set<String> visited = new HashSet<>(List.of(service.name()));

@@ -37,12 +37,12 @@ import java.util.Set;
  *       needs {@code volume.nocopy: true}; ownership is kept only where the container may run as
  *       root (not under {@code restricted}, where the copy belongs to the service's user). A new
  *       anonymous volume (an emptyDir) is filled the same way, as Docker fills it.
- *   <li>a writable bind-mounted directory whose files are given ({@link BindMounts}) → one {@code
- *       fill-<claim>} container that copies the files from the {@code <service>-files} ConfigMap
- *       over the claim's sub-directory whenever their hash differs from the one it recorded (as the
- *       seed containers run: as root, giving the files to the service's numeric user, or under
- *       {@code restricted} as that user); the pod template's content hash rolls the pods when they
- *       change.
+ *   <li>a writable bind-mounted directory or file whose content is given ({@link BindMounts}) → one
+ *       {@code fill-<claim>} container that copies the files from the {@code <service>-files}
+ *       ConfigMap over the claim's sub-directory whenever their hash differs from the one it
+ *       recorded (as the seed containers run: as root, giving the files to the service's numeric
+ *       user, or under {@code restricted} as that user); the pod template's content hash rolls the
+ *       pods when they change.
  * </ol>
  */
 final class InitContainers {

@@ -34,10 +34,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Services that share a namespace with another service ({@code network_mode}, {@code pid} or {@code
- * ipc}: {@code service:x}) run as containers of one pod, since Kubernetes shares namespaces only
- * inside a pod (ARCHITECTURE.md, "Service names and networks"; kompose does the same). A chain or
- * group of services sharing with one another ends in one pod.
+ * Services that share a namespace with another service ({@code network_mode}, {@code pid}, {@code
+ * ipc} or {@code uts}: {@code service:x}) run as containers of one pod, since Kubernetes shares
+ * namespaces only inside a pod (ARCHITECTURE.md, "Service names and networks"; kompose does the
+ * same). A chain or group of services sharing with one another ends in one pod.
  *
  * <p>The pod is the workload of the group's <em>host</em>: the service at the end of the {@code
  * network_mode: service:} chain (whose network, and so whose {@code ports}, the others use), or,
@@ -50,7 +50,7 @@ import java.util.function.Function;
  * Dependencies inside one pod are dropped: its containers start together.
  */
 final class PodGroups {
-  private static final List<String> MODES = List.of("network_mode", "pid", "ipc");
+  private static final List<String> MODES = List.of("network_mode", "pid", "ipc", "uts");
 
   /** Compose service → the Compose service whose pod it runs in (itself for a host or a loner). */
   private final SortedMap<String, String> hostOf;
@@ -134,7 +134,10 @@ final class PodGroups {
   static Map<String, String> targets(ServiceConfig service) {
     Map<String, String> targets = new LinkedHashMap<>();
     String[] values = {
-      service.namespaces().networkMode(), service.namespaces().pid(), service.namespaces().ipc()
+      service.namespaces().networkMode(),
+      service.namespaces().pid(),
+      service.namespaces().ipc(),
+      service.namespaces().uts()
     };
     for (int i = 0; i < MODES.size(); i++) {
       if (values[i] != null && values[i].startsWith("service:")) {
@@ -210,7 +213,7 @@ final class PodGroups {
                 + host
                 + (serviceNames.get(host).equals(host) ? "" : " (" + serviceNames.get(host) + ")")
                 + ", because Kubernetes shares namespaces only inside a pod: they scale and"
-                + " restart together, and share the network and IPC namespaces");
+                + " restart together, and share the network, IPC and UTS (host name) namespaces");
       }
       SortedMap<String, ServiceDependency> dependsOn = new TreeMap<>();
       for (Map.Entry<String, ServiceDependency> dep : service.dependsOn().entrySet()) {
@@ -338,6 +341,10 @@ final class PodGroups {
       if (mode != null && mode.startsWith("service:")) {
         // its network is the owner's, as on Docker (hostNetwork comes from the owner's mode)
         differing.removeAll(List.of("hostNetwork", "dnsPolicy"));
+      }
+      String uts = ctx.service().namespaces().uts();
+      if (uts != null && uts.startsWith("service:")) {
+        differing.remove("hostname"); // its host name is the owner's, as on Docker
       }
       if (!differing.isEmpty()) {
         ctx.warn(

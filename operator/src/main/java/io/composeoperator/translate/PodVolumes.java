@@ -62,7 +62,7 @@ final class PodVolumes {
   /**
    * A volume for an init container to fill ({@link InitContainers#seedContainers}): from the image
    * on first use (a new named or anonymous volume), or from given files whenever they change (a
-   * writable bind-mounted directory whose files are given).
+   * writable bind-mounted directory or file whose content is given).
    *
    * @param volumeKey names the init container
    * @param podVolume the pod volume to fill
@@ -397,20 +397,14 @@ final class PodVolumes {
       if (mount.readOnly()) {
         return; // :ro asks for exactly this
       }
-      String why =
-          ctx.options().bindMounts().type()
-                  == io.composeoperator.api.v1alpha1.BindMountType.configMap
-              ? "bindMounts.type is configMap (--volumes configMap)"
-              : "a single file is configuration; a writable, persistent copy needs its directory"
-                  + " mounted instead";
+      // a writable given file or directory is a filled claim unless bindMounts.type says
+      // configMap (BindMounts)
       ctx.warn(
           key,
           shown(mount.source())
               + " is mounted read-only from the ConfigMap "
               + Names.filesConfigMap(ctx.objectName())
-              + " ("
-              + why
-              + "); a change of "
+              + " (bindMounts.type is configMap (--volumes configMap)); a change of "
               + (file ? "the file" : "its files")
               + " rolls the pods");
     }
@@ -579,34 +573,46 @@ final class PodVolumes {
     }
 
     /**
-     * A writable directory whose files are given: a claim (or emptyDir) that an init container
-     * fills from the {@code <service>-files} ConfigMap, again whenever the files change.
+     * A writable directory or single file whose content is given: a claim (or emptyDir) that an
+     * init container fills from the {@code <service>-files} ConfigMap, again whenever the content
+     * changes. A file is mounted from the claim with {@code subPath}, so the rest of the image's
+     * directory stays visible; a read-only mount of a file another service writes is filled too (a
+     * {@code subPath} that does not exist yet would be created as a directory).
      */
     private void filledDirectory(
         ServiceVolumeConfig mount, String key, int index, BindMounts.Decision decision) {
       String source = mount.source();
-      String prefix = source + "/";
+      String content = model.files().get(source);
+      String fileName = content == null ? null : source.substring(source.lastIndexOf('/') + 1);
       List<KeyToPath> items = new ArrayList<>();
       SortedMap<String, String> given = new TreeMap<>();
-      for (Map.Entry<String, String> file : model.files().entrySet()) {
-        if (file.getKey().startsWith(prefix)
-            && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
-          String dataKey = fileKey(file.getKey(), key);
-          files.put(dataKey, file.getValue());
-          given.put(file.getKey().substring(prefix.length()), file.getValue());
-          items.add(
-              new KeyToPathBuilder()
-                  .withKey(dataKey)
-                  .withPath(file.getKey().substring(prefix.length()))
-                  .build());
+      if (content != null) {
+        String dataKey = fileKey(source, key);
+        files.put(dataKey, content);
+        given.put(fileName, content);
+        items.add(new KeyToPathBuilder().withKey(dataKey).withPath(fileName).build());
+      } else {
+        String prefix = source + "/";
+        for (Map.Entry<String, String> file : model.files().entrySet()) {
+          if (file.getKey().startsWith(prefix)
+              && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
+            String dataKey = fileKey(file.getKey(), key);
+            files.put(dataKey, file.getValue());
+            given.put(file.getKey().substring(prefix.length()), file.getValue());
+            items.add(
+                new KeyToPathBuilder()
+                    .withKey(dataKey)
+                    .withPath(file.getKey().substring(prefix.length()))
+                    .build());
+          }
         }
-      }
-      SortedSet<String> keyFiles =
-          KeyMaterial.under(source, model.files().keySet(), ctx.options().secretFiles());
-      if (!keyFiles.isEmpty()) {
-        // key material stays in Secrets: the directory is mounted as today, read-only
-        keyFilesInDirectory(mount, key, index, source, items, keyFiles);
-        return;
+        SortedSet<String> keyFiles =
+            KeyMaterial.under(source, model.files().keySet(), ctx.options().secretFiles());
+        if (!keyFiles.isEmpty()) {
+          // key material stays in Secrets: the directory is mounted as today, read-only
+          keyFilesInDirectory(mount, key, index, source, items, keyFiles);
+          return;
+        }
       }
       String filesMap = Names.filesConfigMap(ctx.objectName());
       String filesVolume =
@@ -624,7 +630,9 @@ final class PodVolumes {
           new VolumeMountBuilder()
               .withName(name)
               .withMountPath(mount.target())
-              .withSubPath(Claims.CLAIM_SUBDIR)
+              .withSubPath(
+                  fileName == null ? Claims.CLAIM_SUBDIR : Claims.CLAIM_SUBDIR + "/" + fileName)
+              .withReadOnly(mount.readOnly() ? true : null)
               .build());
       seeds.add(
           new Seed(
@@ -634,18 +642,45 @@ final class PodVolumes {
               mount.target(),
               filesVolume,
               ContentHash.ofFiles(given)));
-      ctx.warn(
-          key,
-          "bind mount of "
-              + shown(source)
-              + (decision.claim() == null
-                  ? " is an emptyDir (bindMounts.type emptyDir) filled from its files in spec.files"
-                      + " at every start; what the service writes there is lost when the pod goes"
-                  : " is the PersistentVolumeClaim "
-                      + decision.claim()
-                      + ", filled from its files in spec.files by an init container, so the service"
-                      + " can write there and what it writes persists; when the files change, the"
-                      + " pods roll and the changed files are copied over the claim's"));
+      ctx.warn(key, filledWarning(mount, decision, fileName != null));
+    }
+
+    /** What a filled bind mount became, and why. */
+    private String filledWarning(
+        ServiceVolumeConfig mount, BindMounts.Decision decision, boolean file) {
+      String what = (file ? "the file " : "") + shown(mount.source());
+      String from = file ? "the file in spec.files" : "its files in spec.files";
+      if (decision.claim() == null) {
+        return "bind mount of "
+            + what
+            + " is an emptyDir (bindMounts.type emptyDir) filled from "
+            + from
+            + " at every start; what the service writes there is lost when the pod goes";
+      }
+      if (mount.readOnly()) {
+        return "bind mount of "
+            + what
+            + " is the PersistentVolumeClaim "
+            + decision.claim()
+            + ", read-only: another service writes the file there, so this one sees what that one"
+            + " writes; an init container fills it from "
+            + from
+            + " when the claim is new or the file changes";
+      }
+      return "bind mount of "
+          + what
+          + " is the PersistentVolumeClaim "
+          + decision.claim()
+          + ", filled from "
+          + from
+          + " by an init container, so the service can write there and what it writes persists;"
+          + (file
+              ? " when the file changes, the pods roll and the changed file is copied over the"
+                  + " claim's (mount it :ro to read it from the ConfigMap "
+                  + Names.filesConfigMap(ctx.objectName())
+                  + " instead)"
+              : " when the files change, the pods roll and the changed files are copied over the"
+                  + " claim's");
     }
 
     /** The pod volume of a bind mount's claim. */

@@ -194,7 +194,7 @@ final class ServicePorts {
             && !used.contains(name);
     if (name != null && !usable && warnings != null) {
       warnings.add(
-          path + ".ports",
+          entryPath(port, path, ".name"),
           "port name \""
               + name
               + "\" is not a valid Kubernetes port name (at most 15 characters of a-z, 0-9 and"
@@ -205,6 +205,14 @@ final class ServicePorts {
     String chosen = usable ? name : derived;
     used.add(chosen);
     return chosen;
+  }
+
+  /**
+   * The path of a key of the {@code ports} entry the file wrote, under the service's path, or of
+   * {@code ports} when the entry is not known.
+   */
+  private static String entryPath(ServicePortConfig port, String path, String key) {
+    return port.key() != null ? path + "." + port.key() + key : path + ".ports";
   }
 
   /** IANA_SVC_NAME: at most 15 characters, a letter, no {@code --}, no {@code -} at the ends. */
@@ -226,7 +234,7 @@ final class ServicePorts {
     }
     if (warnings != null) {
       warnings.add(
-          path + ".ports",
+          entryPath(port, path, ".app_protocol"),
           "app_protocol \"" + value + "\" is not a valid Kubernetes appProtocol; ignored");
     }
     return null;

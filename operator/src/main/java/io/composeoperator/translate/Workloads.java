@@ -462,7 +462,8 @@ final class Workloads {
         ctx.warn("ipc", "ipc " + ipc + " is not mapped; the pod's own IPC namespace is used");
       }
     }
-    if (service.namespaces().uts() != null) {
+    if (service.namespaces().uts() != null && !service.namespaces().uts().startsWith("service:")) {
+      // uts: service:x runs the service in x's pod, whose containers share one (PodGroups)
       ctx.warn(
           "uts",
           "uts "

@@ -403,6 +403,117 @@ class ConvertSecretsTest {
                 + " the command); nothing is applied until it exists");
   }
 
+  @Test
+  void worldReadableEnvFileThatSetsCredentialsIsASecretToo() throws IOException {
+    write(
+        "compose.yaml",
+        """
+        services:
+          db:
+            image: postgres:16
+            env_file: [common.env, db.env]
+        """,
+        "rw-r--r--");
+    // an empty credential is no secret: common.env is shipped as it is
+    write("common.env", "TZ=UTC\nAPI_TOKEN=\n", "rw-r--r--");
+    write("db.env", "POSTGRES_USER=app\nPOSTGRES_PASSWORD=s3cret-9\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(run.out()).doesNotContain("s3cret-9");
+    assertThat(project.getSpec().getFiles()).containsOnlyKeys("common.env");
+    assertThat(project.getSpec().getSecretFiles()).containsExactly("db.env");
+    assertThat(run.err())
+        .contains(
+            "db.env: it is an env file that sets credentials (POSTGRES_PASSWORD), so it is never"
+                + " put into the ComposeProject; its variables are read from the Secret db-env;"
+                + " create it before applying: kubectl create secret generic db-env"
+                + " --from-env-file=db.env && kubectl label secret db-env"
+                + " composeoperator.io/project=shop")
+        .doesNotContain("s3cret-9");
+
+    CliRun render = CliRun.in(dir, "render", "--name", "shop");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).doesNotContain("s3cret-9").contains("secretKeyRef");
+    assertThat(render.err())
+        .contains(
+            "compose.yaml: db.env: it is an env file that sets credentials (POSTGRES_PASSWORD),"
+                + " so its values are written into no object; its variables are read from the"
+                + " Secret db-env; create it before applying: kubectl create secret generic"
+                + " db-env --from-env-file=db.env && kubectl label secret db-env"
+                + " composeoperator.io/project=shop")
+        .doesNotContain("s3cret-9");
+    // what render prints is what the operator applies once the Secret exists
+    Secret secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("db-env")
+            .endMetadata()
+            .addToData("POSTGRES_USER", base64("app"))
+            .addToData("POSTGRES_PASSWORD", base64("s3cret-9"))
+            .build();
+    List<HasMetadata> objects =
+        Renderer.render(
+                InputResolver.resolve(project, references(secret)),
+                SpecOptions.from("shop", null, project.getSpec(), null))
+            .objects();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(objects));
+  }
+
+  @Test
+  void anIncludesEnvFileTravelsInSpecFilesAndInterpolatesTheIncludedFileAsCompose()
+      throws IOException {
+    write(
+        "compose.yaml",
+        "include:\n  - path: web/compose.yaml\n    env_file: web.env\nservices: {}\n",
+        "rw-r--r--");
+    write(
+        "web/compose.yaml",
+        "services:\n  web:\n    image: \"nginx:${TAG}\"\n    environment:\n      MODE: \"${MODE}\"\n",
+        "rw-r--r--");
+    write("web.env", "TAG=1.27\nMODE=include\n", "rw-r--r--");
+    // the project's own variables win over the include's env file (compose-go include.go)
+    write(".env", "MODE=project\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    ComposeProject project = project(run);
+    assertThat(project.getSpec().getFiles()).containsKeys("web/compose.yaml", "web.env");
+    assertThat(project.getSpec().getSecretFiles()).isEmpty();
+    String rendered = Serialization.asYaml(operatorObjects(project));
+    assertThat(rendered).contains("nginx:1.27").contains("value: \"project\"");
+    CliRun render = CliRun.in(dir, "render", "--name", "shop");
+    assertThat(render.exitCode()).as(render.err()).isZero();
+    assertThat(render.out()).isEqualTo(YamlOutput.of(operatorObjects(project)));
+  }
+
+  @Test
+  void anIncludesEnvFileWithCredentialsIsRefusedWithWhatToDo() throws IOException {
+    write(
+        "compose.yaml",
+        "include:\n  - path: db/compose.yaml\n    env_file: db.env\nservices: {}\n",
+        "rw-r--r--");
+    write(
+        "db/compose.yaml",
+        "services:\n  db:\n    image: postgres:16\n    environment:\n"
+            + "      POSTGRES_PASSWORD: \"${DB_PASSWORD}\"\n",
+        "rw-r--r--");
+    write("db.env", "DB_PASSWORD=s3cret-9\n", "rw-r--r--");
+
+    CliRun run = CliRun.in(dir, "convert", "--name", "shop");
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.out()).doesNotContain("s3cret-9");
+    assertThat(run.err())
+        .contains(
+            "compose.yaml: include: db.env: it is an env file that sets credentials (DB_PASSWORD),"
+                + " and an include's env file is shipped in spec.files to interpolate the included"
+                + " file: set those variables in the project's .env instead")
+        .doesNotContain("s3cret-9")
+        .doesNotContain("Exception");
+  }
+
   /** The operator's view of the namespace: these Secrets (by name), no ConfigMaps. */
   private static References references(Secret... secrets) {
     return new References() {

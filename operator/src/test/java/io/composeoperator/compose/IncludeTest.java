@@ -104,15 +104,90 @@ class IncludeTest {
         .hasMessage("compose.yaml: include[0]: include cycle through \"a.yaml\"");
   }
 
+  /** The included file of the env_file tests: its image tag and port come from variables. */
+  private static final String WEB =
+      """
+      services:
+        web:
+          image: "nginx:${TAG:-latest}"
+          environment:
+            PORT: "${PORT}"
+      """;
+
+  private static LoadResult loadWith(
+      String yaml, Map<String, String> files, Map<String, String> variables) {
+    return ComposeLoader.load(
+        new ComposeSource(
+            "compose.yaml", yaml, files, Variables.of(variables), java.util.List.of()));
+  }
+
   @Test
-  void includeWithItsOwnEnvFileIsRefused() {
+  void includesEnvFileInterpolatesTheIncludedFileAndTheProjectsVariablesWin() {
+    // compose-go loader/include.go: the including project's environment, merged with the env
+    // file's variables that it does not define; the path is relative to the including file
+    LoadResult result =
+        loadWith(
+            "include: [{path: web/compose.yaml, env_file: [web.env, web/more.env]}]\n"
+                + "services: {}",
+            Map.of(
+                "web/compose.yaml", WEB,
+                "web.env", "TAG=1.27\nPORT=80\n",
+                "web/more.env", "PORT=${TAG}-8080\n"),
+            Map.of("TAG", "1.26"));
+
+    var web = result.model().services().get("web");
+    assertThat(web.image().reference()).isEqualTo("nginx:1.26");
+    // a later file wins over an earlier one, and reads the project's variables
+    assertThat(web.environment()).extracting(EnvVar::value).containsExactly("1.26-8080");
+    assertThat(result.filesRead()).contains("web.env", "web/more.env");
+    assertThat(result.includeEnvFiles()).containsExactly("web.env", "web/more.env");
+  }
+
+  @Test
+  void withoutEnvFileTheIncludedProjectsOwnDotEnvIsUsedWhenItIsThere() {
+    LoadResult result =
+        loadWith(
+            "include: [web/compose.yaml]\nservices: {}",
+            Map.of("web/compose.yaml", WEB, "web/.env", "TAG=1.27\nPORT=80\n"),
+            Map.of());
+    var web = result.model().services().get("web");
+    assertThat(web.image().reference()).isEqualTo("nginx:1.27");
+    assertThat(web.environment()).extracting(EnvVar::value).containsExactly("80");
+
+    LoadResult without =
+        loadWith(
+            "include: [web/compose.yaml]\nservices: {}", Map.of("web/compose.yaml", WEB), Map.of());
+    assertThat(without.model().services().get("web").image().reference()).isEqualTo("nginx:latest");
+    assertThat(without.includeEnvFiles()).isEmpty();
+  }
+
+  @Test
+  void aNestedIncludeInheritsTheEnclosingIncludesVariables() {
+    LoadResult result =
+        loadWith(
+            "include: [{path: outer.yaml, env_file: outer.env}]\nservices: {}",
+            Map.of(
+                "outer.yaml", "include: [web/compose.yaml]\n",
+                "outer.env", "TAG=1.25\n",
+                "web/compose.yaml", WEB,
+                "web/.env", "TAG=1.27\nPORT=81\n"),
+            Map.of());
+    var web = result.model().services().get("web");
+    // the enclosing include's environment wins over the nested one's .env
+    assertThat(web.image().reference()).isEqualTo("nginx:1.25");
+    assertThat(web.environment()).extracting(EnvVar::value).containsExactly("81");
+  }
+
+  @Test
+  void aMissingEnvFileOfAnIncludeIsAnError() {
     assertThatThrownBy(
             () ->
                 loadWithFiles(
-                    "include: [{path: db/compose.yaml, env_file: db/.env}]\nservices: {}", FILES))
+                    "include: [{path: db/compose.yaml, env_file: db/missing.env}]\nservices: {}",
+                    FILES))
         .hasMessage(
-            "compose.yaml: include[0].env_file: is not supported: variables come only from the"
-                + " project (spec.variables, spec.variablesFrom; the CLI's .env and shell)");
+            "compose.yaml: include[0].env_file: env file \"db/missing.env\" was not provided: put"
+                + " it into spec.files (operator) or beside the compose file (CLI)");
   }
 
   private static final Map<String, String> NESTED =

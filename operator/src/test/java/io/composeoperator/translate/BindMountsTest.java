@@ -239,23 +239,154 @@ class BindMountsTest {
   }
 
   @Test
-  void readOnlyDirectoryAndSingleFileWithGivenContentAreConfigMaps() {
+  void readOnlyDirectoryAndFileWithGivenContentAreConfigMaps() {
     Translation t =
         render(
             "services:\n  web:\n    image: nginx:1\n"
-                + "    volumes: [\"./html:/usr/share/nginx/html:ro\", \"./nginx.conf:/etc/nginx/nginx.conf\"]\n",
+                + "    volumes: [\"./html:/usr/share/nginx/html:ro\","
+                + " \"./nginx.conf:/etc/nginx/nginx.conf:ro\"]\n",
             Map.of("html/index.html", "<p>hi</p>", "nginx.conf", "events {}"),
             ProjectOptions.defaults("p"));
 
     assertThat(claimNames(t)).isEmpty();
     PodSpec pod = pod(t, "web");
     assertThat(mountAt(pod, "/usr/share/nginx/html").getReadOnly()).isTrue();
-    assertThat(mountAt(pod, "/etc/nginx/nginx.conf").getReadOnly()).isTrue();
+    VolumeMount file = mountAt(pod, "/etc/nginx/nginx.conf");
+    assertThat(file.getReadOnly()).isTrue();
+    assertThat(file.getSubPath()).isEqualTo("nginx.conf");
+    assertThat(volume(pod, file.getName()).getConfigMap().getName()).isEqualTo("web-files");
+    assertThat(pod.getInitContainers()).isEmpty();
+    assertThat(warnings(t)).isEmpty(); // :ro asks for exactly this
+  }
+
+  @Test
+  void writableGivenFileIsAClaimNamedAfterItsPathFilledFromItAndMountedWithSubPath() {
+    Translation t =
+        render(
+            "services:\n  web:\n    image: nginx:1\n"
+                + "    volumes: [\"./conf/nginx.conf:/etc/nginx/nginx.conf\"]\n",
+            Map.of("conf/nginx.conf", "events {}"),
+            ProjectOptions.defaults("p"));
+
+    assertThat(claimNames(t)).containsExactly("conf-nginx-conf");
+    PodSpec pod = pod(t, "web");
+    VolumeMount mount = mountAt(pod, "/etc/nginx/nginx.conf");
+    assertThat(mount.getReadOnly()).isNull();
+    assertThat(mount.getSubPath()).isEqualTo("data/nginx.conf");
+    assertThat(volume(pod, mount.getName()).getPersistentVolumeClaim().getClaimName())
+        .isEqualTo("conf-nginx-conf");
+    Container fill = pod.getInitContainers().get(0);
+    assertThat(fill.getName()).isEqualTo("fill-conf-nginx-conf");
+    String filesVolume = fill.getVolumeMounts().get(1).getName();
+    assertThat(volume(pod, filesVolume).getConfigMap().getName()).isEqualTo("web-files");
+    assertThat(volume(pod, filesVolume).getConfigMap().getItems())
+        .extracting(i -> i.getKey() + "→" + i.getPath())
+        .containsExactly("conf_nginx.conf→nginx.conf");
+    assertThat(fill.getCommand().get(2)).contains("cp -RL \"$f\" /compose-seed/data/");
+    Deployment deployment =
+        (Deployment)
+            t.objects().stream().filter(o -> o instanceof Deployment).findFirst().orElseThrow();
+    // a ReadWriteOnce claim: a rolling update would wait for the old pod's claim
+    assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
     assertThat(warnings(t))
         .containsExactly(
-            "services.web.volumes[1]: ./nginx.conf is mounted read-only from the ConfigMap"
-                + " web-files (a single file is configuration; a writable, persistent copy needs its"
-                + " directory mounted instead); a change of the file rolls the pods");
+            "services.web.volumes[0]: bind mount of the file ./conf/nginx.conf is the"
+                + " PersistentVolumeClaim conf-nginx-conf, filled from the file in spec.files by an"
+                + " init container, so the service can write there and what it writes persists;"
+                + " when the file changes, the pods roll and the changed file is copied over the"
+                + " claim's (mount it :ro to read it from the ConfigMap web-files instead)");
+  }
+
+  @Test
+  void aChangeOfAWritableGivenFileChangesTheFillAndRollsThePods() {
+    String compose =
+        "services:\n  web:\n    image: nginx:1\n    volumes: [\"./nginx.conf:/etc/nginx/nginx.conf\"]\n";
+    Translation before = render(compose, Map.of("nginx.conf", "1"), ProjectOptions.defaults("p"));
+    Translation after = render(compose, Map.of("nginx.conf", "2"), ProjectOptions.defaults("p"));
+
+    assertThat(pod(before, "web").getInitContainers().get(0).getCommand().get(2))
+        .isNotEqualTo(pod(after, "web").getInitContainers().get(0).getCommand().get(2));
+    assertThat(configHash(before)).isNotEqualTo(configHash(after));
+  }
+
+  private static String configHash(Translation t) {
+    return t.objects().stream()
+        .filter(o -> o instanceof Deployment)
+        .map(o -> (Deployment) o)
+        .findFirst()
+        .orElseThrow()
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get(Labels.CONFIG_HASH);
+  }
+
+  @Test
+  void servicesMountingOneGivenFileShareItsClaimAndAReadOnlyOneReadsIt() {
+    Translation t =
+        render(
+            "services:\n  a:\n    image: a:1\n    volumes: [\"./app.ini:/etc/app.ini\"]\n"
+                + "  b:\n    image: b:1\n    volumes: [\"./app.ini:/conf/app.ini\"]\n"
+                + "  c:\n    image: c:1\n    volumes: [\"./app.ini:/app.ini:ro\"]\n",
+            Map.of("app.ini", "x=1"),
+            ProjectOptions.defaults("p"));
+
+    assertThat(claimNames(t)).containsExactly("app-ini");
+    for (String service : List.of("a", "b", "c")) {
+      PodSpec pod = pod(t, service);
+      VolumeMount mount =
+          pod.getContainers().get(0).getVolumeMounts().stream()
+              .filter(m -> m.getSubPath() != null && m.getSubPath().equals("data/app.ini"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(volume(pod, mount.getName()).getPersistentVolumeClaim().getClaimName())
+          .isEqualTo("app-ini");
+      // each fills (same hash, so whichever runs first copies): a subPath that does not exist
+      // yet would be created as a directory
+      assertThat(pod.getInitContainers()).extracting(Container::getName).contains("fill-app-ini");
+    }
+    assertThat(mountAt(pod(t, "c"), "/app.ini").getReadOnly()).isTrue();
+    assertThat(pod(t, "a").getInitContainers().get(0).getCommand())
+        .isEqualTo(pod(t, "c").getInitContainers().get(0).getCommand());
+    assertThat(warnings(t))
+        .contains(
+            "services.c.volumes[0]: bind mount of the file ./app.ini is the PersistentVolumeClaim"
+                + " app-ini, read-only: another service writes the file there, so this one sees"
+                + " what that one writes; an init container fills it from the file in spec.files"
+                + " when the claim is new or the file changes")
+        .anyMatch(w -> w.contains("the ReadWriteOnce claim app-ini is mounted by a, b, c"));
+  }
+
+  @Test
+  void writableGivenFileWithTypeEmptyDirIsAFreshCopyAndWithTypeConfigMapReadOnly() {
+    String compose =
+        "services:\n  web:\n    image: nginx:1\n    volumes: [\"./nginx.conf:/etc/nginx/nginx.conf\"]\n";
+    Translation emptyDir =
+        render(compose, Map.of("nginx.conf", "x"), withType(BindMountType.emptyDir, null));
+    assertThat(claimNames(emptyDir)).isEmpty();
+    PodSpec pod = pod(emptyDir, "web");
+    VolumeMount mount = mountAt(pod, "/etc/nginx/nginx.conf");
+    assertThat(mount.getSubPath()).isEqualTo("data/nginx.conf");
+    assertThat(volume(pod, mount.getName()).getEmptyDir()).isNotNull();
+    assertThat(pod.getInitContainers())
+        .extracting(Container::getName)
+        .containsExactly("fill-bind-0");
+    assertThat(warnings(emptyDir))
+        .containsExactly(
+            "services.web.volumes[0]: bind mount of the file ./nginx.conf is an emptyDir"
+                + " (bindMounts.type emptyDir) filled from the file in spec.files at every start;"
+                + " what the service writes there is lost when the pod goes");
+
+    Translation configMap =
+        render(compose, Map.of("nginx.conf", "x"), withType(BindMountType.configMap, null));
+    assertThat(claimNames(configMap)).isEmpty();
+    assertThat(mountAt(pod(configMap, "web"), "/etc/nginx/nginx.conf").getReadOnly()).isTrue();
+    assertThat(warnings(configMap))
+        .containsExactly(
+            "services.web.volumes[0]: ./nginx.conf is mounted read-only from the ConfigMap"
+                + " web-files (bindMounts.type is configMap (--volumes configMap)); a change of the"
+                + " file rolls the pods");
   }
 
   @Test

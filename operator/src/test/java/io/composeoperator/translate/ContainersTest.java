@@ -105,20 +105,22 @@ class ContainersTest {
   }
 
   @Test
-  void aBadPortNameIsWarnedOnceWhenRendered() {
+  void aBadPortNameIsWarnedOnceWhenRenderedAtTheEntryTheFileWrote() {
+    // the range before it expands to two ports: the message still names the user's entry
     Translation translation =
         Renderer.render(
             io.composeoperator.compose.ComposeSource.of(
                 "compose.yaml",
                 "services:\n  web:\n    image: nginx:1.27\n"
-                    + "    ports: [{name: Bad_Name, target: 80, published: 8080}]\n"),
+                    + "    ports: [\"9000-9001:9000-9001\","
+                    + " {name: Bad_Name, target: 80, published: 8080}]\n"),
             ProjectOptions.defaults("p"));
 
     assertThat(translation.warnings())
         .extracting(Object::toString)
         .filteredOn(w -> w.contains("Bad_Name"))
         .containsExactly(
-            "services.web.ports: port name \"Bad_Name\" is not a valid Kubernetes port name (at"
+            "services.web.ports[1].name: port name \"Bad_Name\" is not a valid Kubernetes port name (at"
                 + " most 15 characters of a-z, 0-9 and '-', with a letter) or is used twice; using"
                 + " \"tcp-80\" for the Service's port");
   }

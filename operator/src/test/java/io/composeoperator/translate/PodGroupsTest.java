@@ -88,7 +88,7 @@ class PodGroupsTest {
                 "services.torrent.network_mode",
                 "torrent runs as a container in the pod of service vpn, because Kubernetes shares"
                     + " namespaces only inside a pod: they scale and restart together, and share"
-                    + " the network and IPC namespaces"));
+                    + " the network, IPC and UTS (host name) namespaces"));
     // status reads each service under its own name, from the pod's workload
     assertThat(translation.services())
         .extracting(
@@ -119,6 +119,32 @@ class PodGroupsTest {
         .filteredOn(o -> o instanceof Deployment)
         .extracting(o -> o.getMetadata().getName())
         .containsExactly("app", "other");
+  }
+
+  @Test
+  void utsServiceRunsInTheOtherServicesPodWithoutAWarningThatItIsIgnored() {
+    ComposeModel model =
+        TestModels.of(
+            TestModels.service("app").build(),
+            TestModels.service("clock").namespaces(ns -> ns.uts("service:app")).build());
+
+    Translation translation = translate(model);
+
+    assertThat(pod(translation, "app").getContainers())
+        .extracting(Container::getName)
+        .containsExactly("app", "clock");
+    assertThat(pod(translation, "app").getShareProcessNamespace()).isNull();
+    assertThat(translation.objects())
+        .filteredOn(o -> o instanceof Deployment)
+        .extracting(o -> o.getMetadata().getName())
+        .containsExactly("app");
+    assertThat(translation.warnings())
+        .containsExactly(
+            new Warning(
+                "services.clock.uts",
+                "clock runs as a container in the pod of service app, because Kubernetes shares"
+                    + " namespaces only inside a pod: they scale and restart together, and share"
+                    + " the network, IPC and UTS (host name) namespaces"));
   }
 
   @Test

@@ -86,13 +86,13 @@ class PodVolumesTest {
   }
 
   @Test
-  void bindMountedFileGivenInSpecFilesBecomesFilesConfigMapWithSubPath() {
+  void readOnlyBindMountedFileGivenInSpecFilesBecomesFilesConfigMapWithSubPath() {
     ComposeModel model =
         TestModels.project()
             .file("proxy/nginx.conf", "server {}")
             .service(
                 TestModels.service("proxy")
-                    .volumes(List.of(bind("proxy/nginx.conf", "/etc/nginx/nginx.conf")))
+                    .volumes(List.of(readOnlyBind("proxy/nginx.conf", "/etc/nginx/nginx.conf")))
                     .build())
             .build();
 
@@ -168,6 +168,33 @@ class PodVolumesTest {
     assertThatThrownBy(() -> PodVolumes.forService(ctx))
         .isInstanceOf(ComposeException.class)
         .hasMessageContaining("two mounts at /d");
+  }
+
+  @Test
+  void aTmpfsEntryIsReportedWhereTheFileWroteIt() {
+    assertThatThrownBy(
+            () ->
+                Renderer.render(
+                    io.composeoperator.compose.ComposeSource.of(
+                        "compose.yaml",
+                        "services:\n  web:\n    image: nginx:1.27\n"
+                            + "    volumes: [\"./a:/a\", \"/x\"]\n    tmpfs: [/run, /x]\n"),
+                    ProjectOptions.defaults("p")))
+        .isInstanceOf(ComposeException.class)
+        .hasMessage(
+            "compose.yaml: services.web.tmpfs[1]: two mounts at /x (also services.web.volumes[1]);"
+                + " Compose rejects duplicate mount targets too");
+    assertThatThrownBy(
+            () ->
+                Renderer.render(
+                    io.composeoperator.compose.ComposeSource.of(
+                        "compose.yaml",
+                        "services:\n  web:\n    image: nginx:1.27\n"
+                            + "    volumes: [\"/x\"]\n    tmpfs: /x\n"),
+                    ProjectOptions.defaults("p")))
+        .hasMessage(
+            "compose.yaml: services.web.tmpfs: two mounts at /x (also services.web.volumes[0]);"
+                + " Compose rejects duplicate mount targets too");
   }
 
   @Test

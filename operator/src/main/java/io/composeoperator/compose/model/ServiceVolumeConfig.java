@@ -20,6 +20,9 @@ package io.composeoperator.compose.model;
  *     creates anyway
  * @param consistency {@code consistency} or the {@code :cached}/{@code :delegated} short option, or
  *     null (no meaning on Linux)
+ * @param key for an entry of {@code tmpfs:}, the service-relative path the file wrote ({@code
+ *     tmpfs[1]}, or {@code tmpfs} for a single string), so that messages point at it; null for an
+ *     entry of {@code volumes} (its index there)
  */
 public record ServiceVolumeConfig(
     String type,
@@ -31,7 +34,65 @@ public record ServiceVolumeConfig(
     ByteSize tmpfsSize,
     Integer tmpfsMode,
     boolean createHostPath,
-    String consistency) {
+    String consistency,
+    String key) {
+
+  /** The same mount, wherever it was written: {@code key} is where, not what. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ServiceVolumeConfig v
+        && readOnly == v.readOnly
+        && noCopy == v.noCopy
+        && createHostPath == v.createHostPath
+        && java.util.Objects.equals(type, v.type)
+        && java.util.Objects.equals(source, v.source)
+        && java.util.Objects.equals(target, v.target)
+        && java.util.Objects.equals(subpath, v.subpath)
+        && java.util.Objects.equals(tmpfsSize, v.tmpfsSize)
+        && java.util.Objects.equals(tmpfsMode, v.tmpfsMode)
+        && java.util.Objects.equals(consistency, v.consistency);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        type,
+        source,
+        target,
+        readOnly,
+        noCopy,
+        subpath,
+        tmpfsSize,
+        tmpfsMode,
+        createHostPath,
+        consistency);
+  }
+
+  /** A mount written under {@code volumes}. */
+  public ServiceVolumeConfig(
+      String type,
+      String source,
+      String target,
+      boolean readOnly,
+      boolean noCopy,
+      String subpath,
+      ByteSize tmpfsSize,
+      Integer tmpfsMode,
+      boolean createHostPath,
+      String consistency) {
+    this(
+        type,
+        source,
+        target,
+        readOnly,
+        noCopy,
+        subpath,
+        tmpfsSize,
+        tmpfsMode,
+        createHostPath,
+        consistency,
+        null);
+  }
 
   public static final String VOLUME = "volume";
   public static final String BIND = "bind";

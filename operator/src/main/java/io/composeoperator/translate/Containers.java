@@ -29,8 +29,9 @@ final class Containers {
 
   /**
    * The image to run. {@code spec.images.<service>} wins (the user said which image the cluster
-   * runs); otherwise {@code image}. {@code build} is ignored on a cluster (warned); a build-only
-   * service without {@code spec.images} cannot be deployed.
+   * runs); otherwise {@code image}. {@code build} is not run on a cluster (warned): a build-only
+   * service runs the image {@code docker compose build} makes for it ({@link #builtImage}), which
+   * the user loads into the nodes or pushes.
    */
   static String image(ServiceContext ctx) {
     ServiceConfig service = ctx.service();
@@ -50,22 +51,66 @@ final class Containers {
       }
       return service.image().reference();
     }
-    throw new ComposeException(
-        ctx.file(),
-        ctx.path(service.image().build() != null ? "build" : "image"),
-        "the service has no image"
-            + (service.image().build() != null ? " (build: cannot run on a cluster)" : "")
-            + ": give spec.images."
+    if (service.image().build() == null) {
+      // Compose refuses it too ("has neither an image nor a build context specified")
+      throw new ComposeException(
+          ctx.file(),
+          ctx.path("image"),
+          "the service has no image: give spec.images."
+              + service.name()
+              + " (or --image "
+              + service.name()
+              + "=REF)");
+    }
+    String built = builtImage(ctx);
+    ctx.warn(
+        "build",
+        "build: is not run on a cluster; the service runs "
+            + built
+            + ", the image docker compose builds for it, pulled only when the node lacks it: load"
+            + " it into the nodes (kind load docker-image "
+            + built
+            + ", minikube image load "
+            + built
+            + ") or push it to a registry and give its reference as spec.images."
             + service.name()
-            + " (or --image "
+            + " (--image "
             + service.name()
             + "=REF)");
+    return built;
+  }
+
+  /**
+   * The name {@code docker compose build} gives the image of a service that has {@code build} and
+   * no {@code image}: {@code <project>-<service>} (compose-go {@code GetImageNameOrDefault}), in
+   * lower case; a service name that is not a valid image name component is mapped by the naming
+   * rule.
+   */
+  static String builtImage(ServiceContext ctx) {
+    String service = ctx.service().name().toLowerCase(Locale.ROOT);
+    if (!IMAGE_COMPONENT.matcher(service).matches()) {
+      service = Names.sanitize(service);
+    }
+    return ctx.project() + "-" + service;
+  }
+
+  /** One path component of an image name (the distribution reference grammar). */
+  private static final Pattern IMAGE_COMPONENT =
+      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+
+  /** True when the service runs the image {@code docker compose build} makes ({@link #image}). */
+  private static boolean runsBuiltImage(ServiceContext ctx) {
+    ServiceConfig service = ctx.service();
+    return service.image().build() != null
+        && service.image().reference() == null
+        && !ctx.options().images().containsKey(service.name());
   }
 
   /** {@code pull_policy} → imagePullPolicy (ARCHITECTURE.md, "Resources, users and images"). */
   static String pullPolicy(ServiceContext ctx, String image) {
     String policy = ctx.service().image().pullPolicy();
-    String missing = isLatest(image) ? "Always" : "IfNotPresent";
+    // a built image exists only where the user loaded it: never pulled while a node has it
+    String missing = isLatest(image) && !runsBuiltImage(ctx) ? "Always" : "IfNotPresent";
     if (policy == null) {
       return missing;
     }

@@ -35,12 +35,42 @@ class ContainersTest {
   }
 
   @Test
-  void buildOnlyServiceWithoutSpecImagesIsAnError() {
+  void buildOnlyServiceRunsTheImageDockerComposeBuildsForItPulledOnlyWhenMissing() {
     ServiceContext ctx =
         TestModels.context(
-            io.composeoperator.compose.model.ServiceConfig.builder("api")
+            io.composeoperator.compose.model.ServiceConfig.builder("API_v2")
                 .image(img -> img.withBuild(new BuildConfig(".", null, null)))
                 .build());
+
+    String image = Containers.image(ctx);
+
+    assertThat(image).isEqualTo("test-api_v2");
+    assertThat(Containers.pullPolicy(ctx, image))
+        .as("an image loaded into the nodes (kind load) is used, never pulled over")
+        .isEqualTo("IfNotPresent");
+    assertThat(ctx.warnings().toList().get(0).toString())
+        .startsWith(
+            "services.API_v2.build: build: is not run on a cluster; the service runs test-api_v2,"
+                + " the image docker compose builds for it")
+        .contains("kind load docker-image test-api_v2")
+        .endsWith("give its reference as spec.images.API_v2 (--image API_v2=REF)");
+  }
+
+  @Test
+  void aServiceNameThatIsNoImageNameComponentIsMappedByTheNamingRule() {
+    ServiceContext ctx =
+        TestModels.context(
+            io.composeoperator.compose.model.ServiceConfig.builder("web.-x")
+                .image(img -> img.withBuild(new BuildConfig(".", null, null)))
+                .build());
+
+    assertThat(Containers.image(ctx)).isEqualTo("test-web--x");
+  }
+
+  @Test
+  void serviceWithNeitherImageNorBuildIsAnError() {
+    ServiceContext ctx =
+        TestModels.context(io.composeoperator.compose.model.ServiceConfig.builder("api").build());
 
     assertThatThrownBy(() -> Containers.image(ctx))
         .isInstanceOf(ComposeException.class)

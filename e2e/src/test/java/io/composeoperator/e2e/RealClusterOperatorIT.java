@@ -9,6 +9,7 @@ import io.composeoperator.api.v1alpha1.ComposeProjectSpec;
 import io.composeoperator.api.v1alpha1.ResourceDefaults;
 import io.composeoperator.api.v1alpha1.SecurityProfile;
 import io.composeoperator.api.v1alpha1.VolumeRetention;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -601,6 +602,81 @@ class RealClusterOperatorIT extends AbstractOperatorScenarios {
     assertThat(service.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(service.getMetadata().getLabels()).doesNotContainKey(PROJECT_LABEL);
     assertThat(service.getMetadata().getManagedFields())
+        .noneMatch(f -> f.getManager().equals("compose-operator"));
+  }
+
+  @Test
+  void aLabelledUserConfigMapIsAConflictNeverWrittenOwnedOrPruned() {
+    // issue 8's case: the README's user keeps the Compose file in a ConfigMap labelled with the
+    // project (so that edits re-render at once), and the file declares a config of the same name
+    String namespace = namespace("e2e-labelled");
+    String withConfig =
+        "services:\n  web:\n    image: nginx:1.27\n    configs: [app-config]\n"
+            + "configs:\n  app-config:\n    content: debug=true\n";
+    ConfigMap users =
+        client
+            .configMaps()
+            .inNamespace(namespace)
+            .resource(
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("app-config")
+                    .addToLabels(PROJECT_LABEL, "labelled")
+                    .endMetadata()
+                    .addToData("compose.yaml", withConfig)
+                    .build())
+            .create();
+    ComposeProject project = project("labelled", namespace);
+    project
+        .getSpec()
+        .setComposeFrom(
+            new io.composeoperator.api.v1alpha1.ComposeFrom(
+                new io.composeoperator.api.v1alpha1.KeyRef("app-config", "compose.yaml")));
+    client.resource(project).create();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(reason(namespace, "labelled", "Reconciled")).isEqualTo("Conflict"));
+    assertThat(condition(namespace, "labelled", "Reconciled").orElseThrow().getMessage())
+        .contains("ConfigMap/app-config exists and is not owned by this project");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> client.apps().deployments().inNamespace(namespace).withName("web").get() != null);
+    assertUserConfigMapUntouched(namespace, users.getMetadata().getResourceVersion(), withConfig);
+
+    // the config leaves the file (the user edits their own ConfigMap): nothing is pruned
+    String withoutConfig = "services:\n  web:\n    image: nginx:1.27\n";
+    ConfigMap edited =
+        client
+            .configMaps()
+            .inNamespace(namespace)
+            .withName("app-config")
+            .edit(
+                cm -> {
+                  cm.getData().put("compose.yaml", withoutConfig);
+                  return cm;
+                });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(reason(namespace, "labelled", "Reconciled")).isEqualTo("Applied"));
+    assertUserConfigMapUntouched(
+        namespace, edited.getMetadata().getResourceVersion(), withoutConfig);
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("web").get())
+        .isNotNull();
+  }
+
+  /**
+   * The user's ConfigMap is as the user last wrote it: same version, no owner, no operator field.
+   */
+  private void assertUserConfigMapUntouched(String namespace, String version, String compose) {
+    ConfigMap now = client.configMaps().inNamespace(namespace).withName("app-config").get();
+    assertThat(now).as("the user's ConfigMap still exists").isNotNull();
+    assertThat(now.getMetadata().getResourceVersion()).isEqualTo(version);
+    assertThat(now.getData()).containsExactly(java.util.Map.entry("compose.yaml", compose));
+    assertThat(now.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(now.getMetadata().getManagedFields())
         .noneMatch(f -> f.getManager().equals("compose-operator"));
   }
 

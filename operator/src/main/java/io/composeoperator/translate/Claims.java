@@ -331,8 +331,8 @@ final class Claims {
    * {@code kompose.volume.size} or {@code kompose.volume.storage-class-name} ({@code which}: {@code
    * size} or {@code storage-class-name}) on the services that mount volume {@code key} ({@code
    * users}), as kompose reads them: the first service in name order wins over the others, and the
-   * volume's own setting ({@code volumeValue}, from its {@code x-kubernetes} block or its own labels)
-   * over all of them; every label that loses says so.
+   * volume's own setting ({@code volumeValue}, from its {@code x-kubernetes} block or its own
+   * labels) over all of them; every label that loses says so.
    */
   static ServiceSetting fromServices(
       ComposeModel model,

@@ -31,9 +31,11 @@ need_tool() { # need_tool COMMAND DEBIAN-PACKAGE
   command -v "$1" > /dev/null && return
   if [[ "$(id -u)" == 0 ]] && command -v apt-get > /dev/null; then
     say "installing $2 with apt-get"
-    apt-get install -y -q "$2" > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q "$2" > /dev/null; }
+    apt-get install -y -q "$2" > /dev/null ||
+      { apt-get update -q > /dev/null && apt-get install -y -q "$2" > /dev/null; }
   fi
-  command -v "$1" > /dev/null || { echo "startup.sh: $1 is missing: install it (Debian package $2)" >&2; exit 2; }
+  command -v "$1" > /dev/null ||
+    { echo "startup.sh: $1 is missing: install it (Debian package $2)" >&2; exit 2; }
 }
 need_tool hyperfine hyperfine
 need_tool jq jq
@@ -45,10 +47,12 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 # kompose, the version go.mod pins.
-kompose_version="$(awk '$1 == "require" && $2 == "github.com/kubernetes/kompose" { print $3 }' "$bench/kompose/go.mod")"
+kompose_version="$(awk '$1 == "require" && $2 == "github.com/kubernetes/kompose" { print $3 }' \
+  "$bench/kompose/go.mod")"
 kompose="$cache/kompose/$kompose_version/kompose"
 if [[ ! -x "$kompose" ]]; then
-  command -v go > /dev/null || { echo "startup.sh: building kompose needs Go (go.dev/dl)" >&2; exit 2; }
+  command -v go > /dev/null ||
+    { echo "startup.sh: building kompose needs Go (go.dev/dl)" >&2; exit 2; }
   say "building kompose $kompose_version into $(dirname "$kompose")"
   mkdir -p "$(dirname "$kompose")"
   # -mod=readonly: go.sum must already hold every module; nothing is resolved anew.
@@ -85,9 +89,9 @@ for n in $sizes; do
 
   hyperfine -N --warmup "$warmup" --runs "$runs" --style basic \
     --export-json "$work/services-$n.json" \
-    -n "kompose convert ($n services)" "$kompose convert -f $file --stdout" \
-    -n "bin/compose-operator render ($n services)" "$launcher render -f $file" \
-    -n "java -jar compose-operator.jar render ($n services)" "java -jar $jar render -f $file"
+    -n "kompose convert ($n services)" "'$kompose' convert -f '$file' --stdout" \
+    -n "bin/compose-operator render ($n services)" "'$launcher' render -f '$file'" \
+    -n "java -jar compose-operator.jar render ($n services)" "java -jar '$jar' render -f '$file'"
 done
 
 echo "load after: $(uptime | sed 's/.*load average: //')" | tee -a "$work/facts.txt"
@@ -95,6 +99,7 @@ echo
 echo "| command | wall (mean ± σ) | user CPU | system CPU |"
 echo "|---|---|---|---|"
 for n in $sizes; do
-  jq -r '.results[] | "| \(.command) | \(.mean * 1000 | round) ms ± \(.stddev * 1000 | round) ms | \(.user * 1000 | round) ms | \(.system * 1000 | round) ms |"' \
-    "$work/services-$n.json"
+  jq -r '.results[] | [.mean, .stddev, .user, .system] as [$m, $s, $u, $y]
+    | "| \(.command) | \($m * 1000 | round) ms ± \($s * 1000 | round) ms"
+      + " | \($u * 1000 | round) ms | \($y * 1000 | round) ms |"' "$work/services-$n.json"
 done

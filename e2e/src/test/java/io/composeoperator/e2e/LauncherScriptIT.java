@@ -48,6 +48,25 @@ class LauncherScriptIT {
         .isNotZero();
   }
 
+  /** Linked into a folder on PATH (as the README suggests), it still finds the checkout's jar. */
+  @Test
+  void findsTheCheckoutsJarWhenRunThroughASymbolicLink(@TempDir Path bin) throws IOException {
+    Path jar = Path.of(System.getProperty("operator.jar")).toAbsolutePath().normalize();
+    assertThat(jar)
+        .isEqualTo(
+            AbstractOperatorScenarios.ROOT
+                .toAbsolutePath()
+                .normalize()
+                .resolve("operator/target/compose-operator.jar"));
+    Path link = Files.createSymbolicLink(bin.resolve("compose-operator"), SCRIPT);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    Run linked = run(List.of(link.toString(), "version"), false);
+
+    assertThat(linked).isEqualTo(run(List.of(java, "-jar", jar.toString(), "version"), false));
+    assertThat(linked.exitCode()).isZero();
+  }
+
   List<Path> archives() throws IOException {
     Path dir = cache.resolve("compose-operator/cds");
     try (Stream<Path> files = Files.list(dir)) {
@@ -56,11 +75,20 @@ class LauncherScriptIT {
   }
 
   Run run(List<String> command) throws IOException {
+    return run(command, true);
+  }
+
+  /** Runs the command; {@code jarFromEnvironment}: with COMPOSE_OPERATOR_JAR, else unset. */
+  Run run(List<String> command, boolean jarFromEnvironment) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
     Map<String, String> environment = builder.environment();
     environment.put("XDG_CACHE_HOME", cache.toString());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
-    environment.put("COMPOSE_OPERATOR_JAR", System.getProperty("operator.jar"));
+    if (jarFromEnvironment) {
+      environment.put("COMPOSE_OPERATOR_JAR", System.getProperty("operator.jar"));
+    } else {
+      environment.remove("COMPOSE_OPERATOR_JAR");
+    }
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
     String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -212,7 +212,9 @@ final class Claims {
   static List<PersistentVolumeClaim> claims(
       ComposeModel model, ProjectOptions options, Warnings warnings) {
     List<PersistentVolumeClaim> claims = new ArrayList<>();
-    for (String key : usedVolumes(model).keySet()) {
+    // Once, not per volume: each call reads every service's mounts (quadratic on a big project).
+    SortedMap<String, List<String>> used = usedVolumes(model);
+    for (String key : used.keySet()) {
       VolumeConfig volume = model.volumes().get(key);
       if (volume.external()) {
         continue;
@@ -237,7 +239,8 @@ final class Claims {
       String storageClass = storage.storageClassName();
       // kompose.volume.* labels on the services that mount it, unless the volume says otherwise
       ServiceSetting serviceSize =
-          fromServices(model, key, k8s == null ? null : k8s.size(), "size", warnings);
+          fromServices(
+              model, key, used.get(key), k8s == null ? null : k8s.size(), "size", warnings);
       if (serviceSize != null) {
         size = serviceSize.value();
         sizePath = serviceSize.path();
@@ -246,6 +249,7 @@ final class Claims {
           fromServices(
               model,
               key,
+              used.get(key),
               k8s == null ? null : k8s.storageClassName(),
               "storage-class-name",
               warnings);
@@ -327,15 +331,20 @@ final class Claims {
 
   /**
    * {@code kompose.volume.size} or {@code kompose.volume.storage-class-name} ({@code which}: {@code
-   * size} or {@code storage-class-name}) on the services that mount volume {@code key}, as kompose
-   * reads them: the first service in name order wins over the others, and the volume's own setting
-   * ({@code volumeValue}, from its {@code x-kubernetes} block or its own labels) over all of them;
-   * every label that loses says so.
+   * size} or {@code storage-class-name}) on the services that mount volume {@code key} ({@code
+   * users}), as kompose reads them: the first service in name order wins over the others, and the
+   * volume's own setting ({@code volumeValue}, from its {@code x-kubernetes} block or its own
+   * labels) over all of them; every label that loses says so.
    */
   static ServiceSetting fromServices(
-      ComposeModel model, String key, String volumeValue, String which, Warnings warnings) {
+      ComposeModel model,
+      String key,
+      List<String> users,
+      String volumeValue,
+      String which,
+      Warnings warnings) {
     ServiceSetting chosen = null;
-    for (String name : usedVolumes(model).get(key)) {
+    for (String name : users) {
       ServiceConfig service = model.services().get(name);
       VolumeKubernetesConfig defaults =
           service.kubernetes() == null ? null : service.kubernetes().claimDefaults();

@@ -341,21 +341,9 @@ final class PodVolumes {
         givenFile(mount, key, fileKey(source, key), content);
         return;
       }
-      String prefix = source.equals(".") ? "" : source + "/";
       List<KeyToPath> items = new ArrayList<>();
       if (!source.equals(".")) {
-        for (Map.Entry<String, String> file : model.files().entrySet()) {
-          if (file.getKey().startsWith(prefix)
-              && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
-            String dataKey = fileKey(file.getKey(), key);
-            files.put(dataKey, file.getValue());
-            items.add(
-                new KeyToPathBuilder()
-                    .withKey(dataKey)
-                    .withPath(file.getKey().substring(prefix.length()))
-                    .build());
-          }
-        }
+        givenFilesUnder(source, key, items);
       }
       SortedSet<String> keyFiles =
           source.equals(".")
@@ -573,6 +561,30 @@ final class PodVolumes {
     }
 
     /**
+     * The given files under the directory {@code source} (key material left out: it stays in
+     * Secrets): each goes into the {@code <service>-files} ConfigMap and gets an item in {@code
+     * items}, at its path relative to {@code source}.
+     *
+     * @return the files' contents by that relative path
+     */
+    private SortedMap<String, String> givenFilesUnder(
+        String source, String key, List<KeyToPath> items) {
+      String prefix = source + "/";
+      SortedMap<String, String> given = new TreeMap<>();
+      for (Map.Entry<String, String> file : model.files().entrySet()) {
+        if (file.getKey().startsWith(prefix)
+            && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
+          String dataKey = fileKey(file.getKey(), key);
+          String relative = file.getKey().substring(prefix.length());
+          files.put(dataKey, file.getValue());
+          given.put(relative, file.getValue());
+          items.add(new KeyToPathBuilder().withKey(dataKey).withPath(relative).build());
+        }
+      }
+      return given;
+    }
+
+    /**
      * A writable directory or single file whose content is given: a claim (or emptyDir) that an
      * init container fills from the {@code <service>-files} ConfigMap, again whenever the content
      * changes. A file is mounted from the claim with {@code subPath}, so the rest of the image's
@@ -592,20 +604,7 @@ final class PodVolumes {
         given.put(fileName, content);
         items.add(new KeyToPathBuilder().withKey(dataKey).withPath(fileName).build());
       } else {
-        String prefix = source + "/";
-        for (Map.Entry<String, String> file : model.files().entrySet()) {
-          if (file.getKey().startsWith(prefix)
-              && !KeyMaterial.isKeyFile(file.getKey(), ctx.options().secretFiles())) {
-            String dataKey = fileKey(file.getKey(), key);
-            files.put(dataKey, file.getValue());
-            given.put(file.getKey().substring(prefix.length()), file.getValue());
-            items.add(
-                new KeyToPathBuilder()
-                    .withKey(dataKey)
-                    .withPath(file.getKey().substring(prefix.length()))
-                    .build());
-          }
-        }
+        given.putAll(givenFilesUnder(source, key, items));
         SortedSet<String> keyFiles =
             KeyMaterial.under(source, model.files().keySet(), ctx.options().secretFiles());
         if (!keyFiles.isEmpty()) {

@@ -11,14 +11,17 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Translates a loaded Compose project into the desired objects: a pure, deterministic function of
@@ -38,6 +41,14 @@ public final class ProjectTranslator {
    * @throws ComposeException when the project cannot be deployed
    */
   public static Translation translate(LoadResult loaded, ProjectOptions options) {
+    return translate(loaded, options, PARALLEL_FROM);
+  }
+
+  /**
+   * Translates the model, its services in parallel when there are at least {@code parallelFrom} of
+   * them (tests compare both ways).
+   */
+  static Translation translate(LoadResult loaded, ProjectOptions options, int parallelFrom) {
     ComposeModel model = loaded.model();
     Warnings warnings = new Warnings();
     warnings.addAll(loaded.warnings());
@@ -80,44 +91,47 @@ public final class ProjectTranslator {
     SortedMap<String, SortedSet<String>> sharing =
         Claims.sharedSingleNodeClaims(model, options, warnings);
 
-    SortedSet<String> requiredSecrets = new TreeSet<>();
+    SortedSet<String> requiredSecrets = Collections.synchronizedSortedSet(new TreeSet<>());
     List<HasMetadata> services = new ArrayList<>();
     Map<String, ServiceContext> contexts = new TreeMap<>();
     Map<String, Workloads.ServiceObjects> results = new TreeMap<>();
-    for (ServiceConfig service : model.services().values()) {
-      String objectName = serviceNames.get(service.name());
-      ServiceContext ctx =
-          new ServiceContext(
-              model,
-              service,
-              objectName,
-              serviceNames,
-              options,
-              warnings,
-              requiredSecrets,
-              podServices);
-      SortedSet<String> peers = new TreeSet<>();
-      SortedSet<String> sharers = sharing.get(service.name());
-      if (sharers != null) {
-        sharers.forEach(s -> peers.add(podServices.get(s)));
+    // Each service translates on its own (the pure part of a render that grows with the project),
+    // so a big project's services are translated on every core; the outcomes are then taken in
+    // service order, so the objects, and the first error, are the same as one at a time.
+    ComposeModel prepared = model;
+    Stream<ServiceConfig> each = List.copyOf(model.services().values()).stream();
+    List<ServiceOutcome> outcomes =
+        (model.services().size() >= parallelFrom ? each.parallel() : each)
+            .map(
+                service -> {
+                  try {
+                    return translateService(
+                        service,
+                        prepared,
+                        options,
+                        warnings,
+                        requiredSecrets,
+                        serviceNames,
+                        podServices,
+                        jobs,
+                        sharing,
+                        configMapsByName);
+                  } catch (RuntimeException e) {
+                    return new ServiceOutcome(null, null, List.of(), e);
+                  }
+                })
+            .toList();
+    for (ServiceOutcome outcome : outcomes) {
+      if (outcome.failure() != null) {
+        throw outcome.failure();
       }
-      boolean runsOnce = jobs.contains(service.name());
-      Workloads.ServiceObjects result =
-          Workloads.forService(ctx, runsOnce, peers, configMapsByName);
-      if (result.filesConfigMap() != null) {
-        objects.add(result.filesConfigMap());
+      String name = outcome.ctx().service().name();
+      if (outcome.result().filesConfigMap() != null) {
+        objects.add(outcome.result().filesConfigMap());
       }
-      contexts.put(service.name(), ctx);
-      results.put(service.name(), result);
-      services.addAll(Networking.servicesFor(service, objectName, model, options, warnings));
-      Ingress ingress = Ingresses.forService(service, objectName, model, options, warnings);
-      if (ingress != null) {
-        services.add(ingress);
-      }
-      HTTPRoute route = HttpRoutes.forService(service, objectName, model, options, warnings);
-      if (route != null) {
-        services.add(route);
-      }
+      contexts.put(name, outcome.ctx());
+      results.put(name, outcome.result());
+      services.addAll(outcome.services());
     }
     List<Translation.ServiceSummary> summaries = new ArrayList<>();
     Map<String, Workloads.ServiceObjects> pods = new TreeMap<>();
@@ -165,6 +179,59 @@ public final class ProjectTranslator {
         Comparator.comparingInt((HasMetadata o) -> kindRank(o.getKind()))
             .thenComparing(o -> o.getMetadata().getName()));
     return new Translation(objects, warnings.toList(), summaries, requiredSecrets);
+  }
+
+  /** From this many services on, they are translated in parallel (below, threads cost more). */
+  static final int PARALLEL_FROM = 32;
+
+  /** One service's translation, or why it failed. */
+  private record ServiceOutcome(
+      ServiceContext ctx,
+      Workloads.ServiceObjects result,
+      List<HasMetadata> services,
+      RuntimeException failure) {}
+
+  /** The objects of one service: its workload's parts, its Services, Ingress and HTTPRoute. */
+  private static ServiceOutcome translateService(
+      ServiceConfig service,
+      ComposeModel model,
+      ProjectOptions options,
+      Warnings warnings,
+      Set<String> requiredSecrets,
+      Map<String, String> serviceNames,
+      Map<String, String> podServices,
+      SortedSet<String> jobs,
+      SortedMap<String, SortedSet<String>> sharing,
+      Map<String, ConfigMap> configMapsByName) {
+    String objectName = serviceNames.get(service.name());
+    ServiceContext ctx =
+        new ServiceContext(
+            model,
+            service,
+            objectName,
+            serviceNames,
+            options,
+            warnings,
+            requiredSecrets,
+            podServices);
+    SortedSet<String> peers = new TreeSet<>();
+    SortedSet<String> sharers = sharing.get(service.name());
+    if (sharers != null) {
+      sharers.forEach(s -> peers.add(podServices.get(s)));
+    }
+    boolean runsOnce = jobs.contains(service.name());
+    Workloads.ServiceObjects result = Workloads.forService(ctx, runsOnce, peers, configMapsByName);
+    List<HasMetadata> services =
+        new ArrayList<>(Networking.servicesFor(service, objectName, model, options, warnings));
+    Ingress ingress = Ingresses.forService(service, objectName, model, options, warnings);
+    if (ingress != null) {
+      services.add(ingress);
+    }
+    HTTPRoute route = HttpRoutes.forService(service, objectName, model, options, warnings);
+    if (route != null) {
+      services.add(route);
+    }
+    return new ServiceOutcome(ctx, result, services, null);
   }
 
   /**

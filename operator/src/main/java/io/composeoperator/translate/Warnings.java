@@ -5,22 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Collects the warnings of one translation; the result is sorted and free of duplicates. */
+/**
+ * Collects the warnings of one translation; the result is sorted and free of duplicates. Safe to
+ * add to from several threads (services are translated in parallel).
+ */
 public final class Warnings {
   private final List<Warning> warnings = new ArrayList<>();
 
   /** Records a warning about the YAML path {@code path}. */
-  public void add(String path, String message) {
+  public synchronized void add(String path, String message) {
     warnings.add(new Warning(path, message));
   }
 
   /** Records warnings found earlier (by the loader). */
-  public void addAll(List<Warning> more) {
+  public synchronized void addAll(List<Warning> more) {
     warnings.addAll(more);
   }
 
   /** The warnings so far, sorted, without duplicates. */
-  public List<Warning> toList() {
+  public synchronized List<Warning> toList() {
     return List.copyOf(new TreeSet<>(warnings));
   }
 }

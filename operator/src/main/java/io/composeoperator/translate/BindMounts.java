@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one rule for bind mounts (README, "Bind mounts"; ARCHITECTURE.md, "Volumes, configs and
@@ -146,22 +145,18 @@ public final class BindMounts {
    * that claim, so that both services see the same files, as on the host.
    */
   static Decision decide(
-      ComposeModel model,
-      ServiceConfig service,
-      ServiceVolumeConfig mount,
-      ProjectOptions options) {
-    Decision alone = decideAlone(model, service, mount, options);
+      Index index, ServiceConfig service, ServiceVolumeConfig mount, ProjectOptions options) {
+    Decision alone = decideAlone(index, service, mount, options);
     if (alone.kind() != Kind.CLAIM) {
       return alone;
     }
     // the outermost data directory above this one that is a claim itself
-    Index index = index(model);
     String source = mount.source();
     String outer = null;
     for (int slash = source.indexOf('/', 1); slash > 0 && outer == null; ) {
       String ancestor = source.substring(0, slash);
       for (Owner owner : index.bySource().getOrDefault(ancestor, List.of())) {
-        if (decideAlone(model, owner.service(), owner.volume(), options).kind() == Kind.CLAIM) {
+        if (decideAlone(index, owner.service(), owner.volume(), options).kind() == Kind.CLAIM) {
           outer = ancestor;
           break;
         }
@@ -184,46 +179,38 @@ public final class BindMounts {
   private record Owner(ServiceConfig service, ServiceVolumeConfig volume) {}
 
   /**
-   * The bind mounts of a model by source, and the sources some service mounts writable: built once
-   * per model, since the translation decides every mount several times (the security check, the
-   * claims, the pod), and a project may have a thousand of them.
+   * The bind mounts of a model by source, and the sources some service mounts writable: what
+   * deciding one mount needs to know of the others. Built once per translation ({@code
+   * ProjectTranslator}, and once by each {@link Claims} pass), since the translation decides every
+   * mount several times (the security check, the claims, the pod) and a project may have a thousand
+   * of them.
    */
-  private record Index(
-      ComposeModel model, Map<String, List<Owner>> bySource, Set<String> writable) {}
+  record Index(ComposeModel model, Map<String, List<Owner>> bySource, Set<String> writable) {
 
-  /** The index of the model translated last (the cache holds one; models are immutable). */
-  private static final AtomicReference<Index> LAST = new AtomicReference<>();
-
-  private static Index index(ComposeModel model) {
-    Index last = LAST.get();
-    if (last != null && last.model() == model) {
-      return last;
-    }
-    Map<String, List<Owner>> bySource = new HashMap<>();
-    Set<String> writable = new HashSet<>();
-    for (ServiceConfig service : model.services().values()) {
-      for (Claims.ServiceMount mount : Claims.mountsOf(model, service)) {
-        ServiceVolumeConfig volume = mount.volume();
-        if (ServiceVolumeConfig.BIND.equals(volume.type()) && volume.source() != null) {
-          bySource
-              .computeIfAbsent(volume.source(), k -> new ArrayList<>())
-              .add(new Owner(service, volume));
-          if (!volume.readOnly()) {
-            writable.add(volume.source());
+    /** The index of the bind mounts of {@code model}. */
+    static Index of(ComposeModel model) {
+      Map<String, List<Owner>> bySource = new HashMap<>();
+      Set<String> writable = new HashSet<>();
+      for (ServiceConfig service : model.services().values()) {
+        for (Claims.ServiceMount mount : Claims.mountsOf(model, service)) {
+          ServiceVolumeConfig volume = mount.volume();
+          if (ServiceVolumeConfig.BIND.equals(volume.type()) && volume.source() != null) {
+            bySource
+                .computeIfAbsent(volume.source(), k -> new ArrayList<>())
+                .add(new Owner(service, volume));
+            if (!volume.readOnly()) {
+              writable.add(volume.source());
+            }
           }
         }
       }
+      return new Index(model, bySource, writable);
     }
-    Index index = new Index(model, bySource, writable);
-    LAST.set(index);
-    return index;
   }
 
   private static Decision decideAlone(
-      ComposeModel model,
-      ServiceConfig service,
-      ServiceVolumeConfig mount,
-      ProjectOptions options) {
+      Index index, ServiceConfig service, ServiceVolumeConfig mount, ProjectOptions options) {
+    ComposeModel model = index.model();
     String source = mount.source();
     boolean privileged = options.securityProfile() == SecurityProfile.privileged;
     BindMountType type = options.bindMounts().type();
@@ -271,7 +258,7 @@ public final class BindMounts {
     if (file || directory) {
       if (mount.readOnly()
           && type == BindMountType.persistentVolumeClaim
-          && writtenByAService(model, source)) {
+          && index.writable().contains(source)) {
         // another service writes there: this one sees the same claim, as it sees the same host
         // directory or file under Compose; the writer's fill container fills a directory, and a
         // file is filled by this one's too (a subPath that does not exist yet would be created as
@@ -351,11 +338,6 @@ public final class BindMounts {
       return !path.equals("..") && !path.startsWith("../");
     }
     return path.equals(directory) || path.startsWith(directory + "/");
-  }
-
-  /** True when a service mounts the project path writable (its own mount or by volumes_from). */
-  private static boolean writtenByAService(ComposeModel model, String source) {
-    return index(model).writable().contains(source);
   }
 
   static boolean hasGivenFiles(ComposeModel model, String source) {

@@ -137,6 +137,7 @@ final class Claims {
 
   /** The claims of bind-mounted directories, by claim name. */
   static SortedMap<String, BindClaim> bindClaims(ComposeModel model, ProjectOptions options) {
+    BindMounts.Index index = BindMounts.Index.of(model);
     SortedMap<String, BindClaim> claims = new TreeMap<>();
     Map<String, String> volumeClaims = new TreeMap<>();
     for (String key : usedVolumes(model).keySet()) {
@@ -148,7 +149,7 @@ final class Claims {
         if (!ServiceVolumeConfig.BIND.equals(volume.type())) {
           continue;
         }
-        BindMounts.Decision decision = BindMounts.decide(model, service, volume, options);
+        BindMounts.Decision decision = BindMounts.decide(index, service, volume, options);
         if (decision.claim() == null) {
           continue;
         }

@@ -224,7 +224,8 @@ final class Lifecycles {
             ctx.options(),
             own,
             ctx.requiredSecrets(),
-            ctx.podServices());
+            ctx.podServices(),
+            ctx.bindMounts());
     SecurityContexts.UserIds ids = SecurityContexts.userIds(stepCtx);
     SecurityContext security = SecurityContexts.container(stepCtx, ids);
     // what the step's own user caused is reported at the step's user

@@ -276,7 +276,8 @@ final class PodVolumes {
 
     private void bind(ServiceVolumeConfig mount, String key, int index) {
       String source = mount.source();
-      BindMounts.Decision decision = BindMounts.decide(model, service, mount, ctx.options());
+      BindMounts.Decision decision =
+          BindMounts.decide(ctx.bindMounts(), service, mount, ctx.options());
       switch (decision.kind()) {
         case EMPTY_FILE -> {
           emptyFile(mount, key);

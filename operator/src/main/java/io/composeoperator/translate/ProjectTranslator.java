@@ -99,6 +99,7 @@ public final class ProjectTranslator {
     // so a big project's services are translated on every core; the outcomes are then taken in
     // service order, so the objects, and the first error, are the same as one at a time.
     ComposeModel prepared = model;
+    BindMounts.Index bindMounts = BindMounts.Index.of(model);
     Stream<ServiceConfig> each = List.copyOf(model.services().values()).stream();
     List<ServiceOutcome> outcomes =
         (model.services().size() >= parallelFrom ? each.parallel() : each)
@@ -115,7 +116,8 @@ public final class ProjectTranslator {
                         podServices,
                         jobs,
                         sharing,
-                        configMapsByName);
+                        configMapsByName,
+                        bindMounts);
                   } catch (RuntimeException e) {
                     return new ServiceOutcome(null, null, List.of(), e);
                   }
@@ -202,7 +204,8 @@ public final class ProjectTranslator {
       Map<String, String> podServices,
       SortedSet<String> jobs,
       SortedMap<String, SortedSet<String>> sharing,
-      Map<String, ConfigMap> configMapsByName) {
+      Map<String, ConfigMap> configMapsByName,
+      BindMounts.Index bindMounts) {
     String objectName = serviceNames.get(service.name());
     ServiceContext ctx =
         new ServiceContext(
@@ -213,7 +216,8 @@ public final class ProjectTranslator {
             options,
             warnings,
             requiredSecrets,
-            podServices);
+            podServices,
+            bindMounts);
     SortedSet<String> peers = new TreeSet<>();
     SortedSet<String> sharers = sharing.get(service.name());
     if (sharers != null) {

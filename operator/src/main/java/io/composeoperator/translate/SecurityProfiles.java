@@ -85,7 +85,8 @@ final class SecurityProfiles {
       if (!ServiceVolumeConfig.BIND.equals(volume.type())) {
         continue;
       }
-      BindMounts.Decision decision = BindMounts.decide(ctx.model(), service, volume, ctx.options());
+      BindMounts.Decision decision =
+          BindMounts.decide(ctx.bindMounts(), service, volume, ctx.options());
       if (decision.kind() == BindMounts.Kind.HOST_PATH) {
         throw refused(
             ctx,

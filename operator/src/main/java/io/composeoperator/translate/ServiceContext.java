@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param podServices Compose service name → the {@code composeoperator.io/service} label of the
  *     pods it runs in: its own object name, or the object name of the service whose pod it shares
  *     ({@link PodGroups})
+ * @param bindMounts the project's bind mounts, for deciding what each becomes ({@link BindMounts})
  */
 record ServiceContext(
     ComposeModel model,
@@ -30,7 +31,8 @@ record ServiceContext(
     ProjectOptions options,
     Warnings warnings,
     Set<String> requiredSecrets,
-    Map<String, String> podServices) {
+    Map<String, String> podServices,
+    BindMounts.Index bindMounts) {
 
   /** A context for a service alone in its project (tests). */
   static ServiceContext of(ComposeModel model, ServiceConfig service, ProjectOptions options) {
@@ -47,7 +49,8 @@ record ServiceContext(
         options,
         new Warnings(),
         new TreeSet<>(),
-        names);
+        names,
+        BindMounts.Index.of(model));
   }
 
   /** The service label of the pods that the Compose service {@code composeName} runs in. */

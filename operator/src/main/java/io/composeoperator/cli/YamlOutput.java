@@ -1,6 +1,7 @@
 package io.composeoperator.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,13 +20,18 @@ import java.util.stream.Collectors;
  * to a map and builds a new YAML dumper per object, which was the largest cost of {@code render} on
  * a big project. Here one writer serves every object: the object goes through fabric8's JSON mapper
  * (its Kubernetes-specific serializers) to a tree, and the tree is written as YAML with the same
- * style (double-quoted strings, literal blocks for multi-line strings, long lines split).
+ * style (double-quoted strings, literal blocks for multi-line strings, long lines split). A
+ * document of the common shape is written by {@link BlockYaml} instead, to the same text, without
+ * SnakeYAML's per-character analysis of every scalar.
  */
 final class YamlOutput {
-  private static final ObjectWriter YAML =
-      new ObjectMapper(
-              YAMLFactory.builder().enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build())
-          .writer();
+  /** Jackson's YAML writer, created on first use: most renders never need it. */
+  private static final class Jackson {
+    static final ObjectWriter YAML =
+        new ObjectMapper(
+                YAMLFactory.builder().enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build())
+            .writer();
+  }
 
   private YamlOutput() {}
 
@@ -35,14 +41,22 @@ final class YamlOutput {
   }
 
   private static String document(Object object) {
-    String yaml;
-    try {
-      yaml = YAML.writeValueAsString(Serialization.jsonMapper().valueToTree(object));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    JsonNode tree = Serialization.jsonMapper().valueToTree(object);
+    String yaml = BlockYaml.write(tree);
+    if (yaml == null) {
+      yaml = jackson(tree);
     }
     String start = yaml.startsWith("---") ? "" : "---\n";
     return yaml.endsWith("\n") ? start + yaml : start + yaml + "\n";
+  }
+
+  /** The tree as Jackson's YAML writer prints it. */
+  static String jackson(JsonNode tree) {
+    try {
+      return Jackson.YAML.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes the documents to {@code out}. */

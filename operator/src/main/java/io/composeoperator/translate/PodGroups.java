@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,9 +59,18 @@ final class PodGroups {
   /** Compose service → the services it depends on or shares a namespace with, as written. */
   private final Map<String, Set<String>> after;
 
+  /** Host → the services that run in its pod, itself excluded; computed once (1,000 services). */
+  private final Map<String, SortedSet<String>> guests = new HashMap<>();
+
   private PodGroups(SortedMap<String, String> hostOf, Map<String, Set<String>> after) {
     this.hostOf = hostOf;
     this.after = after;
+    hostOf.forEach(
+        (service, host) -> {
+          if (!service.equals(host)) {
+            guests.computeIfAbsent(host, h -> new TreeSet<>()).add(service);
+          }
+        });
   }
 
   /** Groups the services of the model by the namespaces they share. */
@@ -162,13 +172,7 @@ final class PodGroups {
    * guests it depends on.
    */
   List<String> guestsOf(String host) {
-    SortedSet<String> left = new TreeSet<>();
-    hostOf.forEach(
-        (service, h) -> {
-          if (h.equals(host) && !service.equals(host)) {
-            left.add(service);
-          }
-        });
+    SortedSet<String> left = new TreeSet<>(guests.getOrDefault(host, Collections.emptySortedSet()));
     List<String> ordered = new ArrayList<>();
     while (!left.isEmpty()) {
       String next =

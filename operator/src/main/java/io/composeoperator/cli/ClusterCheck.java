@@ -29,16 +29,9 @@ final class ClusterCheck {
     Optional<File> kubeconfig = kubeconfig(environment);
     Config config;
     try {
-      config =
-          kubeconfig.isPresent()
-              ? Config.fromKubeconfig(null, kubeconfig.get())
-              : Config.autoConfigure(null);
-    } catch (RuntimeException e) {
-      return Optional.of(
-          "cannot read the Kubernetes configuration "
-              + kubeconfig.map(File::toString).orElse("")
-              + ": "
-              + message(e));
+      config = config(environment);
+    } catch (CliException e) {
+      return Optional.of(e.getMessage());
     }
     File file = kubeconfig.orElse(config.getFile());
     String source =
@@ -115,6 +108,28 @@ final class ClusterCheck {
       }
     }
     return e.toString();
+  }
+
+  /**
+   * The client configuration of the commands that talk to a cluster: the first file of {@code
+   * KUBECONFIG} in {@code environment} when that is set, otherwise the client's own lookup ({@code
+   * ~/.kube/config}, in-cluster).
+   *
+   * @throws CliException when the kubeconfig cannot be read, naming it and why
+   */
+  static Config config(Map<String, String> environment) throws CliException {
+    Optional<File> kubeconfig = kubeconfig(environment);
+    try {
+      return kubeconfig.isPresent()
+          ? Config.fromKubeconfig(null, kubeconfig.get())
+          : Config.autoConfigure(null);
+    } catch (RuntimeException e) {
+      throw new CliException(
+          "cannot read the Kubernetes configuration "
+              + kubeconfig.map(File::toString).orElse("")
+              + ": "
+              + message(e));
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import io.composeoperator.translate.Labels;
 import io.composeoperator.translate.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Wait for services of a project (inside a depends_on init container).",
       "Returns when every named service is started, healthy or completed. Asks the API server"
-          + " every two seconds, in the namespace $POD_NAMESPACE (else the kubeconfig's)."
+          + " every two seconds, in the namespace $POD_NAMESPACE (else the kubeconfig's, else"
+          + " default)."
     })
 public final class WaitCommand implements Callable<Integer> {
   static final Duration POLL = Duration.ofSeconds(2);
@@ -91,14 +94,38 @@ public final class WaitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Duration limit = limit();
-    String namespace = console.environment().get("POD_NAMESPACE");
-    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      String ns = namespace == null ? client.getNamespace() : namespace;
-      return await(client, ns, project, condition, services, limit, console.out());
+    Config config;
+    try {
+      config = ClusterCheck.config(console.environment());
+    } catch (CliException e) {
+      console.err().println("wait: " + e.getMessage());
+      return Failures.INVALID;
+    }
+    String namespace = namespace(console.environment().get("POD_NAMESPACE"), config.getNamespace());
+    // No retries inside a request: the loop polls again anyway, and the client's own back-off (up
+    // to
+    // ten tries) kept a refused connection from reporting, or --timeout from applying, for 20 s.
+    Config polling = new ConfigBuilder(config).withRequestRetryBackoffLimit(0).build();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(polling).build()) {
+      return await(client, namespace, project, condition, services, limit, console.out());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Failures.INVALID;
     }
+  }
+
+  /**
+   * The namespace to look in: the pod's own ({@code POD_NAMESPACE}, which the init containers get
+   * from the downward API), else the kubeconfig context's, else {@code default}, as kubectl does
+   * for a context without one.
+   */
+  static String namespace(String podNamespace, String kubeconfigNamespace) {
+    if (podNamespace != null && !podNamespace.isBlank()) {
+      return podNamespace;
+    }
+    return kubeconfigNamespace != null && !kubeconfigNamespace.isBlank()
+        ? kubeconfigNamespace
+        : "default";
   }
 
   /**
@@ -153,7 +180,18 @@ public final class WaitCommand implements Callable<Integer> {
       throws InterruptedException {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     List<String> waiting = new ArrayList<>(services);
-    waiting.forEach(s -> out.println("waiting for " + s + " to be " + condition));
+    waiting.forEach(
+        s ->
+            out.println(
+                "waiting for "
+                    + s
+                    + " to be "
+                    + condition
+                    + " (project "
+                    + project
+                    + ", namespace "
+                    + namespace
+                    + ")"));
     // a failed read is retried (the API server may be restarting); each new reason is printed once
     Map<String, String> lastProblem = new HashMap<>();
     while (true) {

@@ -212,4 +212,66 @@ class WaitCommandTest {
         .as("printed once, not at every poll")
         .hasSize(2);
   }
+
+  @Test
+  void theNamespaceIsThePodsElseTheKubeconfigsElseDefault() {
+    assertThat(WaitCommand.namespace("shop", "dev")).isEqualTo("shop");
+    assertThat(WaitCommand.namespace(null, "dev")).isEqualTo("dev");
+    assertThat(WaitCommand.namespace("", "dev")).isEqualTo("dev");
+    assertThat(WaitCommand.namespace(null, null)).isEqualTo("default");
+  }
+
+  @Test
+  void byHandWithAKubeconfigWithoutNamespaceItWaitsInDefaultAndSaysWhyItCannotRead(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    java.nio.file.Path kubeconfig = dir.resolve("kubeconfig");
+    java.nio.file.Files.writeString(
+        kubeconfig,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "https://127.0.0.1:%d"}
+        contexts:
+        - name: dev
+          context: {cluster: c, user: u}
+        current-context: dev
+        users:
+        - name: u
+          user: {token: x}
+        """
+            .formatted(port));
+    long start = System.nanoTime();
+
+    CliRun wait =
+        CliRun.withEnvironment(
+            dir,
+            java.util.Map.of("KUBECONFIG", kubeconfig.toString()),
+            "wait",
+            "--project",
+            "shop",
+            "--for",
+            "healthy",
+            "--timeout",
+            "1",
+            "db");
+
+    assertThat(wait.exitCode()).isEqualTo(1);
+    assertThat(wait.out())
+        .contains("waiting for db to be healthy (project shop, namespace default)")
+        .contains(
+            "cannot read db yet: cannot reach the Kubernetes API server https://127.0.0.1:"
+                + port
+                + "/: connection refused (nothing listens there); retrying")
+        .contains("timed out after 1s waiting for db to be healthy")
+        .doesNotContain("namespace cannot be null");
+    // the client does not retry inside a request: --timeout applies
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(java.time.Duration.ofSeconds(8));
+  }
 }

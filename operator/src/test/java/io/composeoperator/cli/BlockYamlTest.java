@@ -189,14 +189,20 @@ class BlockYamlTest {
   void randomTreesAreWrittenAsJacksonWritesThemOrLeftToJackson() {
     Random random = new Random(20261204L);
     int written = 0;
+    int withSnakeYamlStrings = 0;
     for (int i = 0; i < 20_000; i++) {
       ObjectNode tree = NODES.objectNode();
       fill(tree, random, 0);
       if (sameOrDeclined(tree)) {
         written++;
+        String yaml = YamlOutput.jackson(tree);
+        if (yaml.contains("\\") || yaml.contains(": |") || yaml.contains("- |")) {
+          withSnakeYamlStrings++; // escapes, folds or literal blocks: strings SnakeYAML wrote
+        }
       }
     }
     assertThat(written).isGreaterThan(1000);
+    assertThat(withSnakeYamlStrings).isGreaterThan(500);
   }
 
   private static void fill(ObjectNode node, Random random, int depth) {

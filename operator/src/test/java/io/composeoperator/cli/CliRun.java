@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,30 @@ record CliRun(int exitCode, String out, String err) {
       return list.stream().map(HasMetadata.class::cast).toList();
     }
     return parsed == null ? List.of() : List.of((HasMetadata) parsed);
+  }
+
+  /**
+   * Writes {@code directory/kubeconfig}: one cluster at {@code server}, the current context {@code
+   * dev} without a namespace, a token user. Returns its path.
+   */
+  static Path kubeconfig(Path directory, String server) throws IOException {
+    return Files.writeString(
+        directory.resolve("kubeconfig"),
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "%s"}
+        contexts:
+        - name: dev
+          context: {cluster: c, user: u}
+        current-context: dev
+        users:
+        - name: u
+          user: {token: x}
+        """
+            .formatted(server));
   }
 
   static CliRun in(Path directory, String... args) {

@@ -89,23 +89,7 @@ class RunCommandTest {
   @Test
   void anUnreachableClusterIsAShortMessageNamingTheServerAndTheKubeconfig(
       @org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
-    Path kubeconfig = dir.resolve("kubeconfig");
-    java.nio.file.Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster: {server: "https://127.0.0.1:1"}
-        contexts:
-        - name: dev
-          context: {cluster: c, user: u}
-        current-context: dev
-        users:
-        - name: u
-          user: {token: x}
-        """);
+    Path kubeconfig = CliRun.kubeconfig(dir, "https://127.0.0.1:1");
     long start = System.nanoTime();
 
     CliRun run = CliRun.withEnvironment(dir, Map.of("KUBECONFIG", kubeconfig.toString()), "run");

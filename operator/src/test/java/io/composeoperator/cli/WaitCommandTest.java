@@ -228,24 +228,7 @@ class WaitCommandTest {
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       port = free.getLocalPort(); // closed again: nothing listens there
     }
-    java.nio.file.Path kubeconfig = dir.resolve("kubeconfig");
-    java.nio.file.Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: c
-          cluster: {server: "https://127.0.0.1:%d"}
-        contexts:
-        - name: dev
-          context: {cluster: c, user: u}
-        current-context: dev
-        users:
-        - name: u
-          user: {token: x}
-        """
-            .formatted(port));
+    java.nio.file.Path kubeconfig = CliRun.kubeconfig(dir, "https://127.0.0.1:" + port);
     long start = System.nanoTime();
 
     CliRun wait =

@@ -261,7 +261,7 @@ final class PodGroups {
   static Workloads.ServiceObjects merge(
       ServiceContext hostCtx, Workloads.ServiceObjects host, List<Guest> guests) {
     HasMetadata workload = host.workload();
-    PodTemplateSpec template = template(workload);
+    PodTemplateSpec template = Workloads.templateOf(workload);
     PodSpec pod = template.getSpec();
     Set<String> containerNames = new HashSet<>();
     pod.getContainers().forEach(c -> containerNames.add(c.getName()));
@@ -279,7 +279,7 @@ final class PodGroups {
     List<io.fabric8.kubernetes.api.model.ConfigMap> mounted = new ArrayList<>(host.mounted());
     for (Guest guest : guests) {
       ServiceContext ctx = guest.ctx();
-      PodTemplateSpec guestTemplate = template(guest.objects().workload());
+      PodTemplateSpec guestTemplate = Workloads.templateOf(guest.objects().workload());
       PodSpec guestPod = guestTemplate.getSpec();
       Map<String, String> renamed = new HashMap<>();
       for (Volume volume : guestPod.getVolumes()) {
@@ -503,16 +503,6 @@ final class PodGroups {
     }
     taken.add(name);
     return name;
-  }
-
-  private static PodTemplateSpec template(HasMetadata workload) {
-    if (workload instanceof Deployment deployment) {
-      return deployment.getSpec().getTemplate();
-    }
-    if (workload instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet daemonSet) {
-      return daemonSet.getSpec().getTemplate();
-    }
-    return ((Job) workload).getSpec().getTemplate();
   }
 
   /**

@@ -29,8 +29,6 @@ import java.util.TreeMap;
  * Applied to the finished objects, so that every kind gets them from this one place.
  */
 final class Provenance {
-  private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "DaemonSet", "Job");
-
   private Provenance() {}
 
   /**
@@ -69,7 +67,7 @@ final class Provenance {
       if (service != null) {
         List<String> services = new ArrayList<>();
         services.add(service);
-        if (WORKLOAD_KINDS.contains(object.getKind())) {
+        if (Workloads.templateOf(object) != null) {
           services.addAll(groups.guestsOf(service));
         }
         Set<String> files = new LinkedHashSet<>();

@@ -20,8 +20,11 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +78,20 @@ final class Workloads {
    */
   record ServiceObjects(
       HasMetadata workload, ConfigMap filesConfigMap, String image, List<ConfigMap> mounted) {}
+
+  /** The pod template of a workload this class makes (Deployment, DaemonSet, Job); else null. */
+  static PodTemplateSpec templateOf(HasMetadata object) {
+    if (object instanceof Deployment deployment) {
+      return deployment.getSpec().getTemplate();
+    }
+    if (object instanceof DaemonSet daemonSet) {
+      return daemonSet.getSpec().getTemplate();
+    }
+    if (object instanceof Job job) {
+      return job.getSpec().getTemplate();
+    }
+    return null;
+  }
 
   /**
    * Translates one service.

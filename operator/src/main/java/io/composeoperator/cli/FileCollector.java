@@ -86,11 +86,7 @@ final class FileCollector {
    * @param envFile true for an {@code env_file} that holds credentials: its Secret is made with
    *     {@code --from-env-file}, one key per variable
    */
-  record KeyFile(String path, String reason, boolean envFile) {
-    KeyFile(String path, String reason) {
-      this(path, reason, false);
-    }
-  }
+  record KeyFile(String path, String reason, boolean envFile) {}
 
   /**
    * A Compose secret read from a file, which the user creates as a Kubernetes Secret.
@@ -112,16 +108,6 @@ final class FileCollector {
    * @param envFiles which of them are env files: one that is not world-readable or sets a
    *     credential-named variable holds credentials and is a key file, never shipped
    */
-  static Collected collect(
-      Path directory,
-      String fileName,
-      ComposeModel model,
-      Set<String> filesRead,
-      Map<String, String> snapshot)
-      throws IOException {
-    return collect(directory, fileName, model, filesRead, snapshot, Set.of());
-  }
-
   static Collected collect(
       Path directory,
       String fileName,
@@ -325,7 +311,7 @@ final class FileCollector {
     } else if (!worldReadable(file)) {
       reason = "it is not world-readable";
     }
-    return reason == null ? Optional.empty() : Optional.of(new KeyFile(path, reason));
+    return reason == null ? Optional.empty() : Optional.of(new KeyFile(path, reason, false));
   }
 
   /**

@@ -54,7 +54,7 @@ class FileCollectorTest {
 
   private FileCollector.Collected collect(ComposeModel model) throws IOException {
     return FileCollector.collect(
-        dir, "compose.yaml", model, Set.of(), FileSnapshot.of(dir, "web.env"));
+        dir, "compose.yaml", model, Set.of(), FileSnapshot.of(dir, "web.env"), Set.of());
   }
 
   @Test
@@ -141,7 +141,8 @@ class FileCollectorTest {
                 Map.of("db_pw", new SecretConfig("db_pw", null, "password.txt", null, false)),
                 Map.of("web.env", "A=1\n", "password.txt", "hunter2\n")),
             Set.of("web.env", "password.txt"),
-            FileSnapshot.of(dir, "web.env password.txt app.conf"));
+            FileSnapshot.of(dir, "web.env password.txt app.conf"),
+            Set.of());
 
     assertThat(collected.files())
         .containsExactly(Map.entry("app.conf", "debug=false\n"), Map.entry("web.env", "A=1\n"));

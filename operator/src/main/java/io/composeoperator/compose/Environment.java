@@ -24,19 +24,11 @@ final class Environment {
   private final EnvFileParser envFiles;
   private final Variables variables;
   private final Map<String, Map<String, Object>> parsed = new HashMap<>();
-
   private final Map<String, SecretEnvFile> secretEnvFiles;
   private final java.util.SortedSet<String> envFilesSeen = new java.util.TreeSet<>();
 
-  Environment(
-      Fields fields,
-      Map<String, String> normalizedFiles,
-      Variables variables,
-      List<Warning> warnings) {
-    this(fields, normalizedFiles, variables, warnings, Map.of());
-  }
-
   /**
+   * @param normalizedFiles the project files by normalized path
    * @param secretEnvFiles env files that live in Secrets ({@link ComposeSource#secretEnvFiles}), by
    *     normalized path
    */
@@ -46,11 +38,11 @@ final class Environment {
       Variables variables,
       List<Warning> warnings,
       Map<String, SecretEnvFile> secretEnvFiles) {
-    this.secretEnvFiles = secretEnvFiles;
     this.fields = fields;
     this.files = normalizedFiles;
     this.variables = variables;
     this.envFiles = new EnvFileParser(fields, variables, warnings);
+    this.secretEnvFiles = secretEnvFiles;
   }
 
   /** Computes the environment from a service's {@code env_file} and {@code environment}. */

@@ -30,27 +30,8 @@ public record LoadResult(
     includeEnvFiles = Collections.unmodifiableSortedSet(new TreeSet<>(includeEnvFiles));
   }
 
-  /** A result without include env files. */
-  public LoadResult(
-      ComposeModel model,
-      List<Warning> warnings,
-      SortedSet<String> filesRead,
-      SortedSet<String> variablesUsed,
-      SortedSet<String> envFiles) {
-    this(model, warnings, filesRead, variablesUsed, envFiles, new TreeSet<>());
-  }
-
-  /** A result that knows no env files. */
-  public LoadResult(
-      ComposeModel model,
-      List<Warning> warnings,
-      SortedSet<String> filesRead,
-      SortedSet<String> variablesUsed) {
-    this(model, warnings, filesRead, variablesUsed, new TreeSet<>());
-  }
-
   /** A result that read no project files and used no variables. */
   public LoadResult(ComposeModel model, List<Warning> warnings) {
-    this(model, warnings, new TreeSet<>(), new TreeSet<>());
+    this(model, warnings, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
   }
 }

@@ -81,7 +81,12 @@ class ModelledKeysTest {
     Fields fields = new Fields("compose.yaml");
     new ServiceNormalizer(
             fields,
-            new Environment(fields, new LinkedHashMap<>(), Variables.NONE, new ArrayList<>()),
+            new Environment(
+                fields,
+                new LinkedHashMap<>(),
+                Variables.NONE,
+                new ArrayList<>(),
+                java.util.Map.of()),
             new ArrayList<>(),
             Set.of(),
             Set.of("default"),

@@ -39,7 +39,7 @@ public record ServedKinds(
     List<Class<? extends HasMetadata>> served = new ArrayList<>();
     List<Class<? extends HasMetadata>> missing = new ArrayList<>();
     for (Class<? extends HasMetadata> kind : Kinds.OWNED) {
-      if (!Kinds.OPTIONAL.contains(kind) || isServed(client, kind)) {
+      if (!Kinds.OPTIONAL.containsKey(kind) || isServed(client, kind)) {
         served.add(kind);
       } else {
         missing.add(kind);
@@ -107,9 +107,8 @@ public record ServedKinds(
                 + HasMetadata.getKind(kind)
                 + " (the CRD "
                 + Kinds.crdName(kind)
-                + " is not installed); install the Gateway API's CRDs"
-                + " (https://gateway-api.sigs.k8s.io/guides/#installing-gateway-api) and restart"
-                + " compose-operator, or route with x-kubernetes.ingress instead");
+                + " is not installed); "
+                + Kinds.OPTIONAL.get(kind));
       }
     }
     return problems;

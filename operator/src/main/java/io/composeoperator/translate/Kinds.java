@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The one list of the kinds a translation produces, in the order they are written and applied. The
@@ -46,9 +46,14 @@ public final class Kinds {
    * The owned kinds a cluster may not serve: they come from a CustomResourceDefinition that is not
    * part of Kubernetes (the Gateway API's HTTPRoute). The operator watches one only when the API
    * server serves it at start-up; a project asking for one in a cluster without it gets its other
-   * objects and a condition naming the CRD (ARCHITECTURE.md, "Decisions and their reasons").
+   * objects and a condition naming the CRD (ARCHITECTURE.md, "Decisions and their reasons"). Each
+   * maps to what that condition tells the user to do.
    */
-  public static final Set<Class<? extends HasMetadata>> OPTIONAL = Set.of(HTTPRoute.class);
+  public static final Map<Class<? extends HasMetadata>, String> OPTIONAL =
+      Map.of(
+          HTTPRoute.class,
+          "install the Gateway API's CRDs (https://gateway-api.sigs.k8s.io/guides/#installing-gateway-api)"
+              + " and restart compose-operator, or route with x-kubernetes.ingress instead");
 
   /**
    * The name of the CustomResourceDefinition that serves {@code kind}: {@code

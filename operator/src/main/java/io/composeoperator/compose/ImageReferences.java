@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * that a reference left broken by interpolation ({@code myorg/web:} when {@code TAG} is unset) is
  * refused at load time instead of failing as an image pull on the cluster.
  */
-final class ImageReferences {
+public final class ImageReferences {
   private static final String DOMAIN_COMPONENT =
       "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
   private static final String DOMAIN =
@@ -35,7 +35,14 @@ final class ImageReferences {
               + DIGEST
               + ")?");
 
+  private static final Pattern PATH_COMPONENT_PATTERN = Pattern.compile(PATH_COMPONENT);
+
   private ImageReferences() {}
+
+  /** Whether {@code name} is one path component of an image name ({@code api}, {@code my_app}). */
+  public static boolean isPathComponent(String name) {
+    return PATH_COMPONENT_PATTERN.matcher(name).matches();
+  }
 
   /**
    * Fails when {@code image} is not a valid reference.

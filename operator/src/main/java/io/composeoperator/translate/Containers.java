@@ -1,6 +1,7 @@
 package io.composeoperator.translate;
 
 import io.composeoperator.compose.ComposeException;
+import io.composeoperator.compose.ImageReferences;
 import io.composeoperator.compose.model.ServiceConfig;
 import io.composeoperator.compose.model.ServicePortConfig;
 import io.fabric8.kubernetes.api.model.Container;
@@ -88,15 +89,11 @@ final class Containers {
    */
   static String builtImage(ServiceContext ctx) {
     String service = ctx.service().name().toLowerCase(Locale.ROOT);
-    if (!IMAGE_COMPONENT.matcher(service).matches()) {
+    if (!ImageReferences.isPathComponent(service)) {
       service = Names.sanitize(service);
     }
     return ctx.project() + "-" + service;
   }
-
-  /** One path component of an image name (the distribution reference grammar). */
-  private static final Pattern IMAGE_COMPONENT =
-      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
 
   /** True when the service runs the image {@code docker compose build} makes ({@link #image}). */
   private static boolean runsBuiltImage(ServiceContext ctx) {
